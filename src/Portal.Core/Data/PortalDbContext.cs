@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Domain;
+
+namespace Portal.Core.Data;
+
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<IncidentUpdate> IncidentUpdates => Set<IncidentUpdate>();
+    public DbSet<DataField> DataFields => Set<DataField>();
+    public DbSet<Exposure> Exposures => Set<Exposure>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime in the portal is UTC. SQLite forgets the kind; PostgreSQL insists on it.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+}

@@ -1,0 +1,41 @@
+namespace Portal.Core.Domain;
+
+/// <summary>One breach or disclosure of workforce data.</summary>
+public sealed class Incident
+{
+    public int Id { get; set; }
+    public required string Reference { get; set; }
+    public required string Title { get; set; }
+
+    /// <summary>The supplier or other source that held or released the data.</summary>
+    public required string Source { get; set; }
+
+    /// <summary>What happened, in plain English, for every member of the workforce to read.</summary>
+    public required string Summary { get; set; }
+
+    public IncidentStatus Status { get; set; }
+    public DateOnly OccurredOn { get; set; }
+    public DateOnly DiscoveredOn { get; set; }
+
+    /// <summary>Categories of data this incident is known not to include, such as home addresses.</summary>
+    public List<string> NotIncluded { get; set; } = [];
+
+    public List<IncidentUpdate> Updates { get; set; } = [];
+    public DateTime CreatedUtc { get; set; }
+}
+
+public enum IncidentStatus
+{
+    Investigating,
+    Confirmed,
+    Closed,
+}
+
+/// <summary>A dated entry on an incident's timeline, which staff can read.</summary>
+public sealed class IncidentUpdate
+{
+    public int Id { get; set; }
+    public int IncidentId { get; set; }
+    public DateTime PostedUtc { get; set; }
+    public required string Text { get; set; }
+}

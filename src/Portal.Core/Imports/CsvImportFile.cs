@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Portal.Core.Imports;
+
+/// <summary>
+/// Reads one import file as a stream of records, with the line each record starts on, after checking what
+/// can only be checked once: that it is text, UTF-8, comma-separated, and has exactly the expected columns.
+/// Every problem goes to the report with its line and column; nothing here throws for bad input.
+/// </summary>
+internal sealed class CsvImportFile : IDisposable
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    private readonly StreamReader reader;
+    private readonly CsvParser parser;
+    private readonly ImportReport report;
+    private readonly string[] expected;
+    private readonly int[] position;
+    private int nextLine = 1;
+    private bool failed;
+
+    private CsvImportFile(Stream stream, string[] expectedColumns, ImportReport report)
+    {
+        this.report = report;
+        expected = expectedColumns;
+        position = new int[expectedColumns.Length];
+        reader = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: true, bufferSize: 64 * 1024, leaveOpen: true);
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = ",",
+            Mode = CsvMode.RFC4180,
+            IgnoreBlankLines = true,
+            BadDataFound = args => BadData = true,
+        };
+        parser = new CsvParser(reader, config);
+    }
+
+    /// <summary>The line (from 1) on which the current record starts.</summary>
+    public int Line { get; private set; }
+
+    /// <summary>True when the current record broke RFC 4180 quoting (a stray quote in an unquoted value).</summary>
+    public bool BadData { get; private set; }
+
+    public int FieldCount => parser.Count;
+
+    public IReadOnlyList<string> ExpectedColumns => expected;
+
+    /// <summary>
+    /// Opens the file, rewinding it to the start; returns null (with the reason in the report) when it cannot
+    /// be read as the expected CSV at all: empty, binary, a spreadsheet, wrong delimiter, wrong columns.
+    /// </summary>
+    public static CsvImportFile? Open(Stream stream, string[] expectedColumns, ImportReport report)
+    {
+        if (!stream.CanSeek)
+        {
+            throw new ImportFileException("An import file must be seekable: it is read once to check it and once to apply it.");
+        }
+
+        stream.Position = 0;
+        if (stream.Length == 0)
+        {
+            report.AddProblem(1, 1, "", "The file is empty. Choose the CSV file exported from the source system and try again.");
+            return null;
+        }
+
+        if (LooksBinary(stream, out var binaryMessage))
+        {
+            report.AddProblem(1, 1, "", binaryMessage);
+            return null;
+        }
+
+        stream.Position = 0;
+        var file = new CsvImportFile(stream, expectedColumns, report);
+        if (!file.ReadHeader())
+        {
+            file.Dispose();
+            return null;
+        }
+
+        return file;
+    }
+
+    public static string Sha256Of(Stream stream)
+    {
+        stream.Position = 0;
+        var hash = SHA256.HashData(stream);
+        stream.Position = 0;
+        return Convert.ToHexStringLower(hash);
+    }
+
+    /// <summary>Moves to the next record; false at the end of the file or after an unreadable byte.</summary>
+    public bool Read()
+    {
+        if (failed)
+        {
+            return false;
+        }
+
+        BadData = false;
+        bool more;
+        try
+        {
+            more = parser.Read();
+        }
+        catch (DecoderFallbackException)
+        {
+            report.AddProblem(parser.RawRow + 1, 1, "", "This line is not valid UTF-8 text. Save the file as \"CSV UTF-8 (comma delimited)\" and try again.");
+            failed = true;
+            return false;
+        }
+
+        if (!more)
+        {
+            return false;
+        }
+
+        // RawRow is the line a record ends on; a quoted value can hold line breaks, so count back.
+        var raw = parser.RawRecord.AsSpan().TrimEnd("\r\n");
+        var breaks = raw.Count('\n');
+        Line = Math.Max(parser.RawRow - breaks, nextLine);
+        nextLine = parser.RawRow + 1;
+        return true;
+    }
+
+    /// <summary>The value of an expected column (by its index in the expected list), trimmed.</summary>
+    public string Get(int expectedIndex) => parser[position[expectedIndex]].Trim();
+
+    /// <summary>The 1-based column in the file where an expected column sits.</summary>
+    public int ColumnOf(int expectedIndex) => position[expectedIndex] + 1;
+
+    public void Problem(int expectedIndex, string message) =>
+        report.AddProblem(Line, ColumnOf(expectedIndex), expected[expectedIndex], message);
+
+    public void RowProblem(int column, string message) => report.AddProblem(Line, column, "", message);
+
+    /// <summary>Reports a record that cannot be read field by field; returns false if so.</summary>
+    public bool CheckShape()
+    {
+        if (BadData)
+        {
+            RowProblem(1, "A quote mark appears inside a value that is not itself in quotes. Put the whole value in double quotes and double any quote marks inside it (\"O\"\"Brien\").");
+            return false;
+        }
+
+        if (parser.Count != headerCount)
+        {
+            var column = Math.Min(parser.Count, headerCount) + 1;
+            RowProblem(column, $"This row has {parser.Count} values but the header has {headerCount}. Check for a comma inside a value that is not in quotes, or a missing value.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private int headerCount;
+
+    private bool ReadHeader()
+    {
+        if (!Read())
+        {
+            if (!failed)
+            {
+                report.AddProblem(1, 1, "", "The file has no header row. The first line must be: " + string.Join(',', expected));
+            }
+
+            return false;
+        }
+
+        headerCount = parser.Count;
+        var names = new string[headerCount];
+        for (var i = 0; i < headerCount; i++)
+        {
+            names[i] = parser[i].Trim().TrimStart('\uFEFF');
+        }
+
+        if (headerCount == 1 && expected.Length > 1)
+        {
+            var delimiter = names[0].Contains(';') ? "semicolons" : names[0].Contains('\t') ? "tabs" : names[0].Contains('|') ? "vertical bars" : null;
+            if (delimiter is not null)
+            {
+                report.AddProblem(1, 1, "", $"The values in this file are separated by {delimiter}, not commas. Save it as \"CSV UTF-8 (comma delimited)\" and try again.");
+                return false;
+            }
+        }
+
+        Array.Fill(position, -1);
+        var ok = true;
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < headerCount; i++)
+        {
+            var index = Array.FindIndex(expected, e => string.Equals(e, names[i], StringComparison.OrdinalIgnoreCase));
+            if (seen.TryGetValue(names[i], out var first))
+            {
+                report.AddProblem(1, i + 1, names[i], $"The column \"{names[i]}\" appears twice (also in column {first + 1}). Remove one of them.");
+                ok = false;
+                continue;
+            }
+
+            seen[names[i]] = i;
+            if (index < 0)
+            {
+                var shown = names[i].Length == 0 ? "(blank)" : $"\"{names[i]}\"";
+                report.AddProblem(1, i + 1, names[i], $"The column {shown} is not one this import uses. The header must be: {string.Join(',', expected)}");
+                ok = false;
+            }
+            else
+            {
+                position[index] = i;
+            }
+        }
+
+        for (var e = 0; e < expected.Length; e++)
+        {
+            if (position[e] < 0)
+            {
+                report.AddProblem(1, headerCount + 1, expected[e], $"The column \"{expected[e]}\" is missing. The header must be: {string.Join(',', expected)}");
+                ok = false;
+            }
+        }
+
+        return ok;
+    }
+
+    private static bool LooksBinary(Stream stream, out string message)
+    {
+        Span<byte> head = stackalloc byte[4096];
+        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        head = head[..read];
+        if (head.StartsWith("PK\u0003\u0004"u8))
+        {
+            message = "This is a spreadsheet workbook or zip file, not a CSV file. Open it and save it as \"CSV UTF-8 (comma delimited)\", then try again.";
+            return true;
+        }
+
+        var utf16 = head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+        if (utf16)
+        {
+            message = "This file is saved as UTF-16 (\"Unicode text\"). Save it as \"CSV UTF-8 (comma delimited)\" and try again.";
+            return true;
+        }
+
+        if (head.Contains((byte)0))
+        {
+            message = "This is a binary file, not a CSV text file. Choose the CSV file exported from the source system and try again.";
+            return true;
+        }
+
+        message = "";
+        return false;
+    }
+
+    public void Dispose()
+    {
+        parser.Dispose();
+        reader.Dispose();
+    }
+}

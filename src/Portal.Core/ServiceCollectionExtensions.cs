@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Imports;
+using Portal.Core.People;
+using Portal.Core.Workforce;
+
+namespace Portal.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The domain services every host needs. The database provider is registered by the host.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<PersonMatchingOptions>().Bind(configuration.GetSection(PersonMatchingOptions.SectionName))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.PayNumberClaim) || o.EmailClaims.Count > 0, "PersonMatching needs a PayNumberClaim or at least one EmailClaims entry.")
+            .ValidateOnStart();
+        services.AddScoped<PersonnelImporter>();
+        services.AddScoped<ManifestImporter>();
+        services.AddScoped<WorkforceSeeder>();
+        services.AddScoped<PersonMatcher>();
+        return services;
+    }
+}

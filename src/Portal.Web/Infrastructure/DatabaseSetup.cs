@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Workforce;
+using Portal.Data.Sqlite;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>The <c>Database</c> section: which provider and where.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    [Required]
+    [RegularExpression("^(?i:sqlite)$", ErrorMessage = "Database:Provider must be Sqlite (PostgreSQL support follows).")]
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>The SQLite file; relative paths are from the repository root (or the content root when published).</summary>
+    [Required]
+    public string SqlitePath { get; set; } = "data/portal.db";
+}
+
+/// <summary>The <c>Seed</c> section: the synthetic workforce for trying the portal on one machine.</summary>
+public sealed class SeedOptions
+{
+    public const string SectionName = "Seed";
+
+    public bool Enabled { get; set; }
+
+    [Range(1_000, 1_000_000)]
+    public int Size { get; set; } = WorkforceGenerator.DefaultSize;
+
+    /// <summary>Where the generated CSV files are written, relative like the database path.</summary>
+    public string Directory { get; set; } = "data/seed";
+}
+
+public static class DatabaseSetup
+{
+    public static void AddPortalDatabase(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var path = PortalPaths.ResolveDataPath(builder.Environment, options.SqlitePath);
+        var connectionString = SqliteDatabase.ConnectionStringForFile(path);
+        builder.Services.AddDbContext<PortalDbContext>(db => db.UsePortalSqlite(connectionString));
+
+        var seed = builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions();
+        if (seed.Enabled && !builder.Environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"Seed:Enabled is true but the environment is {builder.Environment.EnvironmentName}. The synthetic workforce is for trying the portal " +
+                "on one machine; import the real personnel extract instead and remove Seed:Enabled from this environment's settings.");
+        }
+    }
+
+    /// <summary>Creates the data folder, applies migrations and, when enabled, seeds the synthetic workforce.</summary>
+    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var options = app.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        Directory.CreateDirectory(Path.GetDirectoryName(PortalPaths.ResolveDataPath(app.Environment, options.SqlitePath))!);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await db.Database.MigrateAsync();
+        await SqliteDatabase.UseWriteAheadLogAsync(db);
+        var migrated = stopwatch.ElapsedMilliseconds;
+
+        var seed = app.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions();
+        var seeded = false;
+        if (seed.Enabled)
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<WorkforceSeeder>();
+            seeded = await seeder.SeedIfEmptyAsync(PortalPaths.ResolveDataPath(app.Environment, seed.Directory), seed.Size);
+        }
+
+        app.Logger.LogInformation("Database ready in {Elapsed} ms (migrations {Migrated} ms, seeded: {Seeded})", stopwatch.ElapsedMilliseconds, migrated, seeded);
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>What the portal says about the organisation running it. Bound from the <c>Portal</c> section.</summary>
+public sealed class PortalOptions
+{
+    public const string SectionName = "Portal";
+
+    [Required]
+    public string OrganisationName { get; set; } = "Northshire Police";
+
+    [Required]
+    public string ServiceName { get; set; } = "Exposure Portal";
+
+    /// <summary>Who a person with no personnel record should contact.</summary>
+    [Required]
+    public string RecordsContact { get; set; } = "HR Services on extension 4000, or hr.records@northshire.police.example";
+
+    /// <summary>How to reach the welfare team, shown under "what to do next".</summary>
+    [Required]
+    public string WelfareContact { get; set; } = "the welfare team on extension 4100, or welfare@northshire.police.example";
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Identity.Web;
+using Portal.Web.Infrastructure.DevSignIn;
+
+namespace Portal.Web.Infrastructure.Security;
+
+public static class AuthenticationSetup
+{
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(8);
+    private const string SignedInAtKey = "portal.signed_in_utc";
+
+    /// <summary>
+    /// Entra ID through Microsoft.Identity.Web when <c>AzureAd:ClientId</c> is set; the development sign-in
+    /// when <c>DevSignIn:Enabled</c> is true, which only the Development environment allows.
+    /// </summary>
+    public static void AddPortalAuthentication(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var environment = builder.Environment;
+        var entra = configuration.GetSection("AzureAd");
+        var entraConfigured = !string.IsNullOrWhiteSpace(entra["ClientId"]);
+        var devSignIn = DevSignInOptions.From(configuration);
+
+        if (devSignIn.Enabled && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                $"DevSignIn:Enabled is true but the environment is {environment.EnvironmentName}. The development sign-in lets anyone act as " +
+                "anyone and exists only in the Development environment. Remove DevSignIn:Enabled from this environment's settings and configure the AzureAd section.");
+        }
+
+        if (!entraConfigured && !devSignIn.Enabled)
+        {
+            throw new InvalidOperationException(
+                "No sign-in is configured. Set AzureAd:TenantId, AzureAd:ClientId and AzureAd:ClientSecret (see appsettings.sample.json and README), " +
+                "or, in the Development environment only, DevSignIn:Enabled = true.");
+        }
+
+        if (entraConfigured)
+        {
+            builder.Services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApp(entra, OpenIdConnectDefaults.AuthenticationScheme, CookieScheme);
+            builder.Services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+            {
+                options.TokenValidationParameters.RoleClaimType = RoleNames.ClaimType;
+                options.TokenValidationParameters.NameClaimType = "name";
+            });
+        }
+        else
+        {
+            builder.Services.AddAuthentication(CookieScheme).AddCookie(CookieScheme);
+        }
+
+        var secure = !environment.IsDevelopment();
+        builder.Services.Configure<CookieAuthenticationOptions>(CookieScheme, options =>
+        {
+            // A __Host- cookie must be Secure, host-only and for path "/": it cannot be set by a sibling domain.
+            options.Cookie.Name = secure ? "__Host-Portal.Session" : "Portal.Session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.Path = "/";
+            options.ExpireTimeSpan = IdleTimeout;
+            options.SlidingExpiration = true;
+            if (!entraConfigured)
+            {
+                options.LoginPath = DevSignInOptions.Path;
+            }
+
+            options.LogoutPath = "/sign-out";
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                // A signed-in person without the role gets 403, not a redirect to a sign-in page.
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items[SignedInAtKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            };
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                // Sliding renewal moves IssuedUtc, so the absolute limit counts from the sign-in itself.
+                var signedInAt = context.Properties.Items.TryGetValue(SignedInAtKey, out var text)
+                    && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : (DateTimeOffset?)null;
+                if (signedInAt is null || DateTimeOffset.UtcNow - signedInAt > AbsoluteLifetime)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieScheme);
+                }
+            };
+        });
+
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = secure ? "__Host-Portal.Antiforgery" : "Portal.Antiforgery";
+            options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.Path = "/";
+        });
+    }
+}

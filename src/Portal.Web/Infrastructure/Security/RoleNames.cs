@@ -1,0 +1,17 @@
+namespace Portal.Web.Infrastructure.Security;
+
+/// <summary>
+/// The Entra ID app roles, exactly as declared in <c>app-roles.json</c> beside this file (the app
+/// registration's manifest). Everyone signed in is Staff; these roles add to that.
+/// </summary>
+public static class RoleNames
+{
+    public const string Welfare = "Portal.Welfare";
+    public const string WelfareLead = "Portal.WelfareLead";
+    public const string Admin = "Portal.Admin";
+
+    public static IReadOnlyList<string> All { get; } = [Welfare, WelfareLead, Admin];
+
+    /// <summary>The claim type that carries app roles in an Entra ID token.</summary>
+    public const string ClaimType = "roles";
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Pages.Me;
+
+/// <summary>"Am I affected?": for the signed-in person only, what each incident held about them and what it did not.</summary>
+public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson) : PageModel
+{
+    /// <summary>Few enough people share a family name this rarely that a web search for it finds them quickly.</summary>
+    public const int RareNameThreshold = 5;
+
+    public MyDetails Me { get; private set; } = null!;
+    public IReadOnlyList<IncidentForMe> Incidents { get; private set; } = [];
+    public IReadOnlyList<IncidentForMe> AffectedBy => [.. Incidents.Where(i => i.Held != HeldFields.None)];
+    public HeldFields HeldAnywhere => Incidents.Aggregate(HeldFields.None, (all, i) => all | i.Held);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Whose record is decided by the sign-in alone; nothing in the request can choose another person.
+        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
+        {
+            return RedirectToPage("/Me/NoRecord");
+        }
+
+        Me = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new MyDetails(p.GivenName, p.FamilyName, p.RankOrGrade, p.VettingLevel, p.SensitiveRole, 0))
+            .SingleAsync(cancellationToken);
+        var sharing = await db.People.CountAsync(p => p.FamilyName == Me.FamilyName, cancellationToken);
+        Me = Me with { PeopleSharingFamilyName = sharing };
+
+        var held = await db.Exposures.AsNoTracking().Where(e => e.PersonId == personId)
+            .ToDictionaryAsync(e => e.IncidentId, e => e.Fields, cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking()
+            .OrderByDescending(i => i.DiscoveredOn).ThenBy(i => i.Reference)
+            .Select(i => new
+            {
+                i.Id,
+                i.Reference,
+                i.Title,
+                i.Source,
+                i.Summary,
+                i.Status,
+                i.OccurredOn,
+                i.DiscoveredOn,
+                i.NotIncluded,
+                Latest = i.Updates.OrderByDescending(u => u.PostedUtc).Select(u => new IncidentUpdateView(u.PostedUtc, u.Text)).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        Incidents = [.. incidents.Select(i => new IncidentForMe(i.Id, i.Reference, i.Title, i.Source, i.Summary, i.Status, i.OccurredOn, i.DiscoveredOn,
+            i.NotIncluded, i.Latest, held.GetValueOrDefault(i.Id)))];
+        return Page();
+    }
+
+    /// <summary>Why a held field matters for this person in particular, where their role or name makes it matter more.</summary>
+    public string? PersonalNote(DataField field) => field.Flag switch
+    {
+        HeldFields.Photo when Me.SensitiveRole != SensitiveRole.None =>
+            $"Because you work in {RoleWords(Me.SensitiveRole)}, your photo is the detail that matters most. Speak to your handler or line manager today.",
+        HeldFields.Unit when Me.SensitiveRole != SensitiveRole.None =>
+            $"Your unit shows that you work in {RoleWords(Me.SensitiveRole)}.",
+        HeldFields.VettingLevel when Me.VettingLevel is VettingLevel.SC or VettingLevel.DV =>
+            $"Your vetting level is {Me.VettingLevel}, which shows you may have access to sensitive information.",
+        HeldFields.Name when Me.PeopleSharingFamilyName <= RareNameThreshold =>
+            "Few people in the force share your family name, so a search for your name is more likely to find you.",
+        _ => null,
+    };
+
+    public static string RoleWords(SensitiveRole role) => role switch
+    {
+        SensitiveRole.Covert => "a covert role",
+        SensitiveRole.Protection => "a protection role",
+        SensitiveRole.CounterTerrorism => "counter-terrorism",
+        _ => "your role",
+    };
+
+    public static string StatusTagClass(IncidentStatus status) => status switch
+    {
+        IncidentStatus.Investigating => "govuk-tag--yellow",
+        IncidentStatus.Confirmed => "govuk-tag--red",
+        _ => "govuk-tag--grey",
+    };
+}
+
+public sealed record MyDetails(string GivenName, string FamilyName, string RankOrGrade, VettingLevel VettingLevel, SensitiveRole SensitiveRole, int PeopleSharingFamilyName);
+
+public sealed record IncidentUpdateView(DateTime PostedUtc, string Text);
+
+public sealed record IncidentForMe(
+    int Id, string Reference, string Title, string Source, string Summary, IncidentStatus Status, DateOnly OccurredOn, DateOnly DiscoveredOn,
+    IReadOnlyList<string> NotIncluded, IncidentUpdateView? LatestUpdate, HeldFields Held)
+{
+    public bool InDataset => Held != HeldFields.None;
+    public IEnumerable<DataField> FieldsHeld => DataFieldCatalogue.In(Held);
+    public IEnumerable<DataField> FieldsNotHeld => DataFieldCatalogue.NotIn(Held);
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Portal.Core;
+using Portal.Core.Data;
+using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.DevSignIn;
+using Portal.Web.Infrastructure.Security;
+
+var started = Stopwatch.StartNew();
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = PortalPaths.FindWebRoot() });
+
+builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddPortalCore(builder.Configuration);
+builder.AddPortalDatabase();
+builder.AddPortalAuthentication();
+Policies.Add(builder.Services.AddAuthorizationBuilder());
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentPerson>();
+builder.Services.AddDataProtection().SetApplicationName("ExposurePortal");
+builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+
+var devSignIn = DevSignInOptions.From(builder.Configuration).Enabled;
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/Welfare", Policies.Welfare);
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    options.Conventions.AllowAnonymousToFolder("/Errors");
+    options.Conventions.AllowAnonymousToFolder("/Dev");
+    if (!devSignIn)
+    {
+        // Not hidden, absent: without DevSignIn:Enabled the /Dev pages have no route at all.
+        options.Conventions.AddFolderRouteModelConvention("/Dev", model => model.Selectors.Clear());
+    }
+});
+
+var app = builder.Build();
+
+await app.InitialiseDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/errors/500");
+    app.UseHsts();
+}
+
+app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+app.UseStatusCodePagesWithReExecute("/errors/{0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapRazorPages();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("Exposure Portal ready in {Elapsed} ms", started.ElapsedMilliseconds));
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
