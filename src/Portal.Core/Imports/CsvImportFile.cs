@@ -73,6 +73,12 @@ internal sealed class CsvImportFile : IDisposable
             return null;
         }
 
+        if (FindInvalidUtf8(stream) is { } invalid)
+        {
+            report.AddProblem(invalid.Line, invalid.Column, "", "This line is not valid UTF-8 text. Save the file as \"CSV UTF-8 (comma delimited)\" and try again.");
+            return null;
+        }
+
         stream.Position = 0;
         var file = new CsvImportFile(stream, expectedColumns, report);
         if (!file.ReadHeader())
@@ -82,6 +88,49 @@ internal sealed class CsvImportFile : IDisposable
         }
 
         return file;
+    }
+
+    /// <summary>Where the first byte that is not valid UTF-8 is, as a line and a column (in characters), or null.</summary>
+    private static (int Line, int Column)? FindInvalidUtf8(Stream stream)
+    {
+        stream.Position = 0;
+        var buffer = new byte[64 * 1024];
+        var chars = new char[buffer.Length];
+        long consumed = 0;
+        var carried = 0;
+        int read;
+        while ((read = stream.Read(buffer, carried, buffer.Length - carried)) > 0 || carried > 0)
+        {
+            var length = carried + read;
+            var final = read == 0;
+            var status = System.Text.Unicode.Utf8.ToUtf16(buffer.AsSpan(0, length), chars, out var bytesRead, out _, replaceInvalidSequences: false, isFinalBlock: final);
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return LineAndColumnOf(stream, consumed + bytesRead);
+            }
+
+            // A character split across two reads is carried into the next.
+            carried = length - bytesRead;
+            Array.Copy(buffer, bytesRead, buffer, 0, carried);
+            consumed += bytesRead;
+            if (final)
+            {
+                break;
+            }
+        }
+
+        return null;
+    }
+
+    private static (int Line, int Column) LineAndColumnOf(Stream stream, long offset)
+    {
+        stream.Position = 0;
+        var before = new byte[offset];
+        stream.ReadExactly(before);
+        var lineStart = Array.LastIndexOf(before, (byte)'\n') + 1;
+        var line = before.Count(b => b == (byte)'\n') + 1;
+        var column = Encoding.UTF8.GetCharCount(before, lineStart, before.Length - lineStart) + 1;
+        return (line, column);
     }
 
     public static string Sha256Of(Stream stream)
@@ -140,6 +189,12 @@ internal sealed class CsvImportFile : IDisposable
     /// <summary>Reports a record that cannot be read field by field; returns false if so.</summary>
     public bool CheckShape()
     {
+        // CsvHelper reports a stray quote only when the field is read.
+        for (var i = 0; i < parser.Count; i++)
+        {
+            _ = parser[i];
+        }
+
         if (BadData)
         {
             RowProblem(1, "A quote mark appears inside a value that is not itself in quotes. Put the whole value in double quotes and double any quote marks inside it (\"O\"\"Brien\").");

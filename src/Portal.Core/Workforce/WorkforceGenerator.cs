@@ -106,10 +106,10 @@ public static class WorkforceGenerator
         {
             case PersonnelType.Officer:
                 // The most senior posts go to early pay numbers: chief officers joined long ago.
-                if (topPosts.Count > 0 && index % 997 == 13)
+                if (topPosts.Count > 0 && index % 701 == 13)
                 {
-                    rank = topPosts[^1];
-                    topPosts.RemoveAt(topPosts.Count - 1);
+                    rank = topPosts[0];
+                    topPosts.RemoveAt(0);
                     unit = "Chief Officer Group";
                 }
                 else

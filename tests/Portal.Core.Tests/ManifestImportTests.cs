@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Domain;
+
+namespace Portal.Core.Tests;
+
+public sealed class ManifestImportTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private int incidentId;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        await database.PersonnelImporter().ImportAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100002"), Csv.Person("100003")));
+        incidentId = await database.CreateIncidentAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await database.DisposeAsync();
+
+    private async Task<Dictionary<string, HeldFields>> ExposuresAsync()
+    {
+        await using var db = database.NewContext();
+        return await db.Exposures.Where(e => e.IncidentId == incidentId)
+            .Join(db.People, e => e.PersonId, p => p.Id, (e, p) => new { p.PayNumber, e.Fields })
+            .ToDictionaryAsync(x => x.PayNumber, x => x.Fields, TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Import_RecordsFieldsHeldAndListsUnmatchedPayNumbers()
+    {
+        var report = await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held",
+            "100001,name;rank_or_grade;photo", "100002,NAME; Pay_Number ", "999999,name;photo"), TestContext.Current.CancellationToken);
+
+        Assert.True(report.Applied, string.Join("\n", report.Problems));
+        Assert.Equal(2, report.Added);
+        var unmatched = Assert.Single(report.Unmatched);
+        Assert.Equal((4, "999999"), (unmatched.Line, unmatched.PayNumber));
+        Assert.Equal(new Dictionary<string, HeldFields>
+        {
+            ["100001"] = HeldFields.Name | HeldFields.RankOrGrade | HeldFields.Photo,
+            ["100002"] = HeldFields.Name | HeldFields.PayNumber,
+        }, await ExposuresAsync());
+    }
+
+    [Fact]
+    public async Task Reimport_SameManifest_ChangesNothing()
+    {
+        var file = Csv.File("pay_number,fields_held", "100001,name;photo", "100002,name");
+        await database.ManifestImporter().ImportAsync(incidentId, file, TestContext.Current.CancellationToken);
+        var before = await ExposuresAsync();
+
+        var again = await database.ManifestImporter().ImportAsync(incidentId, file, TestContext.Current.CancellationToken);
+
+        Assert.Equal((0, 0, 2, 0), (again.Added, again.Changed, again.Unchanged, again.Removed));
+        Assert.Equal(before, await ExposuresAsync());
+    }
+
+    [Fact]
+    public async Task Reimport_CorrectedManifest_ReplacesTheIncidentsExposures()
+    {
+        await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name;photo", "100002,name"), TestContext.Current.CancellationToken);
+
+        var report = await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name", "100003,unit"), TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, 1, 1), (report.Added, report.Changed, report.Removed));
+        Assert.Equal(new Dictionary<string, HeldFields> { ["100001"] = HeldFields.Name, ["100003"] = HeldFields.Unit }, await ExposuresAsync());
+    }
+
+    [Fact]
+    public async Task Import_UnknownFieldOrNoFields_IsAnErrorInColumnTwoAndWritesNothing()
+    {
+        var report = await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held",
+            "100001,name;photo", "100002,name;shoe_size", "100003,"), TestContext.Current.CancellationToken);
+
+        Assert.False(report.Applied);
+        Assert.Equal([(3, 2), (4, 2)], report.Problems.Select(p => (p.Line, p.Column)));
+        Assert.Contains("\"shoe_size\" is not a data field", report.Problems[0].Message);
+        Assert.Contains("No fields are listed", report.Problems[1].Message);
+        Assert.Empty(await ExposuresAsync());
+    }
+}

@@ -1,0 +1,193 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Domain;
+using Portal.Core.Imports;
+
+namespace Portal.Core.Tests;
+
+public sealed class PersonnelImportTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync();
+
+    public async ValueTask DisposeAsync() => await database.DisposeAsync();
+
+    private async Task<ImportReport> ImportAsync(Stream file) => await database.PersonnelImporter().ImportAsync(file, TestContext.Current.CancellationToken);
+
+    private async Task<int> PeopleCountAsync()
+    {
+        await using var db = database.NewContext();
+        return await db.People.CountAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Import_CleanFile_AddsEveryPersonWithTheirValues()
+    {
+        var report = await ImportAsync(Csv.File(Csv.PersonnelHeader,
+            Csv.Person("100001", vetting: "SC", role: "covert"),
+            Csv.Person("100002", type: "STAFF", rank: "Band D", vetting: "nppv3", role: "Counter-Terrorism", status: "Leaver")));
+
+        Assert.True(report.Applied, string.Join("\n", report.Problems));
+        Assert.Equal(2, report.Added);
+        await using var db = database.NewContext();
+        var staff = await db.People.SingleAsync(p => p.PayNumber == "100002", TestContext.Current.CancellationToken);
+        Assert.Equal((PersonnelType.Staff, VettingLevel.NPPV3, SensitiveRole.CounterTerrorism, PersonStatus.Leaver),
+            (staff.PersonnelType, staff.VettingLevel, staff.SensitiveRole, staff.Status));
+    }
+
+    [Fact]
+    public async Task Import_NamesFromManyLanguages_RoundTripExactly()
+    {
+        string[][] names = [["Siobhán", "O'Brien"], ["Pádraig", "Ó Súilleabháin"], ["Thảo", "Nguyễn"], ["Jo", "Smith-Jones"], ["Ana", "de la Cruz"], ["Łukasz", "Wiśniewski"], ["Dara", "O’Neill"]];
+        var lines = names.Select((n, i) => Csv.Person($"2000{i}", given: n[0], family: n[1])).Prepend(Csv.PersonnelHeader).ToArray();
+
+        var report = await ImportAsync(Csv.File(lines));
+
+        Assert.True(report.Applied, string.Join("\n", report.Problems));
+        await using var db = database.NewContext();
+        var stored = await db.People.OrderBy(p => p.PayNumber).Select(p => new[] { p.GivenName, p.FamilyName }).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(names, stored);
+    }
+
+    [Fact]
+    public async Task Reimport_SameFile_ChangesNothing()
+    {
+        var file = Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100002"), Csv.Person("100003", status: "leaver"));
+        await ImportAsync(file);
+        await using var before = database.NewContext();
+        var snapshot = await before.People.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.PayNumber, p.UpdatedUtc, p.Status }).ToListAsync(TestContext.Current.CancellationToken);
+
+        var again = await ImportAsync(file);
+
+        Assert.True(again.Applied);
+        Assert.Equal((0, 0, 3, 0), (again.Added, again.Changed, again.Unchanged, again.NewLeavers));
+        await using var after = database.NewContext();
+        var now = await after.People.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.PayNumber, p.UpdatedUtc, p.Status }).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(snapshot, now);
+    }
+
+    [Fact]
+    public async Task Reimport_WithOneChangeAndOneLeaver_UpdatesOnlyThoseAndKeepsPeopleMissingFromTheFile()
+    {
+        await ImportAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100002"), Csv.Person("100003")));
+
+        var report = await ImportAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001", rank: "Sergeant"), Csv.Person("100002", status: "leaver")));
+
+        Assert.Equal((0, 2, 0, 1), (report.Added, report.Changed, report.Unchanged, report.NewLeavers));
+        await using var db = database.NewContext();
+        var people = await db.People.OrderBy(p => p.PayNumber).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["Sergeant", "Constable", "Constable"], people.Select(p => p.RankOrGrade));
+        Assert.Equal([PersonStatus.Active, PersonStatus.Leaver, PersonStatus.Active], people.Select(p => p.Status));
+    }
+
+    [Fact]
+    public async Task Import_OneBadRowAmong47000_WritesNothingAndSaysWhere()
+    {
+        var lines = new List<string>(47_001) { Csv.PersonnelHeader };
+        for (var i = 0; i < 47_000; i++)
+        {
+            lines.Add(Csv.Person((300_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture), vetting: i == 31_337 ? "TOPSECRET" : "NPPV2"));
+        }
+
+        var report = await ImportAsync(Csv.File([.. lines]));
+
+        Assert.False(report.Applied);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((31_339, 8, "vetting_level"), (problem.Line, problem.Column, problem.ColumnName));
+        Assert.Contains("\"TOPSECRET\" is not a vetting level", problem.Message);
+        Assert.Equal(0, await PeopleCountAsync());
+    }
+
+    [Fact]
+    public async Task Import_EveryBadValueInARow_IsReportedWithItsColumn()
+    {
+        var report = await ImportAsync(Csv.File(Csv.PersonnelHeader,
+            Csv.Person("100001"),
+            "1000-2,Al3x,,sergeant-major,,Unit,Place,NPPV9,not-an-email,spy,retired"));
+
+        Assert.False(report.Applied);
+        Assert.All(report.Problems, p => Assert.Equal(3, p.Line));
+        Assert.Equal(
+            ["pay_number", "given_name", "family_name", "personnel_type", "rank_or_grade", "vetting_level", "email", "sensitive_role", "status"],
+            report.Problems.Select(p => p.ColumnName));
+        Assert.Equal([1, 2, 3, 4, 5, 8, 9, 10, 11], report.Problems.Select(p => p.Column));
+        Assert.Contains("Use one of: officer, staff, volunteer, contractor", report.Problems[3].Message);
+        Assert.Equal(0, await PeopleCountAsync());
+    }
+
+    [Fact]
+    public async Task Import_DuplicatePayNumber_PointsToTheFirstLine()
+    {
+        var report = await ImportAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100002"), Csv.Person("100001", email: "other@force.example")));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((4, 1), (problem.Line, problem.Column));
+        Assert.Contains("first on line 2", problem.Message);
+    }
+
+    [Fact]
+    public async Task Import_ValueWithLineBreakInQuotes_KeepsLaterLineNumbersRight()
+    {
+        var report = await ImportAsync(Csv.File(Csv.PersonnelHeader,
+            Csv.Person("100001", unit: "Emergency\nResponse"),
+            Csv.Person("100002", vetting: "XX")));
+
+        Assert.Equal(2, report.Problems.Count);
+        Assert.Equal((2, 6), (report.Problems[0].Line, report.Problems[0].Column));
+        Assert.Contains("control character", report.Problems[0].Message);
+        Assert.Equal((4, 8), (report.Problems[1].Line, report.Problems[1].Column));
+    }
+
+    [Fact]
+    public async Task Import_HeaderInAnyOrderAndCaseWithBom_IsAccepted()
+    {
+        var bom = Encoding.UTF8.GetPreamble();
+        var text = Encoding.UTF8.GetBytes("STATUS,Pay_Number,given_name,family_name,personnel_type,rank_or_grade,unit,work_location,vetting_level,email,sensitive_role\r\n" +
+            "active,100001,Alex,Smith,officer,Constable,Response,Northgate,NPPV2,alex@force.example,none\r\n");
+
+        var report = await ImportAsync(Csv.Bytes([.. bom, .. text]));
+
+        Assert.True(report.Applied, string.Join("\n", report.Problems));
+        Assert.Equal(1, await PeopleCountAsync());
+    }
+
+    public static TheoryData<string, byte[], int, int, string> BadFiles => new()
+    {
+        { "empty", [], 1, 1, "The file is empty" },
+        { "header only", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n"), 2, 1, "header row but no people" },
+        { "semicolons", Encoding.UTF8.GetBytes(Csv.PersonnelHeader.Replace(',', ';') + "\r\n1;2\r\n"), 1, 1, "separated by semicolons, not commas" },
+        { "tabs", Encoding.UTF8.GetBytes(Csv.PersonnelHeader.Replace(',', '\t') + "\r\n"), 1, 1, "separated by tabs" },
+        { "missing column", Encoding.UTF8.GetBytes(Csv.PersonnelHeader.Replace(",status", "") + "\r\n"), 1, 11, "The column \"status\" is missing" },
+        { "unknown column", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + ",shoe_size\r\n"), 1, 12, "\"shoe_size\" is not one this import uses" },
+        { "duplicate column", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + ",unit\r\n"), 1, 12, "appears twice" },
+        { "binary", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00], 1, 1, "binary file" },
+        { "spreadsheet", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], 1, 1, "spreadsheet workbook" },
+        { "utf-16", [0xFF, 0xFE, 0x70, 0x00, 0x61, 0x00], 1, 1, "UTF-16" },
+        { "invalid utf-8", [.. Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n" + Csv.Person("100001") + "\r\n100002,Jos"), 0xE9, .. Encoding.UTF8.GetBytes(",Smith\r\n")], 3, 11, "not valid UTF-8" },
+        { "too few values", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n100001,Alex,Smith\r\n"), 2, 4, "has 3 values but the header has 11" },
+        { "stray quote", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n" + Csv.Person("100001").Replace("Smith", "Sm\"ith") + "\r\n"), 2, 1, "quote mark" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task Import_MalformedFile_SaysWhatAndWhereAndWritesNothing(string name, byte[] bytes, int line, int column, string message)
+    {
+        var report = await ImportAsync(Csv.Bytes(bytes));
+
+        Assert.False(report.Applied, name);
+        Assert.Contains(report.Problems, p => p.Line == line && p.Column == column && p.Message.Contains(message, StringComparison.Ordinal));
+        Assert.Equal(0, await PeopleCountAsync());
+    }
+
+    [Fact]
+    public async Task Check_CleanFile_CountsChangesButWritesNothing()
+    {
+        var report = await database.PersonnelImporter().CheckAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001")), TestContext.Current.CancellationToken);
+
+        Assert.True(report.IsClean);
+        Assert.False(report.Applied);
+        Assert.Equal(1, report.Added);
+        Assert.Equal(0, await PeopleCountAsync());
+    }
+}
