@@ -80,7 +80,7 @@ public static class AuthenticationSetup
             };
             options.Events.OnSigningIn = context =>
             {
-                context.Properties.Items[SignedInAtKey] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+                context.Properties.Items[SignedInAtKey] = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
                 return Task.CompletedTask;
             };
             options.Events.OnValidatePrincipal = async context =>
@@ -88,7 +88,8 @@ public static class AuthenticationSetup
                 // Sliding renewal moves IssuedUtc, so the absolute limit counts from the sign-in itself.
                 var signedInAt = context.Properties.Items.TryGetValue(SignedInAtKey, out var text)
                     && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : (DateTimeOffset?)null;
-                if (signedInAt is null || DateTimeOffset.UtcNow - signedInAt > AbsoluteLifetime)
+                var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+                if (signedInAt is null || now - signedInAt > AbsoluteLifetime)
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(CookieScheme);

@@ -1,0 +1,18 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Portal.Web.Tests.Infrastructure;
+
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IDocument> ReadAsync(HttpResponseMessage response) =>
+        Parser.ParseDocument(await response.Content.ReadAsStringAsync());
+
+    public static IReadOnlyList<string> Texts(this IParentNode node, string selector) =>
+        [.. node.QuerySelectorAll(selector).Select(e => System.Text.RegularExpressions.Regex.Replace(e.TextContent, @"\s+", " ").Trim())];
+
+    public static IElement Section(this IDocument document, string testId) =>
+        document.QuerySelector($"[data-testid='{testId}']") ?? throw new InvalidOperationException($"No element with data-testid '{testId}'.");
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Portal.Web.Tests.Infrastructure;
+
+namespace Portal.Web.Tests;
+
+/// <summary>The portal in the Production environment, signing in through Entra ID.</summary>
+public sealed class ProductionTests
+{
+    private static readonly Dictionary<string, string?> Entra = new()
+    {
+        ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+        ["AzureAd:TenantId"] = "11111111-2222-3333-4444-555555555555",
+        ["AzureAd:ClientId"] = "66666666-7777-8888-9999-000000000000",
+        ["AzureAd:CallbackPath"] = "/signin-oidc",
+    };
+
+    private sealed class EntraPortalFactory : PortalFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            // Entra ID is not reachable from here: give the handler the endpoints it would have discovered.
+            Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.ConfigureTestServices(builder, services =>
+                services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+                {
+                    var configuration = new OpenIdConnectConfiguration
+                    {
+                        Issuer = $"https://login.microsoftonline.com/{Entra["AzureAd:TenantId"]}/v2.0",
+                        AuthorizationEndpoint = $"https://login.microsoftonline.com/{Entra["AzureAd:TenantId"]}/oauth2/v2.0/authorize",
+                        EndSessionEndpoint = $"https://login.microsoftonline.com/{Entra["AzureAd:TenantId"]}/oauth2/v2.0/logout",
+                    };
+                    options.Configuration = configuration;
+                    options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+                }));
+        }
+    }
+
+    [Fact]
+    public async Task Anonymous_IsSentToEntraIdToSignIn()
+    {
+        await using var factory = new EntraPortalFactory { EnvironmentName = "Production", TestAuthentication = false, Settings = Entra };
+
+        var response = await factory.AnonymousClient().GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.StartsWith($"https://login.microsoftonline.com/{Entra["AzureAd:TenantId"]}/oauth2/v2.0/authorize", location);
+        Assert.Contains($"client_id={Entra["AzureAd:ClientId"]}", location);
+    }
+
+    [Fact]
+    public async Task DevSignIn_DoesNotExistInProduction()
+    {
+        await using var factory = new EntraPortalFactory { EnvironmentName = "Production", Settings = Entra };
+        var person = await factory.Data.CreatePersonAsync();
+        var client = factory.ClientAs(person.PayNumber);
+
+        var get = await client.GetAsync("/dev/sign-in", TestContext.Current.CancellationToken);
+        var post = await client.PostAsync("/dev/sign-in?handler=Persona", new FormUrlEncodedContent([new("Input.Persona", "administrator")]), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public void Start_WithDevSignInEnabledInProduction_StopsWithAClearMessage()
+    {
+        using var factory = new PortalFactory { EnvironmentName = "Production", Settings = new(Entra) { ["DevSignIn:Enabled"] = "true" } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("DevSignIn:Enabled is true but the environment is Production", error.Message);
+    }
+
+    [Fact]
+    public void Start_WithSyntheticSeedInProduction_StopsWithAClearMessage()
+    {
+        using var factory = new PortalFactory { EnvironmentName = "Production", Settings = Entra, Seed = true };
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("Seed:Enabled is true but the environment is Production", error.Message);
+    }
+
+    [Fact]
+    public void Start_WithNoSignInConfigured_StopsWithAClearMessage()
+    {
+        using var factory = new PortalFactory { EnvironmentName = "Production" };
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("No sign-in is configured", error.Message);
+    }
+
+    [Fact]
+    public async Task SessionCookie_InProduction_IsHostPrefixedSecureWithIdleAndAbsoluteLimits()
+    {
+        await using var factory = new EntraPortalFactory { EnvironmentName = "Production", TestAuthentication = false, Settings = Entra };
+        _ = factory.Server;
+
+        var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme);
+
+        Assert.Equal("__Host-Portal.Session", options.Cookie.Name);
+        Assert.Equal(Microsoft.AspNetCore.Http.CookieSecurePolicy.Always, options.Cookie.SecurePolicy);
+        Assert.True(options.Cookie.HttpOnly);
+        Assert.Equal(TimeSpan.FromMinutes(30), options.ExpireTimeSpan);
+        Assert.True(options.SlidingExpiration);
+    }
+
+    [Fact]
+    public async Task Health_InProduction_AnswersWithoutSignIn()
+    {
+        await using var factory = new EntraPortalFactory { EnvironmentName = "Production", TestAuthentication = false, Settings = Entra };
+
+        var response = await factory.AnonymousClient().GetAsync("/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+}
