@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Runs every test of the Exposure Portal on a fresh Debian machine and ends with one line:
+#   tests: N passed, N failed, N skipped
+# It installs what the tests need that is missing (with apt-get when run as root). With CI=true a missing
+# part fails the run; nothing is skipped silently.
+set -uo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+RESULTS="$ROOT/TestResults"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+passed=0 failed=0 skipped=0
+note() { printf '\n== %s\n' "$*"; }
+fail_setup() { echo "test.sh: $*" >&2; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+
+apt_updated=0
+apt_install() {
+  if [ "$(id -u)" != "0" ]; then
+    fail_setup "missing $*; install them (sudo apt-get install $*) or run as root"
+  fi
+  if [ "$apt_updated" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq || fail_setup "apt-get update failed"
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null || fail_setup "apt-get install $* failed"
+}
+
+# --- What the tests need ------------------------------------------------------------------------
+command -v dotnet >/dev/null || fail_setup "the .NET SDK (see global.json) is not installed"
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  note "Installing Node.js and npm (the build compiles govuk-frontend from npm)"
+  apt_install nodejs npm
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# --- Build ---------------------------------------------------------------------------------------
+note "Building"
+dotnet build Portal.sln -c Debug -v quiet -nologo > "$RESULTS/build.log" 2>&1
+build_status=$?
+tail -n 30 "$RESULTS/build.log"
+[ "$build_status" = 0 ] || fail_setup "the build failed (see above and TestResults/build.log)"
+
+# --- Checks that count as tests ------------------------------------------------------------------
+check() {
+  local name=$1; shift
+  note "Check: $name"
+  if "$@" > "$RESULTS/$name.log" 2>&1; then
+    passed=$((passed + 1)); echo "passed"
+  else
+    failed=$((failed + 1)); echo "FAILED: $name"; tail -n 40 "$RESULTS/$name.log"
+  fi
+}
+check format dotnet format Portal.sln --verify-no-changes --no-restore
+check migrations dotnet run --no-build --project tools/Portal.Migrations -- check
+
+# --- Test projects -------------------------------------------------------------------------------
+note "Running tests"
+dotnet test Portal.sln --no-build -nologo --logger "trx" --results-directory "$RESULTS" 2>&1 \
+  | grep -Ev '^\s*$|^Test run for|^A total of|^Results File' || true
+
+shopt -s nullglob
+trx_files=("$RESULTS"/*.trx)
+if [ "${#trx_files[@]}" = 0 ]; then
+  fail_setup "no test results were written"
+fi
+for trx in "${trx_files[@]}"; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(get total); p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); ne=$(get notExecuted)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0}))
+  skipped=$((skipped + ${ne:-0}))
+  # Tests that did not pass, fail or skip (aborted run) count as failed.
+  rest=$(( ${total:-0} - ${p:-0} - ${f:-0} - ${e:-0} - ${t:-0} - ${ne:-0} ))
+  [ "$rest" -gt 0 ] && failed=$((failed + rest))
+done
+
+echo
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+[ "$failed" = 0 ]
