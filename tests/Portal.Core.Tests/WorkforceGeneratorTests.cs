@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Portal.Core.Domain;
+using Portal.Core.Imports;
 using Portal.Core.Workforce;
 
 namespace Portal.Core.Tests;

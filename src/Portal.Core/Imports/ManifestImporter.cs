@@ -149,6 +149,8 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
         var updateFields = update.AddParameter("@fields");
         update.AddParameter("@now").Value = now;
         var updateId = update.AddParameter("@id");
+        insert.Prepare();
+        update.Prepare();
 
         using (var csv = CsvImportFile.Open(file, [.. Columns], new ImportReport(ImportKind.Manifest))!)
         {
@@ -164,13 +166,13 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
                 {
                     insertPerson.Value = personId;
                     insertFields.Value = (int)row.Fields;
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                    insert.ExecuteNonQuery();
                 }
                 else if (before.Fields != row.Fields)
                 {
                     updateFields.Value = (int)row.Fields;
                     updateId.Value = before.Id;
-                    await update.ExecuteNonQueryAsync(cancellationToken);
+                    update.ExecuteNonQuery();
                 }
             }
         }
@@ -182,7 +184,7 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
             if (!listed.Contains(personId))
             {
                 deleteId.Value = before.Id;
-                await delete.ExecuteNonQueryAsync(cancellationToken);
+                delete.ExecuteNonQuery();
             }
         }
 

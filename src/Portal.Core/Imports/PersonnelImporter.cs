@@ -84,7 +84,7 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
         }
     }
 
-    private static bool Classify(PersonnelRow row, Dictionary<string, Existing> existing, ImportReport report)
+    private static bool Classify(PersonnelRecord row, Dictionary<string, Existing> existing, ImportReport report)
     {
         if (!existing.TryGetValue(row.PayNumber, out var before))
         {
@@ -153,6 +153,8 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
             $"UPDATE {t.Name} SET {string.Join(", ", properties.Select(p => $"{t[p]} = @{p}"))} WHERE {t[nameof(Person.Id)]} = @Id");
         var updateParameters = properties.ToDictionary(p => p, p => update.AddParameter("@" + p));
         var updateId = update.AddParameter("@Id");
+        insert.Prepare();
+        update.Prepare();
 
         using (var csv = CsvImportFile.Open(file, PersonnelRow.Columns, new ImportReport(ImportKind.Personnel))!)
         {
@@ -164,13 +166,13 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
                     Bind(insertParameters, row, now);
                     insertParameters[nameof(Person.PayNumber)].Value = row.PayNumber;
                     insertParameters[nameof(Person.CreatedUtc)].Value = now;
-                    await insert.ExecuteNonQueryAsync(cancellationToken);
+                    insert.ExecuteNonQuery();
                 }
                 else if (before.Digest != row.Digest())
                 {
                     Bind(updateParameters, row, now);
                     updateId.Value = before.Id;
-                    await update.ExecuteNonQueryAsync(cancellationToken);
+                    update.ExecuteNonQuery();
                 }
             }
         }
@@ -178,7 +180,7 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static void Bind(Dictionary<string, DbParameter> parameters, PersonnelRow row, DateTime now)
+    private static void Bind(Dictionary<string, DbParameter> parameters, PersonnelRecord row, DateTime now)
     {
         parameters[nameof(Person.GivenName)].Value = row.GivenName;
         parameters[nameof(Person.FamilyName)].Value = row.FamilyName;

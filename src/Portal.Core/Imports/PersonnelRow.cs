@@ -6,8 +6,8 @@ using Portal.Core.Domain;
 
 namespace Portal.Core.Imports;
 
-/// <summary>One valid row of the personnel extract, with its values in their stored form.</summary>
-internal sealed partial record PersonnelRow(
+/// <summary>One person as the personnel extract describes them, with values in their stored form.</summary>
+public sealed record PersonnelRecord(
     string PayNumber,
     string GivenName,
     string FamilyName,
@@ -20,14 +20,18 @@ internal sealed partial record PersonnelRow(
     SensitiveRole SensitiveRole,
     PersonStatus Status)
 {
+    /// <summary>A 128-bit digest of every stored value, to tell an unchanged row from a changed one.</summary>
+    public UInt128 Digest() => PersonnelRow.Digest(PayNumber, GivenName, FamilyName, PersonnelType, RankOrGrade, Unit, WorkLocation, VettingLevel, Email, SensitiveRole, Status);
+}
+
+/// <summary>Reads and checks one row of the personnel extract.</summary>
+internal static partial class PersonnelRow
+{
     public const int PayNumber_ = 0, GivenName_ = 1, FamilyName_ = 2, PersonnelType_ = 3, RankOrGrade_ = 4, Unit_ = 5,
         WorkLocation_ = 6, VettingLevel_ = 7, Email_ = 8, SensitiveRole_ = 9, Status_ = 10;
 
     public static readonly string[] Columns =
         ["pay_number", "given_name", "family_name", "personnel_type", "rank_or_grade", "unit", "work_location", "vetting_level", "email", "sensitive_role", "status"];
-
-    /// <summary>A 128-bit digest of every stored value, to tell an unchanged row from a changed one.</summary>
-    public UInt128 Digest() => Digest(PayNumber, GivenName, FamilyName, PersonnelType, RankOrGrade, Unit, WorkLocation, VettingLevel, Email, SensitiveRole, Status);
 
     public static UInt128 Digest(string payNumber, string givenName, string familyName, PersonnelType type, string rankOrGrade, string unit,
         string workLocation, VettingLevel vetting, string email, SensitiveRole role, PersonStatus status)
@@ -39,7 +43,7 @@ internal sealed partial record PersonnelRow(
     public static string NormalisePayNumber(string value) => value.Trim().ToUpperInvariant();
 
     /// <summary>Checks every value of the current record, reporting each problem; returns the row if all are valid.</summary>
-    public static PersonnelRow? Parse(CsvImportFile csv)
+    public static PersonnelRecord? Parse(CsvImportFile csv)
     {
         var ok = true;
         var payNumber = NormalisePayNumber(csv.Get(PayNumber_));
@@ -62,7 +66,7 @@ internal sealed partial record PersonnelRow(
         ok &= ParseEnum(csv, SensitiveRole_, "sensitive role", Enumerations.AllowedSensitiveRoles, out SensitiveRole role, Enumerations.TryParse);
         ok &= ParseEnum(csv, Status_, "status", Enumerations.AllowedStatuses, out PersonStatus status, Enumerations.TryParse);
 
-        return ok ? new PersonnelRow(payNumber, given, family, type, rank, unit, location, vetting, email, role, status) : null;
+        return ok ? new PersonnelRecord(payNumber, given, family, type, rank, unit, location, vetting, email, role, status) : null;
     }
 
     internal static bool CheckPayNumber(CsvImportFile csv, int column, string payNumber)

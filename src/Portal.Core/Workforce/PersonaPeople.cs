@@ -1,4 +1,5 @@
 using Portal.Core.Domain;
+using Portal.Core.Imports;
 
 namespace Portal.Core.Workforce;
 

@@ -1,20 +1,7 @@
 using Portal.Core.Domain;
+using Portal.Core.Imports;
 
 namespace Portal.Core.Workforce;
-
-/// <summary>One person of the synthetic workforce, in the personnel extract's terms.</summary>
-public sealed record PersonnelRecord(
-    string PayNumber,
-    string GivenName,
-    string FamilyName,
-    PersonnelType PersonnelType,
-    string RankOrGrade,
-    string Unit,
-    string WorkLocation,
-    VettingLevel VettingLevel,
-    string Email,
-    SensitiveRole SensitiveRole,
-    PersonStatus Status);
 
 /// <summary>An incident of the synthetic world, with its manifest of fields held per pay number.</summary>
 public sealed record SyntheticIncident(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Portal.Core.Domain;
+using Portal.Core.Imports;
 
 namespace Portal.Core.Workforce;
 
@@ -59,6 +60,18 @@ public static class WorkforceGenerator
     private static readonly string[] DisclosedStations =
         ["Eastbridge Police Station", "Northgate Police Station", "Kingsford Police Station", "Fenwick Police Station"];
 
+    private static readonly Weighted<Names.Origin> Origins = new([.. Names.Origins.Select(o => (o, o.Weight))]);
+    private static readonly Weighted<string> OfficerRankTable = new(OfficerRanks);
+    private static readonly Weighted<string> StaffGradeTable = new(StaffGrades);
+    private static readonly Weighted<string> OfficerUnitTable = new(OfficerUnits);
+    private static readonly Weighted<string> StaffUnitTable = new(StaffUnits);
+    private static readonly Weighted<string> VolunteerRanks = new([("Special Constable", 0.80), ("Special Sergeant", 0.08), ("Special Inspector", 0.02), ("Police Support Volunteer", 0.10)]);
+    private static readonly Weighted<string> ContractorUnits = new([("Digital Services", 0.5), ("Estates and Fleet", 0.3), ("Forensic Services", 0.2)]);
+    private static readonly Weighted<VettingLevel> OfficerVetting = new([(VettingLevel.NPPV2, 0.60), (VettingLevel.NPPV3, 0.22), (VettingLevel.CTC, 0.03), (VettingLevel.SC, 0.13), (VettingLevel.DV, 0.02)]);
+    private static readonly Weighted<VettingLevel> StaffVetting = new([(VettingLevel.NPPV1, 0.15), (VettingLevel.NPPV2, 0.55), (VettingLevel.NPPV3, 0.15), (VettingLevel.CTC, 0.02), (VettingLevel.SC, 0.12), (VettingLevel.DV, 0.01)]);
+    private static readonly Weighted<VettingLevel> ContractorVetting = new([(VettingLevel.RV, 0.3), (VettingLevel.NPPV1, 0.5), (VettingLevel.CTC, 0.2)]);
+    private static readonly HashSet<string> PlainOfficerRanks = [.. OfficerRanks.Select(r => r.Rank)];
+
     private static readonly string[] DetectiveUnits =
         ["Criminal Investigation Department", "Public Protection", "Covert Policing", "Counter Terrorism Command", "Intelligence", "Professional Standards", "Economic Crime"];
 
@@ -114,11 +127,11 @@ public static class WorkforceGenerator
                 }
                 else
                 {
-                    rank = Pick(random, OfficerRanks);
-                    unit = Pick(random, OfficerUnits);
+                    rank = OfficerRankTable.Pick(random);
+                    unit = OfficerUnitTable.Pick(random);
                 }
 
-                vetting = Pick(random, [(VettingLevel.NPPV2, 0.60), (VettingLevel.NPPV3, 0.22), (VettingLevel.CTC, 0.03), (VettingLevel.SC, 0.13), (VettingLevel.DV, 0.02)]);
+                vetting = OfficerVetting.Pick(random);
                 if (unit == "Chief Officer Group")
                 {
                     vetting = VettingLevel.DV;
@@ -126,19 +139,19 @@ public static class WorkforceGenerator
 
                 break;
             case PersonnelType.Staff:
-                rank = Pick(random, StaffGrades);
-                unit = rank == "Police Community Support Officer" ? "Neighbourhood Policing" : Pick(random, StaffUnits);
-                vetting = Pick(random, [(VettingLevel.NPPV1, 0.15), (VettingLevel.NPPV2, 0.55), (VettingLevel.NPPV3, 0.15), (VettingLevel.CTC, 0.02), (VettingLevel.SC, 0.12), (VettingLevel.DV, 0.01)]);
+                rank = StaffGradeTable.Pick(random);
+                unit = rank == "Police Community Support Officer" ? "Neighbourhood Policing" : StaffUnitTable.Pick(random);
+                vetting = StaffVetting.Pick(random);
                 break;
             case PersonnelType.Volunteer:
-                rank = Pick(random, [("Special Constable", 0.80), ("Special Sergeant", 0.08), ("Special Inspector", 0.02), ("Police Support Volunteer", 0.10)]);
+                rank = VolunteerRanks.Pick(random);
                 unit = rank == "Police Support Volunteer" ? "Volunteer Programme" : "Special Constabulary";
                 vetting = rank == "Police Support Volunteer" ? VettingLevel.RV : VettingLevel.NPPV2;
                 break;
             default:
                 rank = "Contractor";
-                unit = Pick(random, [("Digital Services", 0.5), ("Estates and Fleet", 0.3), ("Forensic Services", 0.2)]);
-                vetting = Pick(random, [(VettingLevel.RV, 0.3), (VettingLevel.NPPV1, 0.5), (VettingLevel.CTC, 0.2)]);
+                unit = ContractorUnits.Pick(random);
+                vetting = ContractorVetting.Pick(random);
                 break;
         }
 
@@ -153,7 +166,7 @@ public static class WorkforceGenerator
             vetting = random.NextDouble() < 0.7 ? VettingLevel.SC : VettingLevel.DV;
         }
 
-        if (type == PersonnelType.Officer && DetectiveUnits.Contains(unit) && random.NextDouble() < 0.8 && OfficerRanks.Any(r => r.Rank == rank))
+        if (type == PersonnelType.Officer && DetectiveUnits.Contains(unit) && random.NextDouble() < 0.8 && PlainOfficerRanks.Contains(rank))
         {
             rank = "Detective " + rank;
         }
@@ -170,7 +183,7 @@ public static class WorkforceGenerator
 
     private static (string Given, string Family) PickName(Random random)
     {
-        var origin = Pick(random, Names.Origins.Select(o => (o, o.Weight)).ToArray());
+        var origin = Origins.Pick(random);
         var given = origin.Given[Skewed(random, origin.Given.Length)];
         var family = origin.Family[Skewed(random, origin.Family.Length)];
 
@@ -191,20 +204,25 @@ public static class WorkforceGenerator
     /// <summary>An index skewed towards the start of a list: common names first, a long tail of rare ones.</summary>
     private static int Skewed(Random random, int length) => (int)(length * Math.Pow(random.NextDouble(), 1.8));
 
-    private static T Pick<T>(Random random, (T Value, double Weight)[] choices)
+    /// <summary>A weighted choice, drawing one uniform number per pick so the sequence stays the same for a seed.</summary>
+    private sealed class Weighted<T>((T Value, double Weight)[] choices)
     {
-        var total = choices.Sum(c => c.Weight);
-        var roll = random.NextDouble() * total;
-        foreach (var (value, weight) in choices)
-        {
-            roll -= weight;
-            if (roll < 0)
-            {
-                return value;
-            }
-        }
+        private readonly double total = choices.Sum(c => c.Weight);
 
-        return choices[^1].Value;
+        public T Pick(Random random)
+        {
+            var roll = random.NextDouble() * total;
+            foreach (var (value, weight) in choices)
+            {
+                roll -= weight;
+                if (roll < 0)
+                {
+                    return value;
+                }
+            }
+
+            return choices[^1].Value;
+        }
     }
 
     private static string NewEmail(string given, string family, HashSet<string> emails)

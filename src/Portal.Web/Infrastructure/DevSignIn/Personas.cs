@@ -1,3 +1,4 @@
+using Portal.Core.Imports;
 using Portal.Core.Workforce;
 using Portal.Web.Infrastructure.Security;
 
