@@ -70,7 +70,9 @@ public sealed class AmIAffectedTests(PortalFactory factory) : IClassFixture<Port
 
         var page = await Html.ReadAsync(await factory.ClientAs(officer.PayNumber).GetAsync("/", TestContext.Current.CancellationToken));
 
-        Assert.Contains("Contact your handler or line manager now", page.QuerySelector(".govuk-warning-text")!.TextContent);
+        var warning = page.QuerySelector(".govuk-warning-text")!;
+        Assert.Contains("Contact your handler or line manager now", warning.TextContent);
+        Assert.True(warning.CompareDocumentPosition(page.Section("verdict")).HasFlag(AngleSharp.Dom.DocumentPositions.Following), "The warning comes before anything else");
         Assert.Contains("Because you work in a covert role, your photo is the detail that matters most", page.Section($"incident-{incident.Reference}").TextContent);
         Assert.Contains("Your vetting level is SC", page.Section($"incident-{incident.Reference}").TextContent);
         Assert.StartsWith("Contact your handler", page.Texts("[data-testid='next-steps'] li")[0]);
