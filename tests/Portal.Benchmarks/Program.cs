@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Portal.Core.Data;
+using Portal.Core.Imports;
+using Portal.Core.Workforce;
+using Portal.Data.Sqlite;
+
+// Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- [import] [--runs N]
+var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
+if (args.Contains("help"))
+{
+    Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import [--runs N]");
+    return 0;
+}
+
+return await ImportBenchmark.RunAsync(runs);
+
+/// <summary>
+/// The personnel import and the first-start seed, against the sqlite3 command-line <c>.import</c> of the same
+/// 47,000-row file into an equivalent table: the fastest way there is to load that file into SQLite.
+/// </summary>
+internal static class ImportBenchmark
+{
+    public static async Task<int> RunAsync(int runs)
+    {
+        if (FindOnPath("sqlite3") is null)
+        {
+            Console.Error.WriteLine("The baseline needs the sqlite3 command-line shell: apt-get install sqlite3");
+            return 1;
+        }
+
+        var work = Directory.CreateTempSubdirectory("portal-bench-").FullName;
+        try
+        {
+            var personnel = WorkforceFiles.WriteAll(WorkforceGenerator.Generate(), Path.Combine(work, "files"));
+            Console.WriteLine($"Personnel extract: {WorkforceGenerator.DefaultSize:N0} rows, {new FileInfo(personnel).Length / 1024.0 / 1024.0:F1} MiB; best of {runs} runs, after one warm-up");
+
+            var baseline = Best(runs + 1, i => SqliteShellImport(personnel, Path.Combine(work, $"baseline{i}.db")));
+            var import = Best(runs + 1, i => EngineImport(personnel, Path.Combine(work, $"engine{i}.db"), reimport: false));
+            var reimport = Best(runs + 1, i => EngineImport(personnel, Path.Combine(work, $"again{i}.db"), reimport: true));
+            var seed = Best(runs + 1, i => FirstStartSeed(Path.Combine(work, $"seed{i}")));
+
+            Console.WriteLine();
+            Console.WriteLine("| what | time | ratio to sqlite3 .import |");
+            Console.WriteLine("| --- | ---: | ---: |");
+            Row("sqlite3 .import (baseline)", baseline, baseline);
+            Row("engine import, empty database", import, baseline);
+            Row("engine re-import, no change", reimport, baseline);
+            Row("first-start seed (migrate, generate, import personnel + 2 manifests)", seed, baseline);
+            Console.WriteLine();
+            Console.WriteLine($"Peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
+            return 0;
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static void Row(string what, TimeSpan time, TimeSpan baseline) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {what} | {time.TotalMilliseconds:F0} ms | {time / baseline:F2}× |"));
+
+    private static TimeSpan Best(int runs, Func<int, TimeSpan> run) =>
+        Enumerable.Range(0, runs).Select(run).Skip(1).Min();
+
+    private static TimeSpan SqliteShellImport(string csv, string database)
+    {
+        // The same columns, keys and indexes as the people table, all text as the CSV is.
+        const string schema = "CREATE TABLE people (pay_number TEXT NOT NULL, given_name TEXT NOT NULL, family_name TEXT NOT NULL, personnel_type TEXT NOT NULL, " +
+            "rank_or_grade TEXT NOT NULL, unit TEXT NOT NULL, work_location TEXT NOT NULL, vetting_level TEXT NOT NULL, email TEXT NOT NULL, " +
+            "sensitive_role TEXT NOT NULL, status TEXT NOT NULL); CREATE UNIQUE INDEX ix_people_pay_number ON people (pay_number); " +
+            "CREATE INDEX ix_people_email ON people (email);";
+        Run("sqlite3", database, schema);
+        var stopwatch = Stopwatch.StartNew();
+        Run("sqlite3", database, ".mode csv", $".import --skip 1 '{csv}' people");
+        return stopwatch.Elapsed;
+    }
+
+    private static TimeSpan EngineImport(string csv, string database, bool reimport)
+    {
+        using var db = Context(database);
+        db.Database.Migrate();
+        if (reimport)
+        {
+            Import(db, csv);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var report = Import(db, csv);
+        var elapsed = stopwatch.Elapsed;
+        if (!report.Applied || (reimport && report.Unchanged != WorkforceGenerator.DefaultSize))
+        {
+            throw new InvalidOperationException("The import did not do what the benchmark expects.");
+        }
+
+        return elapsed;
+    }
+
+    private static ImportReport Import(PortalDbContext db, string csv)
+    {
+        using var file = File.OpenRead(csv);
+        return new PersonnelImporter(db, TimeProvider.System).ImportAsync(file).GetAwaiter().GetResult();
+    }
+
+    private static TimeSpan FirstStartSeed(string directory)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var db = Context(Path.Combine(Directory.CreateDirectory(directory).FullName, "portal.db"));
+        db.Database.Migrate();
+        var seeder = new WorkforceSeeder(db, new PersonnelImporter(db, TimeProvider.System), new ManifestImporter(db, TimeProvider.System),
+            TimeProvider.System, NullLogger<WorkforceSeeder>.Instance);
+        seeder.SeedIfEmptyAsync(Path.Combine(directory, "seed")).GetAwaiter().GetResult();
+        return stopwatch.Elapsed;
+    }
+
+    private static PortalDbContext Context(string path) =>
+        new(new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(SqliteDatabase.ConnectionStringForFile(path)).Options);
+
+    private static void Run(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(arguments[0]);
+        using var process = Process.Start(start)!;
+        foreach (var line in arguments.Skip(1))
+        {
+            process.StandardInput.WriteLine(line);
+        }
+
+        process.StandardInput.Close();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} failed: {process.StandardError.ReadToEnd()}");
+        }
+    }
+
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
+}
