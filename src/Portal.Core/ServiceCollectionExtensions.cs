@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Guidance;
 using Portal.Core.Imports;
 using Portal.Core.People;
 using Portal.Core.Workforce;
@@ -15,6 +16,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<PersonMatchingOptions>().Bind(configuration.GetSection(PersonMatchingOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.PayNumberClaim) || o.EmailClaims.Count > 0, "PersonMatching needs a PayNumberClaim or at least one EmailClaims entry.")
             .ValidateOnStart();
+        services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<PersonnelImporter>();
         services.AddScoped<ManifestImporter>();
         services.AddScoped<WorkforceSeeder>();

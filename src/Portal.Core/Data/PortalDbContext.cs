@@ -10,6 +10,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<IncidentUpdate> IncidentUpdates => Set<IncidentUpdate>();
     public DbSet<DataField> DataFields => Set<DataField>();
     public DbSet<Exposure> Exposures => Set<Exposure>();
+    public DbSet<GuidanceArticle> GuidanceArticles => Set<GuidanceArticle>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

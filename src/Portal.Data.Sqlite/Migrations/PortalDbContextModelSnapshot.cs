@@ -179,6 +179,78 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("exposures", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.GuidanceArticle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_markdown");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("display_order");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fields");
+
+                    b.PrimitiveCollection<string>("ForRoles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("for_roles");
+
+                    b.Property<DateOnly>("LastReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_reviewed_on");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guidance_articles");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_guidance_articles_slug");
+
+                    b.HasIndex("Status", "DisplayOrder")
+                        .HasDatabaseName("ix_guidance_articles_status_display_order");
+
+                    b.ToTable("guidance_articles", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Incident", b =>
                 {
                     b.Property<int>("Id")

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Guidance;
 using Portal.Core.Workforce;
 using Portal.Data.Sqlite;
 
@@ -68,6 +69,7 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync();
         await SqliteDatabase.UseWriteAheadLogAsync(db);
         var migrated = stopwatch.ElapsedMilliseconds;
+        await StarterGuidance.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
 
         var seed = app.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions();
         var seeded = false;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
+using Portal.Core.Guidance;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Me;
@@ -15,6 +16,7 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson) 
 
     public MyDetails Me { get; private set; } = null!;
     public IReadOnlyList<IncidentForMe> Incidents { get; private set; } = [];
+    public IReadOnlyList<GuidanceRelevance.Candidate> GuidanceForMe { get; private set; } = [];
     public IReadOnlyList<IncidentForMe> AffectedBy => [.. Incidents.Where(i => i.Held != HeldFields.None)];
     public HeldFields HeldAnywhere => Incidents.Aggregate(HeldFields.None, (all, i) => all | i.Held);
 
@@ -53,6 +55,11 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson) 
 
         Incidents = [.. incidents.Select(i => new IncidentForMe(i.Id, i.Reference, i.Title, i.Source, i.Summary, i.Status, i.OccurredOn, i.DiscoveredOn,
             i.NotIncluded, i.Latest, held.GetValueOrDefault(i.Id)))];
+
+        var articles = await db.GuidanceArticles.AsNoTracking().Where(a => a.Status == GuidanceStatus.Published)
+            .Select(a => new GuidanceRelevance.Candidate(a.Slug, a.Title, a.Summary, a.Fields, a.ForRoles, a.DisplayOrder))
+            .ToListAsync(cancellationToken);
+        GuidanceForMe = GuidanceRelevance.MostRelevant(articles, HeldAnywhere, Me.SensitiveRole);
         return Page();
     }
 
