@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Guidance;
 using Portal.Core.Imports;
 using Portal.Core.People;
+using Portal.Core.Support;
 using Portal.Core.Workforce;
 
 namespace Portal.Core;
@@ -21,6 +22,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<ManifestImporter>();
         services.AddScoped<WorkforceSeeder>();
         services.AddScoped<PersonMatcher>();
+        services.AddScoped<SupportRequests>();
+        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

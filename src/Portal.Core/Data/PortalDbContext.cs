@@ -11,6 +11,10 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<DataField> DataFields => Set<DataField>();
     public DbSet<Exposure> Exposures => Set<Exposure>();
     public DbSet<GuidanceArticle> GuidanceArticles => Set<GuidanceArticle>();
+    public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
+    public DbSet<SupportMessage> SupportMessages => Set<SupportMessage>();
+    public DbSet<SupportNote> SupportNotes => Set<SupportNote>();
+    public DbSet<SupportRequestEvent> SupportRequestEvents => Set<SupportRequestEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -446,6 +446,241 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_person_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<bool>("FromRequester")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_requester");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_utc");
+
+                    b.Property<int>("SupportRequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_messages");
+
+                    b.HasIndex("SupportRequestId", "SentUtc")
+                        .HasDatabaseName("ix_support_messages_support_request_id_sent_utc");
+
+                    b.ToTable("support_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_person_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<int>("SupportRequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_request_id");
+
+                    b.Property<DateTime>("WrittenUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_notes");
+
+                    b.HasIndex("SupportRequestId", "WrittenUtc")
+                        .HasDatabaseName("ix_support_notes_support_request_id_written_utc");
+
+                    b.ToTable("support_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AssignedToPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_to_person_id");
+
+                    b.Property<int>("ComputedPriority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_priority");
+
+                    b.Property<bool>("ConsentToShare")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_to_share");
+
+                    b.Property<string>("ContactMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_method");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_utc");
+
+                    b.Property<DateTime?>("NextUpdateDueUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_update_due_utc");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<int?>("PriorityOverride")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority_override");
+
+                    b.Property<string>("PriorityOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority_override_reason");
+
+                    b.PrimitiveCollection<string>("PriorityReasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority_reasons");
+
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restricted");
+
+                    b.Property<DateTime?>("SlaPausedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sla_paused_at_utc");
+
+                    b.Property<string>("StatedUrgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stated_urgency");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_key");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_requests");
+
+                    b.HasIndex("AssignedToPersonId")
+                        .HasDatabaseName("ix_support_requests_assigned_to_person_id");
+
+                    b.HasIndex("CreatedUtc")
+                        .HasDatabaseName("ix_support_requests_created_utc");
+
+                    b.HasIndex("PersonId", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_requests_person_id_submission_key");
+
+                    b.HasIndex("Status", "Priority", "DueUtc")
+                        .HasDatabaseName("ix_support_requests_status_priority_due_utc");
+
+                    b.ToTable("support_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportRequestEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ActorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actor_person_id");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_utc");
+
+                    b.Property<int>("SupportRequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_request_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_request_events");
+
+                    b.HasIndex("SupportRequestId", "OccurredUtc")
+                        .HasDatabaseName("ix_support_request_events_support_request_id_occurred_utc");
+
+                    b.ToTable("support_request_events", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
                 {
                     b.HasOne("Portal.Core.Domain.Incident", null)
@@ -473,9 +708,60 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_incident_updates_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_messages_support_requests_support_request_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportNote", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_notes_support_requests_support_request_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportRequest", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_support_requests_people_assigned_to_person_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_requests_people_person_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportRequestEvent", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_request_events_support_requests_support_request_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Incident", b =>
                 {
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportRequest", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Domain;
+using Portal.Core.Support;
+
+namespace Portal.Core.Data.Configurations;
+
+internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<SupportRequest>
+{
+    public void Configure(EntityTypeBuilder<SupportRequest> builder)
+    {
+        builder.ToTable("support_requests");
+        builder.HasKey(r => r.Id);
+        builder.Ignore(r => r.Reference);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.AssignedToPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Type).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.StatedUrgency).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Description).HasMaxLength(SupportRequests.DescriptionMaxLength);
+        builder.Property(r => r.ContactMethod).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.ContactPhone).HasMaxLength(SupportRequests.PhoneMaxLength);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.ComputedPriority).HasConversion<int>();
+        builder.Property(r => r.PriorityOverride).HasConversion<int?>();
+        builder.Property(r => r.PriorityOverrideReason).HasMaxLength(500);
+        builder.Property(r => r.Priority).HasConversion<int>();
+        builder.PrimitiveCollection(r => r.PriorityReasons).HasMaxLength(2000);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.SupportRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.PersonId, r.SubmissionKey }).IsUnique();
+        builder.HasIndex(r => new { r.Status, r.Priority, r.DueUtc });
+        builder.HasIndex(r => r.AssignedToPersonId);
+        builder.HasIndex(r => r.CreatedUtc);
+    }
+}
+
+internal sealed class SupportMessageConfiguration : IEntityTypeConfiguration<SupportMessage>
+{
+    public void Configure(EntityTypeBuilder<SupportMessage> builder)
+    {
+        builder.ToTable("support_messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Body).HasMaxLength(SupportRequests.MessageMaxLength);
+        builder.HasOne<SupportRequest>().WithMany().HasForeignKey(m => m.SupportRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(m => new { m.SupportRequestId, m.SentUtc });
+    }
+}
+
+internal sealed class SupportNoteConfiguration : IEntityTypeConfiguration<SupportNote>
+{
+    public void Configure(EntityTypeBuilder<SupportNote> builder)
+    {
+        builder.ToTable("support_notes");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Body).HasMaxLength(SupportRequests.MessageMaxLength);
+        builder.HasOne<SupportRequest>().WithMany().HasForeignKey(n => n.SupportRequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(n => new { n.SupportRequestId, n.WrittenUtc });
+    }
+}
+
+internal sealed class SupportRequestEventConfiguration : IEntityTypeConfiguration<SupportRequestEvent>
+{
+    public void Configure(EntityTypeBuilder<SupportRequestEvent> builder)
+    {
+        builder.ToTable("support_request_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.What).HasMaxLength(500);
+        builder.HasIndex(e => new { e.SupportRequestId, e.OccurredUtc });
+    }
+}

@@ -1,0 +1,139 @@
+namespace Portal.Core.Domain;
+
+/// <summary>A request for protective support, raised by a person for themselves.</summary>
+public sealed class SupportRequest
+{
+    public int Id { get; set; }
+
+    /// <summary>The requester. Decided by their sign-in, never by the form.</summary>
+    public int PersonId { get; set; }
+
+    public SupportRequestType Type { get; set; }
+    public StatedUrgency StatedUrgency { get; set; }
+    public required string Description { get; set; }
+    public ContactMethod ContactMethod { get; set; }
+    public string? ContactPhone { get; set; }
+    public bool ConsentToShare { get; set; }
+
+    /// <summary>Identifies the form submission that made this request; a repeat of it returns this request.</summary>
+    public Guid? SubmissionKey { get; set; }
+
+    public SupportRequestStatus Status { get; set; }
+
+    /// <summary>The priority computed from the person's exposure, role, name and what they told us.</summary>
+    public Priority ComputedPriority { get; set; }
+
+    /// <summary>Why: one plain-English reason a line, shown beside the request.</summary>
+    public List<string> PriorityReasons { get; set; } = [];
+
+    public Priority? PriorityOverride { get; set; }
+    public string? PriorityOverrideReason { get; set; }
+
+    /// <summary>The priority the queue uses: the override when there is one.</summary>
+    public Priority Priority { get; set; }
+
+    /// <summary>True when the requester is in a sensitive role: only welfare leads may see the request.</summary>
+    public bool Restricted { get; set; }
+
+    public int? AssignedToPersonId { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+
+    /// <summary>When a response is due under the SLA; moved on by the time spent waiting on the person.</summary>
+    public DateTime DueUtc { get; set; }
+
+    /// <summary>Set while waiting on the person: the SLA clock is paused from then.</summary>
+    public DateTime? SlaPausedAtUtc { get; set; }
+
+    /// <summary>When the person will next hear from the welfare team at the latest.</summary>
+    public DateTime? NextUpdateDueUtc { get; set; }
+
+    /// <summary>Incremented by every change; a save with a stale version is refused (optimistic concurrency).</summary>
+    public int Version { get; set; }
+
+    public List<SupportRequestEvent> Events { get; set; } = [];
+
+    public string Reference => SupportReference.Format(Id);
+}
+
+public enum SupportRequestType
+{
+    UrgentThreat,
+    HomeOrVehicleSecurity,
+    OnlineFootprint,
+    RelocationOrDeployment,
+    Wellbeing,
+    Family,
+    ReplacementCard,
+    SuspiciousApproach,
+    Other,
+}
+
+public enum StatedUrgency
+{
+    NoRush,
+    ThisWeek,
+    Today,
+}
+
+public enum ContactMethod
+{
+    Portal,
+    WorkEmail,
+    Phone,
+}
+
+public enum SupportRequestStatus
+{
+    New,
+    Triaged,
+    InProgress,
+    WaitingOnPerson,
+    Resolved,
+    Closed,
+    Withdrawn,
+}
+
+/// <summary>Priorities, most urgent first.</summary>
+public enum Priority
+{
+    Critical = 1,
+    High = 2,
+    Medium = 3,
+    Low = 4,
+}
+
+/// <summary>A message in a request's thread, visible to the requester.</summary>
+public sealed class SupportMessage
+{
+    public int Id { get; set; }
+    public int SupportRequestId { get; set; }
+    public DateTime SentUtc { get; set; }
+
+    /// <summary>True when the requester wrote it; false when the welfare team did.</summary>
+    public bool FromRequester { get; set; }
+
+    public int? AuthorPersonId { get; set; }
+    public required string Body { get; set; }
+}
+
+/// <summary>An internal note by the welfare team. Kept apart from messages so no query for the requester can reach it.</summary>
+public sealed class SupportNote
+{
+    public int Id { get; set; }
+    public int SupportRequestId { get; set; }
+    public DateTime WrittenUtc { get; set; }
+    public int? AuthorPersonId { get; set; }
+    public required string Body { get; set; }
+}
+
+/// <summary>One entry in a request's history: who did what, when.</summary>
+public sealed class SupportRequestEvent
+{
+    public int Id { get; set; }
+    public int SupportRequestId { get; set; }
+    public DateTime OccurredUtc { get; set; }
+    public int? ActorPersonId { get; set; }
+    public required string What { get; set; }
+}

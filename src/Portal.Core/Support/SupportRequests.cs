@@ -1,0 +1,218 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+
+namespace Portal.Core.Support;
+
+/// <summary>Raised when a change is refused: the message says why, in words a person can act on.</summary>
+public sealed class SupportRequestException(string message) : Exception(message);
+
+/// <summary>
+/// Every change to a support request goes through here: checks, the state machine, the SLA clock, history.
+/// A person can only act on their own requests; the caller passes the id of the signed-in person.
+/// </summary>
+public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clock, IOptions<SupportOptions> options)
+{
+    public const int DescriptionMaxLength = 2000;
+    public const int MessageMaxLength = 2000;
+    public const int PhoneMaxLength = 30;
+
+    /// <summary>Problems with what a person entered, keyed by the field they belong to. Empty when all is well.</summary>
+    public static Dictionary<string, string> Check(NewSupportRequest input)
+    {
+        var problems = new Dictionary<string, string>();
+        var description = input.Description?.Trim() ?? "";
+        if (description.Length == 0)
+        {
+            problems[nameof(NewSupportRequest.Description)] = "Tell us what is worrying you";
+        }
+        else if (description.Length > DescriptionMaxLength)
+        {
+            problems[nameof(NewSupportRequest.Description)] = $"What is worrying you must be {DescriptionMaxLength} characters or fewer";
+        }
+
+        if (input.ContactMethod == ContactMethod.Phone)
+        {
+            var phone = input.ContactPhone?.Trim() ?? "";
+            if (phone.Length == 0)
+            {
+                problems[nameof(NewSupportRequest.ContactPhone)] = "Enter the phone number you want us to call";
+            }
+            else if (phone.Length > PhoneMaxLength || !PhonePattern().IsMatch(phone))
+            {
+                problems[nameof(NewSupportRequest.ContactPhone)] = "Enter a phone number, like 07700 900 982 or +44 7700 900 982";
+            }
+        }
+
+        if (!input.ConsentToShare)
+        {
+            problems[nameof(NewSupportRequest.ConsentToShare)] = "Confirm that the welfare team may see your request and your details, so they can help you";
+        }
+
+        return problems;
+    }
+
+    public async Task<SupportRequest> CreateAsync(int personId, NewSupportRequest input, CancellationToken cancellationToken = default)
+    {
+        if (Check(input) is { Count: > 0 } problems)
+        {
+            throw new SupportRequestException(string.Join("; ", problems.Values));
+        }
+
+        if (input.SubmissionKey is { } key
+            && await db.SupportRequests.SingleOrDefaultAsync(r => r.PersonId == personId && r.SubmissionKey == key, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var settings = options.Value;
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new { p.FamilyName, p.VettingLevel, p.SensitiveRole })
+            .SingleAsync(cancellationToken);
+        var sharing = await db.People.CountAsync(p => p.FamilyName == person.FamilyName, cancellationToken);
+        var exposures = await db.Exposures.AsNoTracking().Where(e => e.PersonId == personId)
+            .Join(db.Incidents, e => e.IncidentId, i => i.Id, (e, i) => new { e.Fields, i.Title })
+            .ToListAsync(cancellationToken);
+        var photo = exposures.Where(e => e.Fields.HasFlag(HeldFields.Photo)).Select(e => e.Title.ToLowerInvariant()).ToList();
+
+        var (priority, reasons) = PriorityCalculator.Compute(new PriorityFactors(
+            input.Type, input.StatedUrgency, person.SensitiveRole, person.VettingLevel, photo, sharing, settings.RareNameThreshold));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var request = new SupportRequest
+        {
+            PersonId = personId,
+            Type = input.Type,
+            StatedUrgency = input.StatedUrgency,
+            Description = input.Description.Trim(),
+            ContactMethod = input.ContactMethod,
+            ContactPhone = input.ContactMethod == ContactMethod.Phone ? input.ContactPhone?.Trim() : null,
+            ConsentToShare = input.ConsentToShare,
+            SubmissionKey = input.SubmissionKey,
+            Status = SupportRequestStatus.New,
+            ComputedPriority = priority,
+            Priority = priority,
+            PriorityReasons = reasons,
+            Restricted = person.SensitiveRole != SensitiveRole.None,
+            CreatedUtc = now,
+            UpdatedUtc = now,
+            DueUtc = now + settings.SlaFor(priority),
+            NextUpdateDueUtc = now + settings.SlaFor(priority),
+        };
+        Record(request, personId, "Request made", now);
+        db.SupportRequests.Add(request);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (input.SubmissionKey is not null)
+        {
+            // The same form sent twice at once: the other send made the request; return that one.
+            db.ChangeTracker.Clear();
+            return await db.SupportRequests.SingleAsync(r => r.PersonId == personId && r.SubmissionKey == input.SubmissionKey, cancellationToken);
+        }
+
+        return request;
+    }
+
+    /// <summary>The requester replies in the thread. A reply to a request waiting on them restarts the SLA clock.</summary>
+    public async Task ReplyAsync(int personId, int requestId, string body, CancellationToken cancellationToken = default)
+    {
+        var text = CheckMessage(body);
+        var request = await OwnAsync(personId, requestId, cancellationToken);
+        if (!SupportWorkflow.IsOpen(request.Status))
+        {
+            throw new SupportRequestException("This request is no longer open. Make a new request if you still need help.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.SupportMessages.Add(new SupportMessage { SupportRequestId = request.Id, SentUtc = now, FromRequester = true, AuthorPersonId = personId, Body = text });
+        if (request.Status == SupportRequestStatus.WaitingOnPerson)
+        {
+            Move(request, SupportRequestStatus.InProgress, personId, now);
+        }
+        else
+        {
+            Touch(request, now);
+        }
+
+        Record(request, personId, "Message from the requester", now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task WithdrawAsync(int personId, int requestId, CancellationToken cancellationToken = default)
+    {
+        var request = await OwnAsync(personId, requestId, cancellationToken);
+        if (!SupportWorkflow.CanMove(request.Status, SupportRequestStatus.Withdrawn))
+        {
+            throw new SupportRequestException($"This request is {SupportWorkflow.Describe(request.Status).ToLowerInvariant()} and cannot be withdrawn.");
+        }
+
+        Move(request, SupportRequestStatus.Withdrawn, personId, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Moves a request through the state machine, keeping the SLA clock and history.</summary>
+    internal void Move(SupportRequest request, SupportRequestStatus to, int? actorPersonId, DateTime now)
+    {
+        var from = request.Status;
+        if (!SupportWorkflow.CanMove(from, to))
+        {
+            throw new SupportRequestException($"A request that is {SupportWorkflow.Describe(from).ToLowerInvariant()} cannot be moved to {SupportWorkflow.Describe(to).ToLowerInvariant()}.");
+        }
+
+        if (to == SupportRequestStatus.WaitingOnPerson)
+        {
+            request.SlaPausedAtUtc = now;
+        }
+        else if (request.SlaPausedAtUtc is { } pausedAt)
+        {
+            request.DueUtc += now - pausedAt;
+            request.SlaPausedAtUtc = null;
+        }
+
+        if (SupportWorkflow.IsReopen(from, to))
+        {
+            request.DueUtc = now + options.Value.SlaFor(request.Priority);
+        }
+
+        request.Status = to;
+        Touch(request, now);
+        Record(request, actorPersonId, SupportWorkflow.IsReopen(from, to)
+            ? $"Reopened (was {SupportWorkflow.Describe(from).ToLowerInvariant()})"
+            : $"Status changed from {SupportWorkflow.Describe(from).ToLowerInvariant()} to {SupportWorkflow.Describe(to).ToLowerInvariant()}", now);
+    }
+
+    private static void Touch(SupportRequest request, DateTime now)
+    {
+        request.UpdatedUtc = now;
+        request.Version++;
+    }
+
+    private static void Record(SupportRequest request, int? actorPersonId, string what, DateTime now) =>
+        request.Events.Add(new SupportRequestEvent { OccurredUtc = now, ActorPersonId = actorPersonId, What = what });
+
+    private async Task<SupportRequest> OwnAsync(int personId, int requestId, CancellationToken cancellationToken) =>
+        await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.PersonId == personId, cancellationToken)
+            ?? throw new SupportRequestException("There is no such request of yours.");
+
+    internal static string CheckMessage(string? body)
+    {
+        var text = body?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            throw new SupportRequestException("Enter a message");
+        }
+
+        if (text.Length > MessageMaxLength)
+        {
+            throw new SupportRequestException($"Your message must be {MessageMaxLength} characters or fewer");
+        }
+
+        return text;
+    }
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 ()\-]{5,}$")]
+    private static partial Regex PhonePattern();
+}

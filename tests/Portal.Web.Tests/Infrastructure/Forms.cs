@@ -1,0 +1,19 @@
+using AngleSharp.Dom;
+
+namespace Portal.Web.Tests.Infrastructure;
+
+public static class Forms
+{
+    /// <summary>Opens a page as a browser would, then posts a form with its antiforgery token and these fields.</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, string postUrl, params (string Name, string Value)[] fields)
+    {
+        var page = await Html.ReadAsync(await client.GetAsync(pageUrl, TestContext.Current.CancellationToken));
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{pageUrl} has no form with an antiforgery token.");
+        var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
+        return await client.PostAsync(postUrl, content, TestContext.Current.CancellationToken);
+    }
+
+    public static async Task<IDocument> FollowAsync(this HttpClient client, HttpResponseMessage redirect) =>
+        await Html.ReadAsync(await client.GetAsync(redirect.Headers.Location!, TestContext.Current.CancellationToken));
+}
