@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Audit;
 using Portal.Core.Guidance;
 using Portal.Core.Imports;
 using Portal.Core.People;
@@ -23,6 +24,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<WorkforceSeeder>();
         services.AddScoped<PersonMatcher>();
         services.AddScoped<SupportRequests>();
+        services.AddScoped<AuditLog>();
         services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

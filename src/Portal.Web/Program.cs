@@ -18,6 +18,8 @@ builder.AddPortalAuthentication();
 Policies.Add(builder.Services.AddAuthorizationBuilder());
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentPerson>();
+builder.Services.AddScoped<WelfareUsers>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SupportRequestAuthorizationHandler>();
 builder.Services.AddDataProtection().SetApplicationName("ExposurePortal");
 builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
 

@@ -15,6 +15,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<SupportMessage> SupportMessages => Set<SupportMessage>();
     public DbSet<SupportNote> SupportNotes => Set<SupportNote>();
     public DbSet<SupportRequestEvent> SupportRequestEvents => Set<SupportRequestEvent>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<WelfareTeamMember> WelfareTeamMembers => Set<WelfareTeamMember>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

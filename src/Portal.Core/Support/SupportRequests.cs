@@ -7,7 +7,11 @@ using Portal.Core.Domain;
 namespace Portal.Core.Support;
 
 /// <summary>Raised when a change is refused: the message says why, in words a person can act on.</summary>
-public sealed class SupportRequestException(string message) : Exception(message);
+public class SupportRequestException(string message) : Exception(message);
+
+/// <summary>Raised when someone else changed the request after the acting person opened it.</summary>
+public sealed class SupportRequestConflictException() : SupportRequestException(
+    "Someone else changed this request while you had it open. Nothing you did was saved: check the latest details below, then try again.");
 
 /// <summary>
 /// Every change to a support request goes through here: checks, the state machine, the SLA clock, history.
@@ -151,6 +155,106 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
 
         Move(request, SupportRequestStatus.Withdrawn, personId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A welfare officer moves the request on (or reopens it).</summary>
+    public async Task ChangeStatusAsync(int actorPersonId, int requestId, int expectedVersion, SupportRequestStatus to, CancellationToken cancellationToken = default)
+    {
+        var request = await ForTeamAsync(requestId, expectedVersion, cancellationToken);
+        Move(request, to, actorPersonId, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Takes the request (assignee = actor), gives it to a colleague, or leaves it unassigned (null).</summary>
+    public async Task AssignAsync(int actorPersonId, int requestId, int expectedVersion, int? assigneePersonId, CancellationToken cancellationToken = default)
+    {
+        var request = await ForTeamAsync(requestId, expectedVersion, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        string what;
+        if (assigneePersonId is { } assignee)
+        {
+            var member = await db.WelfareTeamMembers.AsNoTracking().SingleOrDefaultAsync(m => m.PersonId == assignee, cancellationToken)
+                ?? throw new SupportRequestException("Choose someone from the welfare team.");
+            if (request.Restricted && !member.IsLead)
+            {
+                throw new SupportRequestException("This request is restricted to welfare leads. Choose a welfare lead.");
+            }
+
+            var name = await db.People.Where(p => p.Id == assignee).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
+            what = assignee == actorPersonId ? $"Taken by {name}" : $"Given to {name}";
+        }
+        else
+        {
+            what = "Unassigned";
+        }
+
+        request.AssignedToPersonId = assigneePersonId;
+        Touch(request, now);
+        Record(request, actorPersonId, what, now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Overrides the computed priority, with a reason. The SLA due time moves to match.</summary>
+    public async Task OverridePriorityAsync(int actorPersonId, int requestId, int expectedVersion, Priority priority, string? reason, CancellationToken cancellationToken = default)
+    {
+        var text = reason?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            throw new SupportRequestException("Give a reason for changing the priority");
+        }
+
+        if (text.Length > 500)
+        {
+            throw new SupportRequestException("The reason must be 500 characters or fewer");
+        }
+
+        var request = await ForTeamAsync(requestId, expectedVersion, cancellationToken);
+        var settings = options.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var before = request.Priority;
+        request.DueUtc = request.DueUtc - settings.SlaFor(before) + settings.SlaFor(priority);
+        request.PriorityOverride = priority;
+        request.PriorityOverrideReason = text;
+        request.Priority = priority;
+        Touch(request, now);
+        Record(request, actorPersonId, $"Priority changed from {before} to {priority}: {text}", now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>An internal note: the requester never sees it.</summary>
+    public async Task AddNoteAsync(int actorPersonId, int requestId, string? body, CancellationToken cancellationToken = default)
+    {
+        var text = CheckMessage(body);
+        var request = await ForTeamAsync(requestId, expectedVersion: null, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.SupportNotes.Add(new SupportNote { SupportRequestId = request.Id, WrittenUtc = now, AuthorPersonId = actorPersonId, Body = text });
+        Record(request, actorPersonId, "Internal note added", now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>A message the requester sees on their request. Their next update is then due one SLA period later.</summary>
+    public async Task SendMessageAsync(int actorPersonId, int requestId, string? body, CancellationToken cancellationToken = default)
+    {
+        var text = CheckMessage(body);
+        var request = await ForTeamAsync(requestId, expectedVersion: null, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.SupportMessages.Add(new SupportMessage { SupportRequestId = request.Id, SentUtc = now, FromRequester = false, AuthorPersonId = actorPersonId, Body = text });
+        request.NextUpdateDueUtc = now + options.Value.SlaFor(request.Priority);
+        Touch(request, now);
+        Record(request, actorPersonId, "Message sent to the requester", now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<SupportRequest> ForTeamAsync(int requestId, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken)
+            ?? throw new SupportRequestException("There is no such request.");
+        if (expectedVersion is { } expected && request.Version != expected)
+        {
+            throw new SupportRequestConflictException();
+        }
+
+        return request;
     }
 
     /// <summary>Moves a request through the state machine, keeping the SLA clock and history.</summary>

@@ -17,6 +17,67 @@ namespace Portal.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
 
+            modelBuilder.Entity("Portal.Core.Domain.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<int?>("ActorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actor_person_id");
+
+                    b.Property<string>("ActorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_subject");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_utc");
+
+                    b.Property<int?>("SubjectPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_person_id");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("OccurredUtc")
+                        .HasDatabaseName("ix_audit_events_occurred_utc");
+
+                    b.HasIndex("ActorPersonId", "OccurredUtc")
+                        .HasDatabaseName("ix_audit_events_actor_person_id_occurred_utc");
+
+                    b.HasIndex("SubjectPersonId", "OccurredUtc")
+                        .HasDatabaseName("ix_audit_events_subject_person_id_occurred_utc");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.DataField", b =>
                 {
                     b.Property<string>("Key")
@@ -681,6 +742,26 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("support_request_events", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.WelfareTeamMember", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_lead");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_utc");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_welfare_team_members");
+
+                    b.ToTable("welfare_team_members", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
                 {
                     b.HasOne("Portal.Core.Domain.Incident", null)
@@ -752,6 +833,16 @@ namespace Portal.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_support_request_events_support_requests_support_request_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.WelfareTeamMember", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_welfare_team_members_people_person_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.Incident", b =>

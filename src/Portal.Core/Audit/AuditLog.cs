@@ -1,0 +1,32 @@
+using Portal.Core.Data;
+using Portal.Core.Domain;
+
+namespace Portal.Core.Audit;
+
+/// <summary>Who is acting, as the audit trail records them.</summary>
+public sealed record Actor(int? PersonId, string Subject, string? From);
+
+/// <summary>Appends audit events. Nothing here updates or deletes one.</summary>
+public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
+{
+    /// <summary>Adds an event to the unit of work; it is written with the change it records.</summary>
+    public void Add(Actor actor, string action, int? subjectPersonId, string? target, string? detail = null) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredUtc = clock.GetUtcNow().UtcDateTime,
+            ActorPersonId = actor.PersonId,
+            ActorSubject = actor.Subject,
+            Action = action,
+            SubjectPersonId = subjectPersonId,
+            Target = target,
+            Detail = detail,
+            From = actor.From,
+        });
+
+    /// <summary>Records an event on its own, such as a view that changes nothing else.</summary>
+    public async Task RecordAsync(Actor actor, string action, int? subjectPersonId, string? target, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        Add(actor, action, subjectPersonId, target, detail);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Domain;
+
+namespace Portal.Core.Data.Configurations;
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("audit_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.ActorSubject).HasMaxLength(200);
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.Target).HasMaxLength(100);
+        builder.Property(e => e.Detail).HasMaxLength(1000);
+        builder.Property(e => e.From).HasMaxLength(64);
+        builder.HasIndex(e => e.OccurredUtc);
+        builder.HasIndex(e => new { e.SubjectPersonId, e.OccurredUtc });
+        builder.HasIndex(e => new { e.ActorPersonId, e.OccurredUtc });
+    }
+}
+
+internal sealed class WelfareTeamMemberConfiguration : IEntityTypeConfiguration<WelfareTeamMember>
+{
+    public void Configure(EntityTypeBuilder<WelfareTeamMember> builder)
+    {
+        builder.ToTable("welfare_team_members");
+        builder.HasKey(m => m.PersonId);
+        builder.Property(m => m.PersonId).ValueGeneratedNever();
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

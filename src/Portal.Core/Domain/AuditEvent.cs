@@ -1,0 +1,39 @@
+namespace Portal.Core.Domain;
+
+/// <summary>
+/// An append-only record of an access to another person's data or an administrative action: who, when (UTC),
+/// what, about whom, from where.
+/// </summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime OccurredUtc { get; set; }
+
+    /// <summary>The signed-in person who acted, when they have a personnel record.</summary>
+    public int? ActorPersonId { get; set; }
+
+    /// <summary>The sign-in's subject identifier, kept even when the actor has no personnel record.</summary>
+    public required string ActorSubject { get; set; }
+
+    /// <summary>What was done, as a dotted verb such as <c>support_request.viewed</c>.</summary>
+    public required string Action { get; set; }
+
+    /// <summary>Whose data it was.</summary>
+    public int? SubjectPersonId { get; set; }
+
+    /// <summary>What it was done to, such as a support request's reference.</summary>
+    public string? Target { get; set; }
+
+    public string? Detail { get; set; }
+
+    /// <summary>The client address the request came from.</summary>
+    public string? From { get; set; }
+}
+
+/// <summary>The actions the audit trail records, named once.</summary>
+public static class AuditActions
+{
+    public const string SupportRequestViewed = "support_request.viewed";
+    public const string SupportRequestRefused = "support_request.refused";
+    public const string PriorityOverridden = "support_request.priority_overridden";
+}

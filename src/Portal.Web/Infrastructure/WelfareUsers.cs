@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Web.Infrastructure.Security;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>The welfare officer making this request: their record, whether they lead, and who they are for the audit trail.</summary>
+public sealed record WelfareUser(int PersonId, bool IsLead, Actor Actor);
+
+public sealed class WelfareUsers(CurrentPerson currentPerson, PortalDbContext db, IHttpContextAccessor accessor, TimeProvider clock)
+{
+    private WelfareUser? user;
+
+    /// <summary>The acting welfare officer, or null when their sign-in matches no personnel record.</summary>
+    public async Task<WelfareUser?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (user is not null)
+        {
+            return user;
+        }
+
+        var context = accessor.HttpContext!;
+        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
+        {
+            return null;
+        }
+
+        var isLead = context.User.IsInRole(RoleNames.WelfareLead);
+        user = new WelfareUser(personId, isLead, ActorOf(context, personId));
+
+        // Keep the list of colleagues a request can be given to.
+        var member = await db.WelfareTeamMembers.SingleOrDefaultAsync(m => m.PersonId == personId, cancellationToken);
+        if (member is null)
+        {
+            db.WelfareTeamMembers.Add(new WelfareTeamMember { PersonId = personId, IsLead = isLead, LastSeenUtc = clock.GetUtcNow().UtcDateTime });
+        }
+        else
+        {
+            member.IsLead = isLead;
+            member.LastSeenUtc = clock.GetUtcNow().UtcDateTime;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return user;
+    }
+
+    public static Actor ActorOf(HttpContext context, int? personId)
+    {
+        var principal = context.User;
+        var subject = principal.FindFirstValue("oid") ?? principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+        return new Actor(personId, subject, context.Connection.RemoteIpAddress?.ToString());
+    }
+}

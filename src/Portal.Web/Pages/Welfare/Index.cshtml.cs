@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Pages.Welfare;
+
+/// <summary>
+/// The welfare queue: filtered, sorted and paged (never an unbounded list), with counts at the top. Requests
+/// from people in sensitive roles appear only for welfare leads.
+/// </summary>
+public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 50;
+    public const int DaysCharted = 14;
+
+    private static readonly SupportRequestStatus[] OpenStatuses =
+        [SupportRequestStatus.New, SupportRequestStatus.Triaged, SupportRequestStatus.InProgress, SupportRequestStatus.WaitingOnPerson];
+
+    [BindProperty(SupportsGet = true)]
+    public QueueFilter Filter { get; set; } = new();
+
+    public IReadOnlyList<QueueRow> Rows { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public QueueCounts Counts { get; private set; } = null!;
+    public IReadOnlyList<(DateOnly Day, int Requests)> PerDay { get; private set; } = [];
+    public DateTime Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await welfareUsers.GetAsync(cancellationToken) is not { } me)
+        {
+            return RedirectToPage("/Me/NoRecord");
+        }
+
+        // Unreadable filter values fall back to their defaults rather than failing.
+        ModelState.Clear();
+        Now = clock.GetUtcNow().UtcDateTime;
+        var now = Now;
+        var visible = db.SupportRequests.AsNoTracking().Where(r => !r.Restricted || me.IsLead);
+        var open = visible.Where(r => OpenStatuses.Contains(r.Status));
+
+        var byType = await open.GroupBy(r => r.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        Counts = new QueueCounts(
+            await visible.CountAsync(r => r.Status == SupportRequestStatus.New, cancellationToken),
+            await open.CountAsync(r => r.AssignedToPersonId == null, cancellationToken),
+            await open.CountAsync(r => r.SlaPausedAtUtc == null && r.DueUtc < now, cancellationToken),
+            await open.CountAsync(r => r.AssignedToPersonId == me.PersonId, cancellationToken),
+            byType.OrderByDescending(t => t.Count).Select(t => (t.Key, t.Count)).ToList());
+
+        var since = now.Date.AddDays(1 - DaysCharted);
+        var days = await visible.Where(r => r.CreatedUtc >= since).GroupBy(r => r.CreatedUtc.Date).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        PerDay = [.. Enumerable.Range(0, DaysCharted).Select(i => since.AddDays(i))
+            .Select(day => (DateOnly.FromDateTime(day), days.FirstOrDefault(d => d.Key == day)?.Count ?? 0))];
+
+        var query = Filter.Status switch
+        {
+            QueueFilter.AllStatuses => visible,
+            { } name when Enum.TryParse<SupportRequestStatus>(name, out var status) => visible.Where(r => r.Status == status),
+            _ => open,
+        };
+        if (Filter.Type is { } type)
+        {
+            query = query.Where(r => r.Type == type);
+        }
+
+        if (Filter.Priority is { } priority)
+        {
+            query = query.Where(r => r.Priority == priority);
+        }
+
+        query = Filter.Assigned switch
+        {
+            QueueFilter.AssignedToMe => query.Where(r => r.AssignedToPersonId == me.PersonId),
+            QueueFilter.Unassigned => query.Where(r => r.AssignedToPersonId == null),
+            _ => query,
+        };
+        if (Filter.Overdue)
+        {
+            query = query.Where(r => OpenStatuses.Contains(r.Status) && r.SlaPausedAtUtc == null && r.DueUtc < now);
+        }
+
+        query = Filter.Sort switch
+        {
+            QueueFilter.SortDue => query.OrderBy(r => r.DueUtc).ThenBy(r => r.Id),
+            QueueFilter.SortNewest => query.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id),
+            QueueFilter.SortOldest => query.OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id),
+            _ => query.OrderBy(r => r.Priority).ThenBy(r => r.DueUtc).ThenBy(r => r.Id),
+        };
+
+        Total = await query.CountAsync(cancellationToken);
+        Filter.Page = Math.Clamp(Filter.Page, 1, Pages);
+        Rows = await query.Skip((Filter.Page - 1) * PageSize).Take(PageSize)
+            .Select(r => new QueueRow(
+                r.Id, r.Priority, r.PriorityReasons, r.PriorityOverride != null, r.Type, r.Status, r.CreatedUtc, r.DueUtc, r.SlaPausedAtUtc != null, r.Restricted,
+                db.People.Where(p => p.Id == r.PersonId).Select(p => p.GivenName + " " + p.FamilyName).First(),
+                db.People.Where(p => p.Id == r.AssignedToPersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The address of this queue with one filter value changed (and paging restarted unless it is the page).</summary>
+    public string Link(Action<QueueFilter> change)
+    {
+        var filter = Filter with { };
+        change(filter);
+        var query = new Dictionary<string, string?>
+        {
+            ["status"] = filter.Status,
+            ["type"] = filter.Type?.ToString(),
+            ["priority"] = filter.Priority?.ToString(),
+            ["assigned"] = filter.Assigned,
+            ["overdue"] = filter.Overdue ? "true" : null,
+            ["sort"] = filter.Sort,
+            ["page"] = filter.Page > 1 ? filter.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/welfare", query.Where(kv => kv.Value is not null)!);
+    }
+}
+
+public sealed record QueueFilter
+{
+    public const string AllStatuses = "all", AssignedToMe = "me", Unassigned = "unassigned", SortDue = "due", SortNewest = "newest", SortOldest = "oldest";
+
+    [FromQuery(Name = "status")] public string? Status { get; set; }
+    [FromQuery(Name = "type")] public SupportRequestType? Type { get; set; }
+    [FromQuery(Name = "priority")] public Priority? Priority { get; set; }
+    [FromQuery(Name = "assigned")] public string? Assigned { get; set; }
+    [FromQuery(Name = "overdue")] public bool Overdue { get; set; }
+    [FromQuery(Name = "sort")] public string? Sort { get; set; }
+    [FromQuery(Name = "page")] public int Page { get; set; } = 1;
+}
+
+public sealed record QueueCounts(int New, int Unassigned, int Overdue, int AssignedToMe, IReadOnlyList<(SupportRequestType Type, int Count)> OpenByType);
+
+public sealed record QueueRow(
+    int Id, Priority Priority, List<string> Reasons, bool Overridden, SupportRequestType Type, SupportRequestStatus Status, DateTime CreatedUtc, DateTime DueUtc,
+    bool SlaPaused, bool Restricted, string Requester, string? AssignedTo)
+{
+    public string Reference => SupportReference.Format(Id);
+}

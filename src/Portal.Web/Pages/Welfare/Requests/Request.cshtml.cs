@@ -1,0 +1,187 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Support;
+using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Security;
+
+namespace Portal.Web.Pages.Welfare.Requests;
+
+/// <summary>
+/// One request, for the welfare team: who asked, what was held about them, why it has its priority, and every action.
+/// Each view is audited; restricted requests open only for welfare leads, checked on GET and on every POST.
+/// </summary>
+public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, IAuthorizationService authorization, SupportRequests requests, AuditLog audit, TimeProvider clock)
+    : PageModel
+{
+    private const string FlashKey = "WelfareFlash";
+
+    [BindProperty(SupportsGet = true)]
+    public required string Reference { get; set; }
+
+    [BindProperty]
+    public WelfareActionInput Input { get; set; } = new();
+
+    public WelfareRequestView View { get; private set; } = null!;
+    public string? Flash { get; private set; }
+    public DateTime Now { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var (me, resource, refusal) = await AuthorizeAsync(cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await audit.RecordAsync(me!.Actor, AuditActions.SupportRequestViewed, resource!.RequesterPersonId, Reference, cancellationToken: cancellationToken);
+        await LoadAsync(resource.Id, cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostStatusAsync(CancellationToken cancellationToken) =>
+        ActAsync((me, id) => Input.Status is { } to
+            ? requests.ChangeStatusAsync(me.PersonId, id, Input.Version, to, cancellationToken)
+            : throw new SupportRequestException("Choose what to move the request to"), "Status updated", cancellationToken);
+
+    public Task<IActionResult> OnPostTakeAsync(CancellationToken cancellationToken) =>
+        ActAsync((me, id) => requests.AssignAsync(me.PersonId, id, Input.Version, me.PersonId, cancellationToken), "You have taken this request", cancellationToken);
+
+    public Task<IActionResult> OnPostGiveAsync(CancellationToken cancellationToken) =>
+        ActAsync((me, id) => requests.AssignAsync(me.PersonId, id, Input.Version, Input.AssigneePersonId, cancellationToken),
+            Input.AssigneePersonId is null ? "The request is now unassigned" : "The request has been given to your colleague", cancellationToken);
+
+    public Task<IActionResult> OnPostPriorityAsync(CancellationToken cancellationToken) =>
+        ActAsync(async (me, id) =>
+        {
+            if (Input.Priority is not { } priority)
+            {
+                throw new SupportRequestException("Choose a priority");
+            }
+
+            await requests.OverridePriorityAsync(me.PersonId, id, Input.Version, priority, Input.Reason, cancellationToken);
+            await audit.RecordAsync(me.Actor, AuditActions.PriorityOverridden, View.RequesterPersonId, Reference, $"{priority}: {Input.Reason?.Trim()}", cancellationToken);
+        }, "Priority changed", cancellationToken);
+
+    public Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken) =>
+        ActAsync((me, id) => requests.AddNoteAsync(me.PersonId, id, Input.Note, cancellationToken), "Internal note added", cancellationToken);
+
+    public Task<IActionResult> OnPostMessageAsync(CancellationToken cancellationToken) =>
+        ActAsync((me, id) => requests.SendMessageAsync(me.PersonId, id, Input.Message, cancellationToken), "Message sent to the requester", cancellationToken);
+
+    private async Task<IActionResult> ActAsync(Func<WelfareUser, int, Task> action, string done, CancellationToken cancellationToken)
+    {
+        var (me, resource, refusal) = await AuthorizeAsync(cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var submittedVersion = Input.Version;
+        await LoadAsync(resource!.Id, cancellationToken);
+        Input.Version = submittedVersion;
+        try
+        {
+            await action(me!, resource.Id);
+        }
+        catch (Exception problem) when (problem is SupportRequestException or DbUpdateConcurrencyException)
+        {
+            var message = problem is SupportRequestException known ? known.Message : new SupportRequestConflictException().Message;
+            ModelState.AddModelError(problem is SupportRequestConflictException or DbUpdateConcurrencyException ? "conflict" : Input.Field ?? "action", message);
+            db.ChangeTracker.Clear();
+            await LoadAsync(resource.Id, cancellationToken);
+            return Page();
+        }
+
+        TempData[FlashKey] = done;
+        return RedirectToPage(new { reference = Reference });
+    }
+
+    private async Task<(WelfareUser? Me, SupportRequestResource? Resource, IActionResult? Refusal)> AuthorizeAsync(CancellationToken cancellationToken)
+    {
+        if (await welfareUsers.GetAsync(cancellationToken) is not { } me)
+        {
+            return (null, null, RedirectToPage("/Me/NoRecord"));
+        }
+
+        if (!SupportReference.TryParse(Reference, out var id)
+            || await db.SupportRequests.AsNoTracking().Where(r => r.Id == id).Select(r => new SupportRequestResource(r.Id, r.PersonId, r.Restricted)).SingleOrDefaultAsync(cancellationToken) is not { } resource)
+        {
+            return (me, null, NotFound());
+        }
+
+        Reference = SupportReference.Format(id);
+        if (!(await authorization.AuthorizeAsync(User, resource, SupportRequestOperations.Work)).Succeeded)
+        {
+            await audit.RecordAsync(me.Actor, AuditActions.SupportRequestRefused, resource.RequesterPersonId, Reference, "restricted to welfare leads", cancellationToken);
+            return (me, resource, Forbid());
+        }
+
+        return (me, resource, null);
+    }
+
+    private async Task LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        Now = clock.GetUtcNow().UtcDateTime;
+        var r = await db.SupportRequests.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
+        var requester = await db.People.AsNoTracking().Where(p => p.Id == r.PersonId)
+            .Select(p => new RequesterView(p.GivenName + " " + p.FamilyName, p.PayNumber, p.RankOrGrade, p.Unit, p.WorkLocation, p.VettingLevel, p.SensitiveRole, p.Email))
+            .SingleAsync(cancellationToken);
+        var exposures = await db.Exposures.AsNoTracking().Where(e => e.PersonId == r.PersonId)
+            .Join(db.Incidents, e => e.IncidentId, i => i.Id, (e, i) => new { i.Title, e.Fields })
+            .ToListAsync(cancellationToken);
+        var names = db.People.AsNoTracking();
+        var messages = await db.SupportMessages.AsNoTracking().Where(m => m.SupportRequestId == id).OrderBy(m => m.SentUtc).ThenBy(m => m.Id)
+            .Select(m => new EntryView(m.SentUtc, m.FromRequester ? "Requester" : names.Where(p => p.Id == m.AuthorPersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault() ?? "Welfare team", m.Body))
+            .ToListAsync(cancellationToken);
+        var notes = await db.SupportNotes.AsNoTracking().Where(n => n.SupportRequestId == id).OrderBy(n => n.WrittenUtc).ThenBy(n => n.Id)
+            .Select(n => new EntryView(n.WrittenUtc, names.Where(p => p.Id == n.AuthorPersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault() ?? "Welfare team", n.Body))
+            .ToListAsync(cancellationToken);
+        var history = await db.SupportRequestEvents.AsNoTracking().Where(e => e.SupportRequestId == id).OrderBy(e => e.OccurredUtc).ThenBy(e => e.Id)
+            .Select(e => new EntryView(e.OccurredUtc, names.Where(p => p.Id == e.ActorPersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault() ?? "System", e.What))
+            .ToListAsync(cancellationToken);
+        var team = await (from m in db.WelfareTeamMembers.AsNoTracking()
+                          join p in db.People on m.PersonId equals p.Id
+                          where !r.Restricted || m.IsLead
+                          orderby p.GivenName, p.FamilyName
+                          select new TeamMemberView(p.Id, p.GivenName + " " + p.FamilyName, m.IsLead)).ToListAsync(cancellationToken);
+        var assignee = r.AssignedToPersonId is { } a ? await names.Where(p => p.Id == a).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken) : null;
+
+        View = new WelfareRequestView(r, requester, [.. exposures.Select(e => (e.Title, DataFieldCatalogue.In(e.Fields).Select(f => f.Name).ToList()))],
+            messages, notes, history, team, assignee);
+        Flash = TempData[FlashKey] as string;
+
+        // Forms always carry the version now shown; what the person typed is kept.
+        Input.Version = r.Version;
+    }
+}
+
+/// <summary>The inputs of the page's forms. Every change carries the version it was made against.</summary>
+public sealed class WelfareActionInput
+{
+    public int Version { get; set; }
+    public string? Field { get; set; }
+    public SupportRequestStatus? Status { get; set; }
+    public int? AssigneePersonId { get; set; }
+    public Priority? Priority { get; set; }
+    public string? Reason { get; set; }
+    public string? Note { get; set; }
+    public string? Message { get; set; }
+}
+
+public sealed record RequesterView(string Name, string PayNumber, string RankOrGrade, string Unit, string WorkLocation, VettingLevel VettingLevel, SensitiveRole SensitiveRole, string Email);
+
+public sealed record EntryView(DateTime AtUtc, string Who, string Text);
+
+public sealed record TeamMemberView(int PersonId, string Name, bool IsLead);
+
+public sealed record WelfareRequestView(
+    SupportRequest Request, RequesterView Requester, IReadOnlyList<(string Incident, List<string> Fields)> Exposures,
+    IReadOnlyList<EntryView> Messages, IReadOnlyList<EntryView> Notes, IReadOnlyList<EntryView> History, IReadOnlyList<TeamMemberView> Team, string? AssignedTo)
+{
+    public int RequesterPersonId => Request.PersonId;
+}

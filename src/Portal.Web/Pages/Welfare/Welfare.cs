@@ -1,0 +1,37 @@
+using Portal.Core.Domain;
+
+namespace Portal.Web.Pages.Welfare;
+
+/// <summary>How the workspace shows priorities and SLA clocks.</summary>
+public static class Welfare
+{
+    public static string PriorityTag(Priority priority) => priority switch
+    {
+        Priority.Critical => "govuk-tag--red",
+        Priority.High => "govuk-tag--orange",
+        Priority.Medium => "govuk-tag--yellow",
+        _ => "govuk-tag--grey",
+    };
+
+    public static string Clock(DateTime dueUtc, bool paused, SupportRequestStatus status, DateTime now)
+    {
+        if (status is SupportRequestStatus.Resolved or SupportRequestStatus.Closed or SupportRequestStatus.Withdrawn)
+        {
+            return "–";
+        }
+
+        if (paused)
+        {
+            return "Paused: waiting on the person";
+        }
+
+        var left = dueUtc - now;
+        return left < TimeSpan.Zero ? $"Overdue by {Span(-left)}" : $"Due in {Span(left)}";
+    }
+
+    public static bool IsOverdue(DateTime dueUtc, bool paused, SupportRequestStatus status, DateTime now) =>
+        !paused && dueUtc < now && status is not (SupportRequestStatus.Resolved or SupportRequestStatus.Closed or SupportRequestStatus.Withdrawn);
+
+    private static string Span(TimeSpan span) =>
+        span.TotalDays >= 2 ? $"{(int)span.TotalDays} days" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h" : $"{Math.Max(1, (int)span.TotalMinutes)} min";
+}

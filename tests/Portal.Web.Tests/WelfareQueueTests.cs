@@ -1,0 +1,152 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Tests.Infrastructure;
+
+namespace Portal.Web.Tests;
+
+/// <summary>A portal whose queue holds 20,000 requests, the size a force might see in its first weeks.</summary>
+public sealed class BusyQueueFactory : PortalFactory, IAsyncLifetime
+{
+    public const int Requests = 20_000;
+    public Person Lead { get; private set; } = null!;
+    public DateTime Now { get; } = DateTime.UtcNow;
+
+    public async ValueTask InitializeAsync()
+    {
+        Lead = await Data.CreatePersonAsync();
+        var requesters = new List<Person>();
+        for (var i = 0; i < 20; i++)
+        {
+            requesters.Add(await Data.CreatePersonAsync(p => p.SensitiveRole = i == 0 ? SensitiveRole.Covert : SensitiveRole.None));
+        }
+
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.WelfareTeamMembers.Add(new WelfareTeamMember { PersonId = Lead.Id, IsLead = true, LastSeenUtc = Now });
+        var statuses = Enum.GetValues<SupportRequestStatus>();
+        var types = Enum.GetValues<SupportRequestType>();
+        for (var i = 0; i < Requests; i++)
+        {
+            var requester = requesters[i % requesters.Count];
+            var priority = (Priority)(i % 4 + 1);
+            var created = Now.AddMinutes(-i * 3);
+            db.SupportRequests.Add(new SupportRequest
+            {
+                PersonId = requester.Id,
+                Type = types[i % types.Length],
+                StatedUrgency = StatedUrgency.ThisWeek,
+                Description = $"Request {i}",
+                ConsentToShare = true,
+                Status = statuses[i % statuses.Length],
+                ComputedPriority = priority,
+                Priority = priority,
+                PriorityReasons = ["Reason A", "Reason B"],
+                Restricted = requester.SensitiveRole != SensitiveRole.None,
+                AssignedToPersonId = i % 3 == 0 ? Lead.Id : null,
+                CreatedUtc = created,
+                UpdatedUtc = created,
+                DueUtc = created.AddHours(24),
+            });
+        }
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    ValueTask IAsyncDisposable.DisposeAsync() => base.DisposeAsync();
+}
+
+public sealed class WelfareQueueTests(BusyQueueFactory factory) : IClassFixture<BusyQueueFactory>
+{
+    private static readonly SupportRequestStatus[] Open = [SupportRequestStatus.New, SupportRequestStatus.Triaged, SupportRequestStatus.InProgress, SupportRequestStatus.WaitingOnPerson];
+
+    private HttpClient Lead() => factory.ClientAs(factory.Lead.PayNumber, RoleNames.WelfareLead);
+
+    private async Task<int> CountAsync(Func<IQueryable<SupportRequest>, IQueryable<SupportRequest>> filter)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await filter(scope.ServiceProvider.GetRequiredService<PortalDbContext>().SupportRequests).CountAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Queue_ShowsOnePageOfFiftyOpenRequestsMostUrgentFirst()
+    {
+        var page = await Html.ReadAsync(await Lead().GetAsync("/welfare", TestContext.Current.CancellationToken));
+
+        var rows = page.Section("queue").QuerySelectorAll("tbody tr");
+        Assert.Equal(50, rows.Length);
+        var open = await CountAsync(q => q.Where(r => Open.Contains(r.Status)));
+        Assert.Equal($"{open} requests · page 1 of {(open + 49) / 50}", page.Section("total").TextContent);
+        Assert.All(rows, row => Assert.StartsWith("Critical", row.QuerySelectorAll("td")[1].QuerySelector(".govuk-tag")!.TextContent, StringComparison.Ordinal));
+        Assert.Contains("Reason A", rows[0].TextContent);
+    }
+
+    [Fact]
+    public async Task Queue_LastPageAndBeyond_ShowTheRemainder()
+    {
+        var all = BusyQueueFactory.Requests;
+        var last = await Html.ReadAsync(await Lead().GetAsync("/welfare?status=all&page=400", TestContext.Current.CancellationToken));
+        var beyond = await Html.ReadAsync(await Lead().GetAsync("/welfare?status=all&page=99999", TestContext.Current.CancellationToken));
+
+        Assert.Equal($"{all} requests · page 400 of 400", last.Section("total").TextContent);
+        Assert.Equal(50, last.Section("queue").QuerySelectorAll("tbody tr").Length);
+        Assert.Equal($"{all} requests · page 400 of 400", beyond.Section("total").TextContent);
+    }
+
+    [Fact]
+    public async Task Filters_CountExactlyTheMatchingRequests()
+    {
+        var now = DateTime.UtcNow;
+        var cases = new (string Query, Func<IQueryable<SupportRequest>, IQueryable<SupportRequest>> Expected)[]
+        {
+            ("type=Family", q => q.Where(r => Open.Contains(r.Status) && r.Type == SupportRequestType.Family)),
+            ("status=Resolved&priority=High", q => q.Where(r => r.Status == SupportRequestStatus.Resolved && r.Priority == Priority.High)),
+            ("assigned=unassigned", q => q.Where(r => Open.Contains(r.Status) && r.AssignedToPersonId == null)),
+            ("assigned=me&status=all", q => q.Where(r => r.AssignedToPersonId == factory.Lead.Id)),
+            ("overdue=true", q => q.Where(r => Open.Contains(r.Status) && r.SlaPausedAtUtc == null && r.DueUtc < now)),
+        };
+
+        foreach (var (query, expected) in cases)
+        {
+            var page = await Html.ReadAsync(await Lead().GetAsync($"/welfare?{query}", TestContext.Current.CancellationToken));
+            var count = await CountAsync(expected);
+            Assert.True(count > 0, query);
+            Assert.StartsWith($"{count} requests", page.Section("total").TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Counts_AtTheTopMatchTheQueue()
+    {
+        var page = await Html.ReadAsync(await Lead().GetAsync("/welfare", TestContext.Current.CancellationToken));
+
+        Assert.Equal((await CountAsync(q => q.Where(r => r.Status == SupportRequestStatus.New))).ToString(System.Globalization.CultureInfo.InvariantCulture), page.Section("count-new").TextContent);
+        Assert.Equal((await CountAsync(q => q.Where(r => Open.Contains(r.Status) && r.AssignedToPersonId == null))).ToString(System.Globalization.CultureInfo.InvariantCulture), page.Section("count-unassigned").TextContent);
+        Assert.Equal(14, page.Section("per-day").QuerySelectorAll("tbody tr").Length);
+    }
+
+    [Fact]
+    public async Task NewestFirst_SortsByWhenTheyWereMade()
+    {
+        var page = await Html.ReadAsync(await Lead().GetAsync("/welfare?status=all&sort=newest", TestContext.Current.CancellationToken));
+
+        var references = page.Section("queue").QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-reference")!).ToList();
+        Assert.Equal(references.OrderBy(r => r, StringComparer.Ordinal).ToList(), references);
+    }
+
+    [Theory]
+    [InlineData("page=abc")]
+    [InlineData("type=NotAType&priority=9")]
+    [InlineData("status=<script>&sort=drop")]
+    [InlineData("page=-5")]
+    public async Task NonsenseFilters_FallBackInsteadOfFailing(string query)
+    {
+        var response = await Lead().GetAsync($"/welfare?{query}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

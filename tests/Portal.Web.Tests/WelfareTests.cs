@@ -1,0 +1,189 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Support;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Tests.Infrastructure;
+
+namespace Portal.Web.Tests;
+
+public sealed class WelfareTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private async Task<(Person Person, HttpClient Client)> UserAsync(params string[] roles)
+    {
+        var person = await factory.Data.CreatePersonAsync();
+        return (person, factory.ClientAs(person.PayNumber, roles));
+    }
+
+    private async Task<(Person Requester, string Reference)> RequestAsync(SensitiveRole role = SensitiveRole.None)
+    {
+        var requester = await factory.Data.CreatePersonAsync(p => p.SensitiveRole = role);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var request = await scope.ServiceProvider.GetRequiredService<SupportRequests>().CreateAsync(requester.Id,
+            new NewSupportRequest(SupportRequestType.SuspiciousApproach, StatedUrgency.Today, "Someone followed me home.", ContactMethod.Portal, null, true),
+            TestContext.Current.CancellationToken);
+        return (requester, request.Reference);
+    }
+
+    private async Task<T> DbAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    private static int IdOf(string reference) => SupportReference.TryParse(reference, out var id) ? id : throw new ArgumentException(reference);
+
+    public static TheoryData<string, bool, HttpStatusCode> RequestPageMatrix => new()
+    {
+        { "staff", false, HttpStatusCode.Forbidden },
+        { RoleNames.Admin, false, HttpStatusCode.Forbidden },
+        { RoleNames.Welfare, false, HttpStatusCode.OK },
+        { RoleNames.Welfare, true, HttpStatusCode.Forbidden },
+        { RoleNames.WelfareLead, false, HttpStatusCode.OK },
+        { RoleNames.WelfareLead, true, HttpStatusCode.OK },
+    };
+
+    [Theory]
+    [MemberData(nameof(RequestPageMatrix))]
+    public async Task RequestPage_OpensOnlyForTheRightRole(string role, bool restricted, HttpStatusCode expected)
+    {
+        var (_, reference) = await RequestAsync(restricted ? SensitiveRole.Covert : SensitiveRole.None);
+        var (_, client) = role == "staff" ? await UserAsync() : await UserAsync(role);
+
+        var get = await client.GetAsync($"/welfare/requests/{reference}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, get.StatusCode);
+    }
+
+    [Fact]
+    public async Task RestrictedRequest_IsRefusedToWelfareEvenWithAValidFormAndTheAttemptIsAudited()
+    {
+        var (requester, reference) = await RequestAsync(SensitiveRole.Protection);
+        var (officer, welfare) = await UserAsync(RoleNames.Welfare);
+        await welfare.GetAsync("/welfare", TestContext.Current.CancellationToken);
+
+        var post = await welfare.SubmitAsync("/welfare", $"/welfare/requests/{reference}?handler=Note", ("Input.Note", "I should not be able to write this"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.False(await DbAsync(db => db.SupportNotes.AnyAsync(n => n.SupportRequestId == IdOf(reference), TestContext.Current.CancellationToken)));
+        Assert.True(await DbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == AuditActions.SupportRequestRefused && e.ActorPersonId == officer.Id && e.SubjectPersonId == requester.Id, TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task Queue_ShowsRestrictedRequestsToLeadsOnly()
+    {
+        var (_, restricted) = await RequestAsync(SensitiveRole.CounterTerrorism);
+        var (_, ordinary) = await RequestAsync();
+        var (_, welfare) = await UserAsync(RoleNames.Welfare);
+        var (_, lead) = await UserAsync(RoleNames.WelfareLead);
+
+        var welfareQueue = await welfare.GetStringAsync("/welfare?status=all&sort=newest", TestContext.Current.CancellationToken);
+        var leadQueue = await lead.GetStringAsync("/welfare?status=all&sort=newest", TestContext.Current.CancellationToken);
+
+        Assert.DoesNotContain(restricted, welfareQueue);
+        Assert.Contains(ordinary, welfareQueue);
+        Assert.Contains(restricted, leadQueue);
+    }
+
+    [Fact]
+    public async Task EveryViewOfARequest_IsAudited()
+    {
+        var (requester, reference) = await RequestAsync();
+        var (officer, welfare) = await UserAsync(RoleNames.Welfare);
+
+        await welfare.GetAsync($"/welfare/requests/{reference}", TestContext.Current.CancellationToken);
+        await welfare.GetAsync($"/welfare/requests/{reference}", TestContext.Current.CancellationToken);
+
+        var events = await DbAsync(db => db.AuditEvents.Where(e => e.Target == reference && e.Action == AuditActions.SupportRequestViewed).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal((officer.Id, requester.Id), (e.ActorPersonId!.Value, e.SubjectPersonId!.Value)));
+    }
+
+    [Fact]
+    public async Task WelfareOfficer_TakesMovesMessagesAndNotes_AndTheRequesterSeesTheMessageNotTheNote()
+    {
+        var (requester, reference) = await RequestAsync();
+        var (officer, welfare) = await UserAsync(RoleNames.Welfare);
+        var page = $"/welfare/requests/{reference}";
+        async Task<string> VersionAsync() => (await Html.ReadAsync(await welfare.GetAsync(page, TestContext.Current.CancellationToken))).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+
+        await welfare.SubmitAsync(page, $"{page}?handler=Take", ("Input.Version", await VersionAsync()));
+        await welfare.SubmitAsync(page, $"{page}?handler=Status", ("Input.Version", await VersionAsync()), ("Input.Status", "InProgress"));
+        await welfare.SubmitAsync(page, $"{page}?handler=Message", ("Input.Message", "We will visit tomorrow at 10."));
+        var last = await welfare.SubmitAsync(page, $"{page}?handler=Note", ("Input.Note", "Check ANPR for the car."));
+
+        var after = await welfare.FollowAsync(last);
+        Assert.Equal($"{officer.GivenName} {officer.FamilyName}", after.Section("assigned").TextContent);
+        Assert.Equal("In progress", after.Section("status").TextContent);
+        Assert.Contains("Check ANPR for the car.", after.Section("notes").TextContent);
+        Assert.Contains(after.Section("history").Texts("li"), h => h.EndsWith($"Taken by {officer.GivenName} {officer.FamilyName}", StringComparison.Ordinal));
+
+        var mine = await factory.ClientAs(requester.PayNumber).GetStringAsync($"/support/{reference}", TestContext.Current.CancellationToken);
+        Assert.Contains("We will visit tomorrow at 10.", mine);
+        Assert.DoesNotContain("ANPR", mine);
+        Assert.Contains("In progress", mine);
+    }
+
+    [Fact]
+    public async Task RefusedTransition_IsExplainedNotFailed()
+    {
+        var (_, reference) = await RequestAsync();
+        var (_, welfare) = await UserAsync(RoleNames.Welfare);
+        var page = $"/welfare/requests/{reference}";
+        var version = (await Html.ReadAsync(await welfare.GetAsync(page, TestContext.Current.CancellationToken))).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+
+        var response = await welfare.SubmitAsync(page, $"{page}?handler=Status", ("Input.Version", version), ("Input.Field", "Input.Status"), ("Input.Status", "Closed"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["A request that is new cannot be moved to closed."], (await Html.ReadAsync(response)).Texts(".govuk-error-summary a"));
+    }
+
+    [Fact]
+    public async Task TwoWelfareOfficersChangingTheSameRequest_TheSecondIsToldAndNothingIsLost()
+    {
+        var (_, reference) = await RequestAsync();
+        var (_, first) = await UserAsync(RoleNames.Welfare);
+        var (_, second) = await UserAsync(RoleNames.Welfare);
+        var page = $"/welfare/requests/{reference}";
+        var seen = (await Html.ReadAsync(await second.GetAsync(page, TestContext.Current.CancellationToken))).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+
+        await first.SubmitAsync(page, $"{page}?handler=Status", ("Input.Version", seen), ("Input.Status", "Triaged"));
+        var late = await second.SubmitAsync(page, $"{page}?handler=Status", ("Input.Version", seen), ("Input.Status", "InProgress"));
+
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        var shown = await Html.ReadAsync(late);
+        Assert.Contains("Someone else changed this request while you had it open", shown.QuerySelector(".govuk-error-summary")!.TextContent);
+        Assert.Equal("Triaged", shown.Section("status").TextContent);
+        Assert.Equal(SupportRequestStatus.Triaged, await DbAsync(db => db.SupportRequests.Where(r => r.Id == IdOf(reference)).Select(r => r.Status).SingleAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task PriorityOverride_NeedsAReasonAndIsShownAndAudited()
+    {
+        var (_, reference) = await RequestAsync();
+        var (_, welfare) = await UserAsync(RoleNames.Welfare);
+        var page = $"/welfare/requests/{reference}";
+        var version = (await Html.ReadAsync(await welfare.GetAsync(page, TestContext.Current.CancellationToken))).QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
+
+        var noReason = await Html.ReadAsync(await welfare.SubmitAsync(page, $"{page}?handler=Priority", ("Input.Version", version), ("Input.Field", "Input.Reason"), ("Input.Priority", "Low")));
+        var withReason = await welfare.FollowAsync(await welfare.SubmitAsync(page, $"{page}?handler=Priority", ("Input.Version", version), ("Input.Field", "Input.Reason"), ("Input.Priority", "Low"), ("Input.Reason", "Spoke to them: the car was a neighbour's.")));
+
+        Assert.Equal(["Give a reason for changing the priority"], noReason.Texts(".govuk-error-summary a"));
+        Assert.Equal("Low", withReason.Section("priority").TextContent);
+        Assert.Contains("set to Low by hand: Spoke to them", withReason.Body!.TextContent);
+        Assert.True(await DbAsync(db => db.AuditEvents.AnyAsync(e => e.Target == reference && e.Action == AuditActions.PriorityOverridden, TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task UnknownOrMalformedReference_IsNotFound()
+    {
+        var (_, welfare) = await UserAsync(RoleNames.WelfareLead);
+
+        foreach (var reference in new[] { "SR-999999", "SR-abc", "..%2F..%2Fadmin" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await welfare.GetAsync($"/welfare/requests/{reference}", TestContext.Current.CancellationToken)).StatusCode);
+        }
+    }
+}
