@@ -11,3 +11,6 @@ const web = join(root, "wwwroot");
 mkdirSync(join(web, "lib", "govuk-frontend"), { recursive: true });
 cpSync(join(dist, "govuk-frontend.min.js"), join(web, "lib", "govuk-frontend", "govuk-frontend.min.js"));
 cpSync(join(dist, "assets", "images"), join(web, "assets", "images"), { recursive: true });
+
+mkdirSync(join(web, "lib", "chart.js"), { recursive: true });
+cpSync(join(root, "node_modules", "chart.js", "dist", "chart.umd.min.js"), join(web, "lib", "chart.js", "chart.umd.min.js"));

@@ -22,6 +22,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PersonnelImporter>();
         services.AddScoped<ManifestImporter>();
         services.AddScoped<WorkforceSeeder>();
+        services.AddScoped<SupportSeeder>();
         services.AddScoped<PersonMatcher>();
         services.AddScoped<SupportRequests>();
         services.AddScoped<AuditLog>();

@@ -41,6 +41,10 @@ public static class SupportWorkflow
         _ => "Withdrawn",
     };
 
+    /// <summary>The status in the welfare team's words (the requester's say "waiting for your reply").</summary>
+    public static string DescribeForTeam(SupportRequestStatus status) =>
+        status == SupportRequestStatus.WaitingOnPerson ? "Waiting on the person" : Describe(status);
+
     public static string Describe(SupportRequestType type) => type switch
     {
         SupportRequestType.UrgentThreat => "Urgent threat or risk assessment",

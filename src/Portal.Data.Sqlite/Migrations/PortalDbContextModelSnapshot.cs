@@ -500,6 +500,9 @@ namespace Portal.Data.Sqlite.Migrations
                     b.HasIndex("EmailNormalised")
                         .HasDatabaseName("ix_people_email_normalised");
 
+                    b.HasIndex("FamilyName")
+                        .HasDatabaseName("ix_people_family_name");
+
                     b.HasIndex("PayNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_people_pay_number");

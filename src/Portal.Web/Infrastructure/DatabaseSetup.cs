@@ -32,6 +32,10 @@ public sealed class SeedOptions
     [Range(1_000, 1_000_000)]
     public int Size { get; set; } = WorkforceGenerator.DefaultSize;
 
+    /// <summary>How many synthetic support requests to put in the welfare queue.</summary>
+    [Range(0, 100_000)]
+    public int SupportRequests { get; set; } = 300;
+
     /// <summary>Where the generated CSV files are written, relative like the database path.</summary>
     public string Directory { get; set; } = "data/seed";
 }
@@ -77,6 +81,10 @@ public static class DatabaseSetup
         {
             var seeder = scope.ServiceProvider.GetRequiredService<WorkforceSeeder>();
             seeded = await seeder.SeedIfEmptyAsync(PortalPaths.ResolveDataPath(app.Environment, seed.Directory), seed.Size);
+            if (seeded && seed.SupportRequests > 0)
+            {
+                await scope.ServiceProvider.GetRequiredService<SupportSeeder>().SeedIfEmptyAsync(seed.SupportRequests);
+            }
         }
 
         app.Logger.LogInformation("Database ready in {Elapsed} ms (migrations {Migrated} ms, seeded: {Seeded})", stopwatch.ElapsedMilliseconds, migrated, seeded);

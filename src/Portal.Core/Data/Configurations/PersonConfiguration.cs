@@ -21,6 +21,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.PayNumber).IsUnique();
         builder.Property(p => p.GivenName).HasMaxLength(NameLength);
         builder.Property(p => p.FamilyName).HasMaxLength(NameLength);
+        builder.HasIndex(p => p.FamilyName);
         builder.Property(p => p.PersonnelType).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.RankOrGrade).HasMaxLength(RankOrGradeLength);
         builder.Property(p => p.Unit).HasMaxLength(UnitLength);

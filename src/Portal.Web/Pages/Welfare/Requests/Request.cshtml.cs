@@ -29,6 +29,7 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
     public WelfareRequestView View { get; private set; } = null!;
     public string? Flash { get; private set; }
     public DateTime Now { get; private set; }
+    public int MyPersonId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -115,6 +116,7 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
         }
 
         Reference = SupportReference.Format(id);
+        MyPersonId = me.PersonId;
         if (!(await authorization.AuthorizeAsync(User, resource, SupportRequestOperations.Work)).Succeeded)
         {
             await audit.RecordAsync(me.Actor, AuditActions.SupportRequestRefused, resource.RequesterPersonId, Reference, "restricted to welfare leads", cancellationToken);
