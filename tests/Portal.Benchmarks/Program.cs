@@ -8,15 +8,25 @@ using Portal.Core.Imports;
 using Portal.Core.Workforce;
 using Portal.Data.Sqlite;
 
-// Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- [import] [--runs N]
-var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
-if (args.Contains("help"))
+/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import|queue [--runs N]</summary>
+internal static class Benchmarks
 {
-    Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import [--runs N]");
-    return 0;
-}
+    public static async Task<int> Main(string[] args)
+    {
+        var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
+        if (args.Contains("help") || args.Length == 0)
+        {
+            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import|queue [--runs N]");
+            return args.Length == 0 ? 2 : 0;
+        }
 
-return await ImportBenchmark.RunAsync(runs);
+        return args[0] switch
+        {
+            "queue" => await QueueBenchmark.RunAsync(),
+            _ => await ImportBenchmark.RunAsync(runs),
+        };
+    }
+}
 
 /// <summary>
 /// The personnel import and the first-start seed, against the sqlite3 command-line <c>.import</c> of the same

@@ -176,6 +176,47 @@ public sealed class WelfareTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.True(await DbAsync(db => db.AuditEvents.AnyAsync(e => e.Target == reference && e.Action == AuditActions.PriorityOverridden, TestContext.Current.CancellationToken)));
     }
 
+    [Theory]
+    [InlineData("staff")]
+    [InlineData(RoleNames.Admin)]
+    public async Task EveryWelfareAction_IsForbiddenToOtherRolesEvenWithAValidForm(string role)
+    {
+        var (_, reference) = await RequestAsync();
+        var (_, client) = role == "staff" ? await UserAsync() : await UserAsync(role);
+        var page = $"/welfare/requests/{reference}";
+
+        foreach (var handler in new[] { "Status", "Take", "Give", "Priority", "Note", "Message" })
+        {
+            var response = await client.SubmitAsync("/support/new", $"{page}?handler={handler}",
+                ("Input.Version", "0"), ("Input.Status", "Triaged"), ("Input.Priority", "Low"), ("Input.Reason", "x"), ("Input.Note", "x"), ("Input.Message", "x"));
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        Assert.Equal(0, await DbAsync(db => db.SupportNotes.CountAsync(n => n.SupportRequestId == IdOf(reference), TestContext.Current.CancellationToken)));
+        Assert.Equal(0, await DbAsync(db => db.SupportMessages.CountAsync(m => m.SupportRequestId == IdOf(reference), TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task ScriptTypedByTheWelfareTeam_ComesBackAsTextOnBothSides()
+    {
+        const string payload = "<script>document.title='pwned'</script><img src=x onerror=alert(1)>";
+        var (requester, reference) = await RequestAsync();
+        var (_, welfare) = await UserAsync(RoleNames.Welfare);
+        var page = $"/welfare/requests/{reference}";
+        await welfare.SubmitAsync(page, $"{page}?handler=Message", ("Input.Message", payload));
+        await welfare.SubmitAsync(page, $"{page}?handler=Note", ("Input.Note", payload));
+
+        var teamView = await Html.ReadAsync(await welfare.GetAsync(page, TestContext.Current.CancellationToken));
+        var requesterView = await Html.ReadAsync(await factory.ClientAs(requester.PayNumber).GetAsync($"/support/{reference}", TestContext.Current.CancellationToken));
+
+        Assert.Equal([payload], teamView.Section("notes").Texts(".portal-preserve-lines"));
+        Assert.Equal([payload], requesterView.Section("messages").Texts(".portal-preserve-lines"));
+        foreach (var view in new[] { teamView, requesterView })
+        {
+            Assert.DoesNotContain(view.QuerySelectorAll("main *"), e => e.LocalName is "script" or "img" || e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
+        }
+    }
+
     [Fact]
     public async Task UnknownOrMalformedReference_IsNotFound()
     {

@@ -698,15 +698,15 @@ namespace Portal.Data.Sqlite.Migrations
                     b.HasIndex("AssignedToPersonId")
                         .HasDatabaseName("ix_support_requests_assigned_to_person_id");
 
-                    b.HasIndex("CreatedUtc")
-                        .HasDatabaseName("ix_support_requests_created_utc");
+                    b.HasIndex("CreatedUtc", "Restricted")
+                        .HasDatabaseName("ix_support_requests_created_utc_restricted");
 
                     b.HasIndex("PersonId", "SubmissionKey")
                         .IsUnique()
                         .HasDatabaseName("ix_support_requests_person_id_submission_key");
 
-                    b.HasIndex("Status", "Priority", "DueUtc")
-                        .HasDatabaseName("ix_support_requests_status_priority_due_utc");
+                    b.HasIndex("Status", "Priority", "DueUtc", "Type", "AssignedToPersonId", "SlaPausedAtUtc", "Restricted", "CreatedUtc")
+                        .HasDatabaseName("ix_support_requests_queue");
 
                     b.ToTable("support_requests", (string)null);
                 });

@@ -31,16 +31,17 @@ public sealed class WelfareUsers(CurrentPerson currentPerson, PortalDbContext db
         var isLead = context.User.IsInRole(RoleNames.WelfareLead);
         user = new WelfareUser(personId, isLead, ActorOf(context, personId));
 
-        // Keep the list of colleagues a request can be given to.
+        // Keep the list of colleagues a request can be given to; write only when it changes (or hourly), not per page.
+        var now = clock.GetUtcNow().UtcDateTime;
         var member = await db.WelfareTeamMembers.SingleOrDefaultAsync(m => m.PersonId == personId, cancellationToken);
         if (member is null)
         {
-            db.WelfareTeamMembers.Add(new WelfareTeamMember { PersonId = personId, IsLead = isLead, LastSeenUtc = clock.GetUtcNow().UtcDateTime });
+            db.WelfareTeamMembers.Add(new WelfareTeamMember { PersonId = personId, IsLead = isLead, LastSeenUtc = now });
         }
-        else
+        else if (member.IsLead != isLead || now - member.LastSeenUtc > TimeSpan.FromHours(1))
         {
             member.IsLead = isLead;
-            member.LastSeenUtc = clock.GetUtcNow().UtcDateTime;
+            member.LastSeenUtc = now;
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -43,13 +43,19 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, Ti
         var visible = db.SupportRequests.AsNoTracking().Where(r => !r.Restricted || me.IsLead);
         var open = visible.Where(r => OpenStatuses.Contains(r.Status));
 
-        var byType = await open.GroupBy(r => r.Type).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        // One pass over the open requests gives every count at the top.
+        var byType = await open.GroupBy(r => r.Type).Select(g => new
+        {
+            Type = g.Key,
+            Open = g.Count(),
+            New = g.Count(r => r.Status == SupportRequestStatus.New),
+            Unassigned = g.Count(r => r.AssignedToPersonId == null),
+            Overdue = g.Count(r => r.SlaPausedAtUtc == null && r.DueUtc < now),
+            Mine = g.Count(r => r.AssignedToPersonId == me.PersonId),
+        }).ToListAsync(cancellationToken);
         Counts = new QueueCounts(
-            await visible.CountAsync(r => r.Status == SupportRequestStatus.New, cancellationToken),
-            await open.CountAsync(r => r.AssignedToPersonId == null, cancellationToken),
-            await open.CountAsync(r => r.SlaPausedAtUtc == null && r.DueUtc < now, cancellationToken),
-            await open.CountAsync(r => r.AssignedToPersonId == me.PersonId, cancellationToken),
-            byType.OrderByDescending(t => t.Count).Select(t => (t.Key, t.Count)).ToList());
+            byType.Sum(t => t.New), byType.Sum(t => t.Unassigned), byType.Sum(t => t.Overdue), byType.Sum(t => t.Mine),
+            byType.OrderByDescending(t => t.Open).Select(t => (t.Type, t.Open)).ToList());
 
         var since = now.Date.AddDays(1 - DaysCharted);
         var days = await visible.Where(r => r.CreatedUtc >= since).GroupBy(r => r.CreatedUtc.Date).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
@@ -93,12 +99,16 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, Ti
 
         Total = await query.CountAsync(cancellationToken);
         Filter.Page = Math.Clamp(Filter.Page, 1, Pages);
-        Rows = await query.Skip((Filter.Page - 1) * PageSize).Take(PageSize)
+        // The page's ids come from the index alone; only those fifty rows are then read whole.
+        var ids = await query.Skip((Filter.Page - 1) * PageSize).Take(PageSize).Select(r => r.Id).ToListAsync(cancellationToken);
+        var rows = await db.SupportRequests.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new QueueRow(
                 r.Id, r.Priority, r.PriorityReasons, r.PriorityOverride != null, r.Type, r.Status, r.CreatedUtc, r.DueUtc, r.SlaPausedAtUtc != null, r.Restricted,
                 db.People.Where(p => p.Id == r.PersonId).Select(p => p.GivenName + " " + p.FamilyName).First(),
                 db.People.Where(p => p.Id == r.AssignedToPersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        var order = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        Rows = [.. rows.OrderBy(r => order[r.Id])];
         return Page();
     }
 
