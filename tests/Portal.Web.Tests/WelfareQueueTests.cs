@@ -83,6 +83,7 @@ public sealed class WelfareQueueTests(BusyQueueFactory factory) : IClassFixture<
         Assert.Equal($"{open} requests · page 1 of {(open + 49) / 50}", page.Section("total").TextContent);
         Assert.All(rows, row => Assert.StartsWith("Critical", row.QuerySelectorAll("td")[1].QuerySelector(".govuk-tag")!.TextContent, StringComparison.Ordinal));
         Assert.Contains("Reason A", rows[0].TextContent);
+        Assert.Contains("Waiting: overdue by", page.Section("queue").TextContent);
     }
 
     [Fact]

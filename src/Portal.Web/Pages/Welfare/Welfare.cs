@@ -29,6 +29,10 @@ public static class Welfare
         return left < TimeSpan.Zero ? $"Overdue by {Span(-left)}" : $"Due in {Span(left)}";
     }
 
+    /// <summary>Waiting time against the SLA, as a priority reason: only once a request is overdue.</summary>
+    public static string? WaitingReason(DateTime dueUtc, bool paused, SupportRequestStatus status, DateTime now) =>
+        IsOverdue(dueUtc, paused, status, now) ? $"Waiting: {Clock(dueUtc, paused, status, now).ToLowerInvariant()} against its SLA" : null;
+
     public static bool IsOverdue(DateTime dueUtc, bool paused, SupportRequestStatus status, DateTime now) =>
         !paused && dueUtc < now && status is not (SupportRequestStatus.Resolved or SupportRequestStatus.Closed or SupportRequestStatus.Withdrawn);
 
