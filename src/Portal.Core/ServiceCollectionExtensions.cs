@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Audit;
 using Portal.Core.Guidance;
 using Portal.Core.Imports;
+using Portal.Core.Notices;
 using Portal.Core.People;
 using Portal.Core.Support;
 using Portal.Core.Workforce;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PersonMatcher>();
         services.AddScoped<SupportRequests>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<CampaignAudience>();
         services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -17,6 +17,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<SupportRequestEvent> SupportRequestEvents => Set<SupportRequestEvent>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<WelfareTeamMember> WelfareTeamMembers => Set<WelfareTeamMember>();
+    public DbSet<NoticeCampaign> NoticeCampaigns => Set<NoticeCampaign>();
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+    public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

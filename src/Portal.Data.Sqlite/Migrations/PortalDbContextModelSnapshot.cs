@@ -17,6 +17,38 @@ namespace Portal.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
 
+            modelBuilder.Entity("Portal.Core.Domain.Acknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AcknowledgedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_utc");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acknowledgements");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_acknowledgements_person_id");
+
+                    b.HasIndex("CampaignId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acknowledgements_campaign_id_person_id");
+
+                    b.ToTable("acknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -202,6 +234,64 @@ namespace Portal.Data.Sqlite.Migrations
                             Name = "Your work e-mail address",
                             WhyItMatters = "It can be used to send you convincing phishing e-mails. Be wary of unexpected messages that mention the breach."
                         });
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.Delivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_utc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("NextAttemptUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_utc");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliveries");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_deliveries_person_id");
+
+                    b.HasIndex("CampaignId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deliveries_campaign_id_person_id");
+
+                    b.HasIndex("CampaignId", "Status", "Id")
+                        .HasDatabaseName("ix_deliveries_campaign_id_status_id");
+
+                    b.ToTable("deliveries", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
@@ -405,6 +495,92 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_incident_updates_incident_id_posted_utc");
 
                     b.ToTable("incident_updates", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.NoticeCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ApprovedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_by_person_id");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience");
+
+                    b.Property<int?>("AudienceCampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience_campaign_id");
+
+                    b.Property<int?>("AudienceIncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience_incident_id");
+
+                    b.PrimitiveCollection<string>("AudienceUnits")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_units");
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_template");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_utc");
+
+                    b.Property<int?>("CreatedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_person_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("ScheduledForUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_for_utc");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_campaigns");
+
+                    b.HasIndex("AudienceCampaignId")
+                        .HasDatabaseName("ix_notice_campaigns_audience_campaign_id");
+
+                    b.HasIndex("AudienceIncidentId")
+                        .HasDatabaseName("ix_notice_campaigns_audience_incident_id");
+
+                    b.ToTable("notice_campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.Person", b =>
@@ -765,6 +941,40 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("welfare_team_members", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.Acknowledgement", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acknowledgements_notice_campaigns_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_acknowledgements_people_person_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.Delivery", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_notice_campaigns_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_people_person_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
                 {
                     b.HasOne("Portal.Core.Domain.Incident", null)
@@ -790,6 +1000,21 @@ namespace Portal.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_incident_updates_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.NoticeCampaign", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceCampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_campaigns_notice_campaigns_audience_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_campaigns_incidents_audience_incident_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>

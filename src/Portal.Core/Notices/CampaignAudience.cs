@@ -1,0 +1,80 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+
+namespace Portal.Core.Notices;
+
+/// <summary>
+/// Who a campaign is for, and the delivery rows that say so. Each audience is one SQL condition over active people,
+/// used both to count the recipients before sending and to write one delivery row each in a single
+/// INSERT … SELECT: 47,000 rows without a round trip per person, and writing them again adds nobody twice.
+/// </summary>
+public sealed class CampaignAudience(PortalDbContext db)
+{
+    public async Task<int> CountAsync(NoticeCampaign campaign, CancellationToken cancellationToken = default)
+    {
+        var (condition, parameters) = Condition(campaign);
+        var people = TableMap.For<Person>(db);
+        await db.OpenIfClosedAsync(cancellationToken);
+        await using var command = db.CreateCommand($"SELECT COUNT(*) FROM {people.Name} p WHERE {condition}");
+        AddParameters(command, parameters);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Writes a pending delivery row for every recipient who has none yet; returns how many were added.</summary>
+    public async Task<int> WriteDeliveriesAsync(NoticeCampaign campaign, CancellationToken cancellationToken = default)
+    {
+        var (condition, parameters) = Condition(campaign);
+        var people = TableMap.For<Person>(db);
+        var deliveries = TableMap.For<Delivery>(db);
+        await db.OpenIfClosedAsync(cancellationToken);
+        await using var command = db.CreateCommand(
+            $"INSERT INTO {deliveries.Name} ({deliveries[nameof(Delivery.CampaignId)]}, {deliveries[nameof(Delivery.PersonId)]}, {deliveries[nameof(Delivery.Status)]}, {deliveries[nameof(Delivery.Attempts)]}) " +
+            $"SELECT @campaign, p.{people[nameof(Person.Id)]}, @pending, 0 FROM {people.Name} p WHERE {condition} " +
+            $"AND NOT EXISTS (SELECT 1 FROM {deliveries.Name} d WHERE d.{deliveries[nameof(Delivery.CampaignId)]} = @campaign AND d.{deliveries[nameof(Delivery.PersonId)]} = p.{people[nameof(Person.Id)]})");
+        command.AddParameter("@campaign").Value = campaign.Id;
+        command.AddParameter("@pending").Value = nameof(DeliveryStatus.Pending);
+        AddParameters(command, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private (string Condition, Dictionary<string, object> Parameters) Condition(NoticeCampaign campaign)
+    {
+        var people = TableMap.For<Person>(db);
+        var exposures = TableMap.For<Exposure>(db);
+        var acknowledgements = TableMap.For<Acknowledgement>(db);
+        var deliveries = TableMap.For<Delivery>(db);
+        var id = $"p.{people[nameof(Person.Id)]}";
+        var parameters = new Dictionary<string, object> { ["@active"] = nameof(PersonStatus.Active) };
+        var active = $"p.{people[nameof(Person.Status)]} = @active";
+        switch (campaign.Audience)
+        {
+            case AudienceKind.EveryoneActive:
+                return (active, parameters);
+            case AudienceKind.Incident:
+                parameters["@incident"] = campaign.AudienceIncidentId ?? throw new InvalidOperationException("An incident audience needs an incident.");
+                return ($"{active} AND EXISTS (SELECT 1 FROM {exposures.Name} e WHERE e.{exposures[nameof(Exposure.PersonId)]} = {id} AND e.{exposures[nameof(Exposure.IncidentId)]} = @incident)", parameters);
+            case AudienceKind.Units:
+                if (campaign.AudienceUnits.Count == 0)
+                {
+                    throw new InvalidOperationException("A units audience needs at least one unit.");
+                }
+
+                var names = campaign.AudienceUnits.Select((unit, i) => { parameters[$"@unit{i}"] = unit; return $"@unit{i}"; });
+                return ($"{active} AND p.{people[nameof(Person.Unit)]} IN ({string.Join(", ", names)})", parameters);
+            default:
+                parameters["@earlier"] = campaign.AudienceCampaignId ?? throw new InvalidOperationException("A follow-up needs the earlier campaign.");
+                return ($"{active} AND EXISTS (SELECT 1 FROM {deliveries.Name} d WHERE d.{deliveries[nameof(Delivery.CampaignId)]} = @earlier AND d.{deliveries[nameof(Delivery.PersonId)]} = {id}) " +
+                    $"AND NOT EXISTS (SELECT 1 FROM {acknowledgements.Name} a WHERE a.{acknowledgements[nameof(Acknowledgement.CampaignId)]} = @earlier AND a.{acknowledgements[nameof(Acknowledgement.PersonId)]} = {id})", parameters);
+        }
+    }
+
+    private static void AddParameters(DbCommand command, Dictionary<string, object> parameters)
+    {
+        foreach (var (name, value) in parameters)
+        {
+            command.AddParameter(name).Value = value;
+        }
+    }
+}
