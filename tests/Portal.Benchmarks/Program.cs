@@ -52,6 +52,7 @@ internal static class ImportBenchmark
             var import = Best(runs + 1, i => EngineImport(personnel, Path.Combine(work, $"engine{i}.db"), reimport: false));
             var reimport = Best(runs + 1, i => EngineImport(personnel, Path.Combine(work, $"again{i}.db"), reimport: true));
             var seed = Best(runs + 1, i => FirstStartSeed(Path.Combine(work, $"seed{i}")));
+            var deliveries = Best(runs + 1, i => WriteDeliveries(Path.Combine(work, $"seed{i}")));
 
             Console.WriteLine();
             Console.WriteLine("| what | time | ratio to sqlite3 .import |");
@@ -60,6 +61,7 @@ internal static class ImportBenchmark
             Row("engine import, empty database", import, baseline);
             Row("engine re-import, no change", reimport, baseline);
             Row("first-start seed (migrate, generate, import personnel + 2 manifests)", seed, baseline);
+            Row("delivery rows for a campaign to everyone active (one INSERT … SELECT)", deliveries, baseline);
             Console.WriteLine();
             Console.WriteLine($"Peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
             return 0;
@@ -125,6 +127,19 @@ internal static class ImportBenchmark
             TimeProvider.System, NullLogger<WorkforceSeeder>.Instance);
         seeder.SeedIfEmptyAsync(Path.Combine(directory, "seed")).GetAwaiter().GetResult();
         return stopwatch.Elapsed;
+    }
+
+    /// <summary>Writes one delivery row per active person for a new campaign, in a seeded database.</summary>
+    private static TimeSpan WriteDeliveries(string directory)
+    {
+        using var db = Context(Path.Combine(directory, "portal.db"));
+        var campaign = new Portal.Core.Domain.NoticeCampaign { Subject = "Benchmark", BodyTemplate = "Benchmark", CreatedUtc = DateTime.UtcNow };
+        db.NoticeCampaigns.Add(campaign);
+        db.SaveChanges();
+        var stopwatch = Stopwatch.StartNew();
+        var written = new Portal.Core.Notices.CampaignAudience(db).WriteDeliveriesAsync(campaign).GetAwaiter().GetResult();
+        var elapsed = stopwatch.Elapsed;
+        return written > 45_000 ? elapsed : throw new InvalidOperationException($"Only {written} delivery rows were written.");
     }
 
     private static PortalDbContext Context(string path) =>
