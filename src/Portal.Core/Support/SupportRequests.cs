@@ -142,7 +142,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         }
 
         Record(request, personId, "Message from the requester", now);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     public async Task WithdrawAsync(int personId, int requestId, CancellationToken cancellationToken = default)
@@ -154,7 +154,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         }
 
         Move(request, SupportRequestStatus.Withdrawn, personId, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>A welfare officer moves the request on (or reopens it).</summary>
@@ -162,7 +162,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
     {
         var request = await ForTeamAsync(requestId, expectedVersion, cancellationToken);
         Move(request, to, actorPersonId, clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>Takes the request (assignee = actor), gives it to a colleague, or leaves it unassigned (null).</summary>
@@ -191,7 +191,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         request.AssignedToPersonId = assigneePersonId;
         Touch(request, now);
         Record(request, actorPersonId, what, now);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>Overrides the computed priority, with a reason. The SLA due time moves to match.</summary>
@@ -218,7 +218,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         request.Priority = priority;
         Touch(request, now);
         Record(request, actorPersonId, $"Priority changed from {before} to {priority}: {text}", now);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>An internal note: the requester never sees it.</summary>
@@ -229,7 +229,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         db.SupportNotes.Add(new SupportNote { SupportRequestId = request.Id, WrittenUtc = now, AuthorPersonId = actorPersonId, Body = text });
         Record(request, actorPersonId, "Internal note added", now);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     /// <summary>A message the requester sees on their request. Their next update is then due one SLA period later.</summary>
@@ -242,7 +242,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         request.NextUpdateDueUtc = now + options.Value.SlaFor(request.Priority);
         Touch(request, now);
         Record(request, actorPersonId, "Message sent to the requester", now);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
     }
 
     private async Task<SupportRequest> ForTeamAsync(int requestId, int? expectedVersion, CancellationToken cancellationToken)
@@ -286,6 +286,19 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         Record(request, actorPersonId, SupportWorkflow.IsReopen(from, to)
             ? $"Reopened (was {SupportWorkflow.Describe(from).ToLowerInvariant()})"
             : $"Status changed from {SupportWorkflow.Describe(from).ToLowerInvariant()} to {SupportWorkflow.Describe(to).ToLowerInvariant()}", now);
+    }
+
+    /// <summary>Saves, turning a colleague's concurrent change into the message people see.</summary>
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new SupportRequestConflictException();
+        }
     }
 
     private static void Touch(SupportRequest request, DateTime now)

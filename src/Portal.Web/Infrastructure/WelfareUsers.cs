@@ -33,19 +33,23 @@ public sealed class WelfareUsers(CurrentPerson currentPerson, PortalDbContext db
 
         // Keep the list of colleagues a request can be given to; write only when it changes (or hourly), not per page.
         var now = clock.GetUtcNow().UtcDateTime;
-        var member = await db.WelfareTeamMembers.SingleOrDefaultAsync(m => m.PersonId == personId, cancellationToken);
-        if (member is null)
+        var member = await db.WelfareTeamMembers.AsNoTracking().SingleOrDefaultAsync(m => m.PersonId == personId, cancellationToken);
+        if (member is null || member.IsLead != isLead || now - member.LastSeenUtc > TimeSpan.FromHours(1))
         {
-            db.WelfareTeamMembers.Add(new WelfareTeamMember { PersonId = personId, IsLead = isLead, LastSeenUtc = now });
-        }
-        else if (member.IsLead != isLead || now - member.LastSeenUtc > TimeSpan.FromHours(1))
-        {
-            member.IsLead = isLead;
-            member.LastSeenUtc = now;
+            var current = new WelfareTeamMember { PersonId = personId, IsLead = isLead, LastSeenUtc = now };
+            if (member is null)
+            {
+                db.WelfareTeamMembers.Add(current);
+            }
+            else
+            {
+                db.WelfareTeamMembers.Update(current);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.Entry(current).State = EntityState.Detached;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
         return user;
     }
 

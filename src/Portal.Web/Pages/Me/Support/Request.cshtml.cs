@@ -37,15 +37,15 @@ public sealed class RequestModel(PortalDbContext db, CurrentPerson currentPerson
         {
             await requests.ReplyAsync(Mine.PersonId, Mine.Id, Reply ?? "", cancellationToken);
         }
-        catch (SupportRequestException problem)
-        {
-            ModelState.AddModelError(nameof(Reply), problem.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
+        catch (SupportRequestConflictException)
         {
             ModelState.AddModelError(nameof(Reply), "The welfare team updated this request while you were writing. Your message has not been sent: check it and send it again.");
             await LoadAsync(cancellationToken);
+            return Page();
+        }
+        catch (SupportRequestException problem)
+        {
+            ModelState.AddModelError(nameof(Reply), problem.Message);
             return Page();
         }
 

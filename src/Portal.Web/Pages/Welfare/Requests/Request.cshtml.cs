@@ -45,36 +45,40 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
     }
 
     public Task<IActionResult> OnPostStatusAsync(CancellationToken cancellationToken) =>
-        ActAsync((me, id) => Input.Status is { } to
-            ? requests.ChangeStatusAsync(me.PersonId, id, Input.Version, to, cancellationToken)
+        ActAsync("Input.Status", (me, request) => Input.Status is { } to
+            ? requests.ChangeStatusAsync(me.PersonId, request.Id, Input.Version, to, cancellationToken)
             : throw new SupportRequestException("Choose what to move the request to"), "Status updated", cancellationToken);
 
     public Task<IActionResult> OnPostTakeAsync(CancellationToken cancellationToken) =>
-        ActAsync((me, id) => requests.AssignAsync(me.PersonId, id, Input.Version, me.PersonId, cancellationToken), "You have taken this request", cancellationToken);
+        ActAsync("Input.AssigneePersonId", (me, request) => requests.AssignAsync(me.PersonId, request.Id, Input.Version, me.PersonId, cancellationToken),
+            "You have taken this request", cancellationToken);
 
     public Task<IActionResult> OnPostGiveAsync(CancellationToken cancellationToken) =>
-        ActAsync((me, id) => requests.AssignAsync(me.PersonId, id, Input.Version, Input.AssigneePersonId, cancellationToken),
+        ActAsync("Input.AssigneePersonId", (me, request) => requests.AssignAsync(me.PersonId, request.Id, Input.Version, Input.AssigneePersonId, cancellationToken),
             Input.AssigneePersonId is null ? "The request is now unassigned" : "The request has been given to your colleague", cancellationToken);
 
     public Task<IActionResult> OnPostPriorityAsync(CancellationToken cancellationToken) =>
-        ActAsync(async (me, id) =>
+        ActAsync("Input.Reason", (me, request) =>
         {
             if (Input.Priority is not { } priority)
             {
                 throw new SupportRequestException("Choose a priority");
             }
 
-            await requests.OverridePriorityAsync(me.PersonId, id, Input.Version, priority, Input.Reason, cancellationToken);
-            await audit.RecordAsync(me.Actor, AuditActions.PriorityOverridden, View.RequesterPersonId, Reference, $"{priority}: {Input.Reason?.Trim()}", cancellationToken);
+            // Written in the same save as the change it records.
+            audit.Add(me.Actor, AuditActions.PriorityOverridden, request.RequesterPersonId, Reference, $"{priority}: {Input.Reason?.Trim()}");
+            return requests.OverridePriorityAsync(me.PersonId, request.Id, Input.Version, priority, Input.Reason, cancellationToken);
         }, "Priority changed", cancellationToken);
 
     public Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken) =>
-        ActAsync((me, id) => requests.AddNoteAsync(me.PersonId, id, Input.Note, cancellationToken), "Internal note added", cancellationToken);
+        ActAsync("Input.Note", (me, request) => requests.AddNoteAsync(me.PersonId, request.Id, Input.Note, cancellationToken), "Internal note added", cancellationToken);
 
     public Task<IActionResult> OnPostMessageAsync(CancellationToken cancellationToken) =>
-        ActAsync((me, id) => requests.SendMessageAsync(me.PersonId, id, Input.Message, cancellationToken), "Message sent to the requester", cancellationToken);
+        ActAsync("Input.Message", (me, request) => requests.SendMessageAsync(me.PersonId, request.Id, Input.Message, cancellationToken),
+            "Message sent to the requester", cancellationToken);
 
-    private async Task<IActionResult> ActAsync(Func<WelfareUser, int, Task> action, string done, CancellationToken cancellationToken)
+    /// <summary>Checks access, acts, and redirects; the page is only loaded again to show what went wrong.</summary>
+    private async Task<IActionResult> ActAsync(string field, Func<WelfareUser, SupportRequestResource, Task> action, string done, CancellationToken cancellationToken)
     {
         var (me, resource, refusal) = await AuthorizeAsync(cancellationToken);
         if (refusal is not null)
@@ -82,19 +86,15 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
             return refusal;
         }
 
-        var submittedVersion = Input.Version;
-        await LoadAsync(resource!.Id, cancellationToken);
-        Input.Version = submittedVersion;
         try
         {
-            await action(me!, resource.Id);
+            await action(me!, resource!);
         }
-        catch (Exception problem) when (problem is SupportRequestException or DbUpdateConcurrencyException)
+        catch (SupportRequestException problem)
         {
-            var message = problem is SupportRequestException known ? known.Message : new SupportRequestConflictException().Message;
-            ModelState.AddModelError(problem is SupportRequestConflictException or DbUpdateConcurrencyException ? "conflict" : Input.Field ?? "action", message);
+            ModelState.AddModelError(problem is SupportRequestConflictException ? "conflict" : field, problem.Message);
             db.ChangeTracker.Clear();
-            await LoadAsync(resource.Id, cancellationToken);
+            await LoadAsync(resource!.Id, cancellationToken);
             return Page();
         }
 
@@ -166,7 +166,6 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
 public sealed class WelfareActionInput
 {
     public int Version { get; set; }
-    public string? Field { get; set; }
     public SupportRequestStatus? Status { get; set; }
     public int? AssigneePersonId { get; set; }
     public Priority? Priority { get; set; }
@@ -183,7 +182,4 @@ public sealed record TeamMemberView(int PersonId, string Name, bool IsLead);
 
 public sealed record WelfareRequestView(
     SupportRequest Request, RequesterView Requester, IReadOnlyList<(string Incident, List<string> Fields)> Exposures,
-    IReadOnlyList<EntryView> Messages, IReadOnlyList<EntryView> Notes, IReadOnlyList<EntryView> History, IReadOnlyList<TeamMemberView> Team, string? AssignedTo)
-{
-    public int RequesterPersonId => Request.PersonId;
-}
+    IReadOnlyList<EntryView> Messages, IReadOnlyList<EntryView> Notes, IReadOnlyList<EntryView> History, IReadOnlyList<TeamMemberView> Team, string? AssignedTo);
