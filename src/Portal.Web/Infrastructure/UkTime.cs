@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>
+/// Times are stored in UTC and shown in UK time, as the people reading them live by it (GMT in winter, BST in
+/// summer). Falls back to UTC, said as such, on a machine without the time-zone database.
+/// </summary>
+public static class UkTime
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private static readonly TimeZoneInfo? London = Find();
+
+    public static string Format(DateTime utc, string format)
+    {
+        var value = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
+        return London is null
+            ? value.ToString(format, English) + " UTC"
+            : TimeZoneInfo.ConvertTimeFromUtc(value, London).ToString(format, English);
+    }
+
+    private static TimeZoneInfo? Find()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return null;
+        }
+    }
+}
