@@ -61,10 +61,4 @@ public sealed class ImportReport(ImportKind kind)
     }
 
     internal void AddUnmatched(int line, string payNumber) => unmatched.Add(new UnmatchedRow(line, payNumber));
-
-    internal void ResetCounts()
-    {
-        Rows = Added = Changed = Unchanged = NewLeavers = Removed = 0;
-        unmatched.Clear();
-    }
 }

@@ -42,7 +42,7 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
             return report;
         }
 
-        if (report.HasChanges || report.NewLeavers > 0)
+        if (report.HasChanges)
         {
             await WriteAsync(file, existing, report, cancellationToken);
         }
@@ -84,27 +84,24 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
         }
     }
 
-    private static bool Classify(PersonnelRecord row, Dictionary<string, Existing> existing, ImportReport report)
+    private static void Classify(PersonnelRecord row, Dictionary<string, Existing> existing, ImportReport report)
     {
         if (!existing.TryGetValue(row.PayNumber, out var before))
         {
             report.Added++;
-            return true;
         }
-
-        if (before.Digest == row.Digest())
+        else if (before.Digest == row.Digest())
         {
             report.Unchanged++;
-            return false;
         }
-
-        report.Changed++;
-        if (before.Status == PersonStatus.Active && row.Status == PersonStatus.Leaver)
+        else
         {
-            report.NewLeavers++;
+            report.Changed++;
+            if (before.Status == PersonStatus.Active && row.Status == PersonStatus.Leaver)
+            {
+                report.NewLeavers++;
+            }
         }
-
-        return true;
     }
 
     private async Task<Dictionary<string, Existing>> LoadExistingAsync(CancellationToken cancellationToken)

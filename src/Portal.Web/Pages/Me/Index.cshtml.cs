@@ -1,19 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Guidance;
+using Portal.Core.Support;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Me;
 
 /// <summary>"Am I affected?": for the signed-in person only, what each incident held about them and what it did not.</summary>
-public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson) : PageModel
+public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, IOptions<SupportOptions> support) : PageModel
 {
-    /// <summary>Few enough people share a family name this rarely that a web search for it finds them quickly.</summary>
-    public const int RareNameThreshold = 5;
-
     public MyDetails Me { get; private set; } = null!;
     public IReadOnlyList<IncidentForMe> Incidents { get; private set; } = [];
     public IReadOnlyList<GuidanceRelevance.Candidate> GuidanceForMe { get; private set; } = [];
@@ -72,7 +71,8 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson) 
             $"Your unit shows that you work in {RoleWords(Me.SensitiveRole)}.",
         HeldFields.VettingLevel when Me.VettingLevel is VettingLevel.SC or VettingLevel.DV =>
             $"Your vetting level is {Me.VettingLevel}, which shows you may have access to sensitive information.",
-        HeldFields.Name when Me.PeopleSharingFamilyName <= RareNameThreshold =>
+        // The same rule that raises a support request's priority: a name few share is easy to search for.
+        HeldFields.Name when Me.PeopleSharingFamilyName <= support.Value.RareNameThreshold =>
             "Few people in the force share your family name, so a search for your name is more likely to find you.",
         _ => null,
     };
