@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Web.Infrastructure;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Me.Support;
 
@@ -46,5 +47,5 @@ public sealed class NewModel(CurrentPerson currentPerson) : PageModel
         return RedirectToPage("/Me/Support/Check");
     }
 
-    public string? ErrorFor(string field) => ModelState[$"{nameof(Input)}.{field}"]?.Errors.FirstOrDefault()?.ErrorMessage;
+    public string? ErrorFor(string field) => ModelState.ErrorFor($"{nameof(Input)}.{field}");
 }
