@@ -123,21 +123,7 @@ internal static class QueueBenchmark
             db.People.AddRange(people);
             await db.SaveChangesAsync();
             db.WelfareTeamMembers.Add(new WelfareTeamMember { PersonId = people[1].Id, IsLead = true, LastSeenUtc = now });
-            var statuses = Enum.GetValues<SupportRequestStatus>();
-            var types = Enum.GetValues<SupportRequestType>();
-            for (var i = 0; i < count; i++)
-            {
-                var requester = people[i % people.Count];
-                var created = now.AddMinutes(-i * 3);
-                db.SupportRequests.Add(new SupportRequest
-                {
-                    PersonId = requester.Id, Type = types[i % types.Length], Description = "A realistic description of a worry, about two lines long, as people write them.",
-                    ConsentToShare = true, Status = statuses[i % statuses.Length], ComputedPriority = (Priority)(i % 4 + 1), Priority = (Priority)(i % 4 + 1),
-                    PriorityReasons = ["Photo held in the supplier breach", "SC vetting"], Restricted = requester.SensitiveRole != SensitiveRole.None,
-                    AssignedToPersonId = i % 3 == 0 ? people[1].Id : null, CreatedUtc = created, UpdatedUtc = created, DueUtc = created.AddHours(24),
-                });
-            }
-
+            db.SupportRequests.AddRange(Portal.Core.Workforce.SyntheticQueue.Requests(people, people[1].Id, count, now));
             await db.SaveChangesAsync();
             return people[1].PayNumber;
         }

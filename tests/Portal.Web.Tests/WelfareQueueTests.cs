@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Domain;
+using Portal.Core.Workforce;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Tests.Infrastructure;
 
@@ -28,32 +29,7 @@ public sealed class BusyQueueFactory : PortalFactory, IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.WelfareTeamMembers.Add(new WelfareTeamMember { PersonId = Lead.Id, IsLead = true, LastSeenUtc = Now });
-        var statuses = Enum.GetValues<SupportRequestStatus>();
-        var types = Enum.GetValues<SupportRequestType>();
-        for (var i = 0; i < Requests; i++)
-        {
-            var requester = requesters[i % requesters.Count];
-            var priority = (Priority)(i % 4 + 1);
-            var created = Now.AddMinutes(-i * 3);
-            db.SupportRequests.Add(new SupportRequest
-            {
-                PersonId = requester.Id,
-                Type = types[i % types.Length],
-                StatedUrgency = StatedUrgency.ThisWeek,
-                Description = $"Request {i}",
-                ConsentToShare = true,
-                Status = statuses[i % statuses.Length],
-                ComputedPriority = priority,
-                Priority = priority,
-                PriorityReasons = ["Reason A", "Reason B"],
-                Restricted = requester.SensitiveRole != SensitiveRole.None,
-                AssignedToPersonId = i % 3 == 0 ? Lead.Id : null,
-                CreatedUtc = created,
-                UpdatedUtc = created,
-                DueUtc = created.AddHours(24),
-            });
-        }
-
+        db.SupportRequests.AddRange(SyntheticQueue.Requests(requesters, Lead.Id, Requests, Now));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
@@ -82,7 +58,7 @@ public sealed class WelfareQueueTests(BusyQueueFactory factory) : IClassFixture<
         var open = await CountAsync(q => q.Where(r => Open.Contains(r.Status)));
         Assert.Equal($"{open} requests · page 1 of {(open + 49) / 50}", page.Section("total").TextContent);
         Assert.All(rows, row => Assert.StartsWith("Critical", row.QuerySelectorAll("td")[1].QuerySelector(".govuk-tag")!.TextContent, StringComparison.Ordinal));
-        Assert.Contains("Reason A", rows[0].TextContent);
+        Assert.Contains(SyntheticQueue.Reasons[0], rows[0].TextContent);
         Assert.Contains("Waiting: overdue by", page.Section("queue").TextContent);
     }
 

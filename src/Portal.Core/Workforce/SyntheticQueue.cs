@@ -1,0 +1,42 @@
+using Portal.Core.Domain;
+
+namespace Portal.Core.Workforce;
+
+/// <summary>
+/// A large welfare queue, written straight to the table for tests and benchmarks: every status, type and
+/// priority in turn, one request every three minutes back from <c>now</c>, a third assigned to one person,
+/// restricted where the requester has a sensitive role.
+/// </summary>
+public static class SyntheticQueue
+{
+    public static readonly string[] Reasons = ["Photo held in the supplier breach", "SC vetting"];
+
+    public static IEnumerable<SupportRequest> Requests(IReadOnlyList<Person> requesters, int assigneePersonId, int count, DateTime now)
+    {
+        var statuses = Enum.GetValues<SupportRequestStatus>();
+        var types = Enum.GetValues<SupportRequestType>();
+        for (var i = 0; i < count; i++)
+        {
+            var requester = requesters[i % requesters.Count];
+            var priority = (Priority)(i % 4 + 1);
+            var created = now.AddMinutes(-i * 3);
+            yield return new SupportRequest
+            {
+                PersonId = requester.Id,
+                Type = types[i % types.Length],
+                StatedUrgency = StatedUrgency.ThisWeek,
+                Description = "A worry about two lines long, as people write them, asking for help with what was held.",
+                ConsentToShare = true,
+                Status = statuses[i % statuses.Length],
+                ComputedPriority = priority,
+                Priority = priority,
+                PriorityReasons = [.. Reasons],
+                Restricted = requester.SensitiveRole != SensitiveRole.None,
+                AssignedToPersonId = i % 3 == 0 ? assigneePersonId : null,
+                CreatedUtc = created,
+                UpdatedUtc = created,
+                DueUtc = created.AddHours(24),
+            };
+        }
+    }
+}
