@@ -4,6 +4,7 @@ using Portal.Core.Audit;
 using Portal.Core.Guidance;
 using Portal.Core.Imports;
 using Portal.Core.Notices;
+using Portal.Core.Notices.Mail;
 using Portal.Core.People;
 using Portal.Core.Support;
 using Portal.Core.Workforce;
@@ -28,6 +29,19 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SupportRequests>();
         services.AddScoped<AuditLog>();
         services.AddScoped<CampaignAudience>();
+        services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.Delivery != MailDelivery.Smtp || !string.IsNullOrWhiteSpace(o.Host), "Mail:Delivery is Smtp, so Mail:Host must name the relay.")
+            .ValidateOnStart();
+        services.AddScoped<Campaigns>();
+        services.AddScoped<CampaignReports>();
+        services.AddScoped<MyNotices>();
+        services.AddScoped<NoticeSender>();
+        services.AddScoped<NoticeQueue>();
+        services.AddSingleton<NoticeMessages>();
+        services.AddSingleton<MailConnectionPool>();
+        services.AddSingleton<NoticeRateLimiter>();
+        services.AddSingleton<NoticeJobFilters>();
         services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -14,6 +14,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddPortalCore(builder.Configuration);
 builder.AddPortalDatabase();
+builder.AddPortalNotices();
 builder.AddPortalAuthentication();
 Policies.Add(builder.Services.AddAuthorizationBuilder());
 builder.Services.AddHttpContextAccessor();
@@ -40,6 +41,7 @@ builder.Services.AddRazorPages(options =>
 var app = builder.Build();
 
 await app.InitialiseDatabaseAsync();
+await app.StartPortalNoticesAsync();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -57,6 +59,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapRazorPages();
+app.MapJobsDashboard();
 
 app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("Exposure Portal ready in {Elapsed} ms", started.ElapsedMilliseconds));

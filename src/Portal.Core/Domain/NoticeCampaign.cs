@@ -9,6 +9,9 @@ public sealed class NoticeCampaign
     /// <summary>The body, with placeholders limited to what is safe in an e-mail (no exposure details).</summary>
     public required string BodyTemplate { get; set; }
 
+    /// <summary>The incident the notice is about, for the <c>((incident_title))</c> placeholder; optional.</summary>
+    public int? IncidentId { get; set; }
+
     public AudienceKind Audience { get; set; }
 
     /// <summary>For <see cref="AudienceKind.Incident"/>: the incident whose people receive it.</summary>
@@ -23,7 +26,16 @@ public sealed class NoticeCampaign
     public CampaignStatus Status { get; set; }
     public DateTime? ScheduledForUtc { get; set; }
     public int? CreatedByPersonId { get; set; }
+
+    /// <summary>The sign-in subject of whoever composed it: the approver must be someone else.</summary>
+    public string? CreatedBySubject { get; set; }
+
     public int? ApprovedByPersonId { get; set; }
+    public string? ApprovedBySubject { get; set; }
+    public DateTime? ApprovedUtc { get; set; }
+
+    /// <summary>How many delivery rows were written when sending started.</summary>
+    public int? RecipientCount { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? StartedUtc { get; set; }
     public DateTime? CompletedUtc { get; set; }
@@ -41,6 +53,9 @@ public enum AudienceKind
 public enum CampaignStatus
 {
     Draft,
+
+    /// <summary>Sent for sending to more people than the approval threshold; waits for a second administrator.</summary>
+    AwaitingApproval,
     Scheduled,
     Sending,
     Paused,
@@ -60,6 +75,9 @@ public sealed class Delivery
     public DeliveryStatus Status { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+    /// <summary>Which batch run holds the row while it is <see cref="DeliveryStatus.Sending"/>; only that run may stamp it.</summary>
+    public string? ClaimToken { get; set; }
+
     public DateTime? ClaimedUtc { get; set; }
     public DateTime? NextAttemptUtc { get; set; }
     public DateTime? SentUtc { get; set; }
@@ -72,6 +90,9 @@ public enum DeliveryStatus
     Sent,
     FailedTemporary,
     FailedPermanent,
+
+    /// <summary>Not sent because the campaign was cancelled first.</summary>
+    Cancelled,
 }
 
 /// <summary>A person confirming in the portal that they have read a notice.</summary>

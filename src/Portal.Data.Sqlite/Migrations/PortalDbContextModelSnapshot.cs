@@ -251,6 +251,11 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("campaign_id");
 
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_token");
+
                     b.Property<DateTime?>("ClaimedUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("claimed_utc");
@@ -287,6 +292,9 @@ namespace Portal.Data.Sqlite.Migrations
                     b.HasIndex("CampaignId", "PersonId")
                         .IsUnique()
                         .HasDatabaseName("ix_deliveries_campaign_id_person_id");
+
+                    b.HasIndex("CampaignId", "SentUtc")
+                        .HasDatabaseName("ix_deliveries_campaign_id_sent_utc");
 
                     b.HasIndex("CampaignId", "Status", "Id")
                         .HasDatabaseName("ix_deliveries_campaign_id_status_id");
@@ -508,6 +516,15 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("approved_by_person_id");
 
+                    b.Property<string>("ApprovedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_subject");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_utc");
+
                     b.Property<string>("Audience")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -542,9 +559,22 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_by_person_id");
 
+                    b.Property<string>("CreatedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_subject");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_utc");
+
+                    b.Property<int?>("IncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_id");
+
+                    b.Property<int?>("RecipientCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_count");
 
                     b.Property<DateTime?>("ScheduledForUtc")
                         .HasColumnType("TEXT")
@@ -579,6 +609,12 @@ namespace Portal.Data.Sqlite.Migrations
 
                     b.HasIndex("AudienceIncidentId")
                         .HasDatabaseName("ix_notice_campaigns_audience_incident_id");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_notice_campaigns_incident_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_notice_campaigns_status");
 
                     b.ToTable("notice_campaigns", (string)null);
                 });
@@ -1015,6 +1051,12 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasForeignKey("AudienceIncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_notice_campaigns_incidents_audience_incident_id");
+
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_campaigns_incidents_incident_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>

@@ -41,6 +41,41 @@ public sealed class TestData(IServiceProvider services)
         return person;
     }
 
+    /// <summary>Many people at once, each with a unique pay number and e-mail, in one save.</summary>
+    public async Task<List<Person>> CreatePeopleAsync(int count, Action<Person, int>? configure = null)
+    {
+        var people = new List<Person>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var payNumber = NewPayNumber();
+            var person = new Person
+            {
+                PayNumber = payNumber,
+                GivenName = "Given" + NameSuffix(payNumber),
+                FamilyName = "Family" + NameSuffix(payNumber),
+                PersonnelType = PersonnelType.Officer,
+                RankOrGrade = "Constable",
+                Unit = "Emergency Response",
+                WorkLocation = "Northgate Police Station",
+                VettingLevel = VettingLevel.NPPV2,
+                Email = $"person{payNumber}@force.example",
+                EmailNormalised = $"person{payNumber}@force.example",
+                Status = PersonStatus.Active,
+                CreatedUtc = DateTime.UtcNow,
+                UpdatedUtc = DateTime.UtcNow,
+            };
+            configure?.Invoke(person, i);
+            person.EmailNormalised = person.Email.ToLowerInvariant();
+            people.Add(person);
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.People.AddRange(people);
+        await db.SaveChangesAsync();
+        return people;
+    }
+
     public async Task<Incident> CreateIncidentAsync(Action<Incident>? configure = null)
     {
         var reference = "INC-T" + NewPayNumber();

@@ -19,7 +19,11 @@ internal sealed class NoticeCampaignConfiguration : IEntityTypeConfiguration<Not
         builder.PrimitiveCollection(c => c.AudienceUnits).HasMaxLength(4000);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.CreatedBySubject).HasMaxLength(200);
+        builder.Property(c => c.ApprovedBySubject).HasMaxLength(200);
         builder.HasOne<Incident>().WithMany().HasForeignKey(c => c.AudienceIncidentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Incident>().WithMany().HasForeignKey(c => c.IncidentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.Status);
         builder.HasOne<NoticeCampaign>().WithMany().HasForeignKey(c => c.AudienceCampaignId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -32,9 +36,11 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.LastError).HasMaxLength(1000);
+        builder.Property(d => d.ClaimToken).HasMaxLength(36);
         builder.HasIndex(d => new { d.CampaignId, d.PersonId }).IsUnique();
         builder.HasIndex(d => new { d.CampaignId, d.Status, d.Id });
         builder.HasIndex(d => d.PersonId);
+        builder.HasIndex(d => new { d.CampaignId, d.SentUtc });
         builder.HasOne<NoticeCampaign>().WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -19,6 +19,7 @@ namespace Portal.Data.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     body_template = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    incident_id = table.Column<int>(type: "INTEGER", nullable: true),
                     audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     audience_incident_id = table.Column<int>(type: "INTEGER", nullable: true),
                     audience_units = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
@@ -26,7 +27,11 @@ namespace Portal.Data.Sqlite.Migrations
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     scheduled_for_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     created_by_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_by_subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     approved_by_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    approved_by_subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    approved_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    recipient_count = table.Column<int>(type: "INTEGER", nullable: true),
                     created_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     started_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     completed_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -38,6 +43,12 @@ namespace Portal.Data.Sqlite.Migrations
                     table.ForeignKey(
                         name: "fk_notice_campaigns_incidents_audience_incident_id",
                         column: x => x.audience_incident_id,
+                        principalTable: "incidents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_notice_campaigns_incidents_incident_id",
+                        column: x => x.incident_id,
                         principalTable: "incidents",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Restrict);
@@ -87,6 +98,7 @@ namespace Portal.Data.Sqlite.Migrations
                     status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    claim_token = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
                     claimed_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     next_attempt_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     sent_utc = table.Column<DateTime>(type: "TEXT", nullable: true)
@@ -126,6 +138,11 @@ namespace Portal.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_deliveries_campaign_id_sent_utc",
+                table: "deliveries",
+                columns: new[] { "campaign_id", "sent_utc" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_deliveries_campaign_id_status_id",
                 table: "deliveries",
                 columns: new[] { "campaign_id", "status", "id" });
@@ -144,6 +161,16 @@ namespace Portal.Data.Sqlite.Migrations
                 name: "ix_notice_campaigns_audience_incident_id",
                 table: "notice_campaigns",
                 column: "audience_incident_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notice_campaigns_incident_id",
+                table: "notice_campaigns",
+                column: "incident_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notice_campaigns_status",
+                table: "notice_campaigns",
+                column: "status");
         }
 
         /// <inheritdoc />

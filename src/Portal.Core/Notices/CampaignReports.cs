@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+
+namespace Portal.Core.Notices;
+
+/// <summary>Where a campaign has got to. The counts always add up to <see cref="Total"/>.</summary>
+public sealed record CampaignProgress(
+    CampaignStatus Status,
+    int Total,
+    int Sent,
+    int FailedPermanent,
+    int WaitingToRetry,
+    int Pending,
+    int Sending,
+    int Cancelled,
+    double PerMinute,
+    TimeSpan? Eta)
+{
+    /// <summary>Rows with nothing more to do: sent, failed for good or cancelled.</summary>
+    public int Done => Sent + FailedPermanent + Cancelled;
+
+    public int Percent => Total == 0 ? 100 : (int)Math.Floor(100.0 * Done / Total);
+}
+
+/// <summary>A recipient the relay would not take, for the failures list and its CSV.</summary>
+public sealed record DeliveryFailure(string PayNumber, string Name, string Unit, string Email, DeliveryStatus Status, int Attempts, string? Reason, DateTime? NextAttemptUtc);
+
+/// <summary>How many of a unit's recipients have confirmed reading the notice.</summary>
+public sealed record UnitAcknowledgement(string Unit, int Recipients, int Acknowledged)
+{
+    public double Rate => Recipients == 0 ? 0 : (double)Acknowledged / Recipients;
+}
+
+/// <summary>What administrators watch: progress, rate and ETA, failures, and who has read the notice.</summary>
+public sealed class CampaignReports(PortalDbContext db, IOptions<NoticeOptions> options, TimeProvider clock)
+{
+    private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
+
+    public async Task<CampaignProgress?> ProgressAsync(int campaignId, CancellationToken cancellationToken = default)
+    {
+        var campaign = await db.NoticeCampaigns.AsNoTracking().Where(c => c.Id == campaignId)
+            .Select(c => new { c.Status, c.StartedUtc, c.RecipientCount }).SingleOrDefaultAsync(cancellationToken);
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var counts = await db.Deliveries.AsNoTracking().Where(d => d.CampaignId == campaignId).GroupBy(d => d.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        int Count(DeliveryStatus status) => counts.GetValueOrDefault(status);
+        var total = counts.Values.Sum();
+        if (total == 0)
+        {
+            total = campaign.RecipientCount ?? 0;
+        }
+
+        // The rate over the last minute, or since the start when it began less than a minute ago.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - RateWindow;
+        var window = campaign.StartedUtc is { } started && started > since ? now - started : RateWindow;
+        var recent = await db.Deliveries.AsNoTracking().CountAsync(d => d.CampaignId == campaignId && d.SentUtc >= since, cancellationToken);
+        var perMinute = window > TimeSpan.Zero ? recent / window.TotalMinutes : 0;
+        if (options.Value.RateLimitPerMinute > 0 && recent > 0)
+        {
+            perMinute = Math.Min(perMinute, options.Value.RateLimitPerMinute);
+        }
+
+        var remaining = Count(DeliveryStatus.Pending) + Count(DeliveryStatus.Sending) + Count(DeliveryStatus.FailedTemporary);
+        TimeSpan? eta = campaign.Status == CampaignStatus.Sending && perMinute > 0 && remaining > 0 ? TimeSpan.FromMinutes(remaining / perMinute) : null;
+        return new CampaignProgress(campaign.Status, total, Count(DeliveryStatus.Sent), Count(DeliveryStatus.FailedPermanent), Count(DeliveryStatus.FailedTemporary),
+            Count(DeliveryStatus.Pending), Count(DeliveryStatus.Sending), Count(DeliveryStatus.Cancelled), Math.Round(perMinute), eta);
+    }
+
+    /// <summary>Recipients refused for good, then those waiting to be tried again, in delivery order.</summary>
+    public IAsyncEnumerable<DeliveryFailure> FailuresAsync(int campaignId, int? take = null)
+    {
+        var query = db.Deliveries.AsNoTracking()
+            .Where(d => d.CampaignId == campaignId && (d.Status == DeliveryStatus.FailedPermanent || d.Status == DeliveryStatus.FailedTemporary))
+            .OrderBy(d => d.Status == DeliveryStatus.FailedPermanent ? 0 : 1).ThenBy(d => d.Id)
+            .Join(db.People, d => d.PersonId, p => p.Id, (d, p) => new DeliveryFailure(p.PayNumber, p.GivenName + " " + p.FamilyName, p.Unit, p.Email, d.Status, d.Attempts, d.LastError, d.NextAttemptUtc));
+        return (take is { } n ? query.Take(n) : query).AsAsyncEnumerable();
+    }
+
+    /// <summary>Acknowledgements by unit, among the people the campaign was for (not cancelled before it reached them).</summary>
+    public async Task<IReadOnlyList<UnitAcknowledgement>> AcknowledgementsByUnitAsync(int campaignId, CancellationToken cancellationToken = default)
+    {
+        var recipients = await db.Deliveries.AsNoTracking().Where(d => d.CampaignId == campaignId && d.Status != DeliveryStatus.Cancelled)
+            .Join(db.People, d => d.PersonId, p => p.Id, (d, p) => p.Unit)
+            .GroupBy(unit => unit).Select(g => new { Unit = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var acknowledged = await db.Acknowledgements.AsNoTracking().Where(a => a.CampaignId == campaignId)
+            .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => p.Unit)
+            .GroupBy(unit => unit).Select(g => new { Unit = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Unit, g => g.Count, cancellationToken);
+        return recipients.Select(r => new UnitAcknowledgement(r.Unit, r.Count, acknowledged.GetValueOrDefault(r.Unit)))
+            .OrderBy(u => u.Rate).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>How many of the people a campaign reached have not confirmed reading it: the follow-up's audience.</summary>
+    public Task<int> NotAcknowledgedCountAsync(int campaignId, CancellationToken cancellationToken = default) =>
+        db.Deliveries.AsNoTracking().CountAsync(d => d.CampaignId == campaignId
+            && !db.Acknowledgements.Any(a => a.CampaignId == campaignId && a.PersonId == d.PersonId)
+            && db.People.Any(p => p.Id == d.PersonId && p.Status == PersonStatus.Active), cancellationToken);
+}

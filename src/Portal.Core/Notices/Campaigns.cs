@@ -1,0 +1,342 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Data.Configurations;
+using Portal.Core.Domain;
+
+namespace Portal.Core.Notices;
+
+/// <summary>What an administrator writes for a campaign, before it is checked.</summary>
+public sealed record CampaignDraft(
+    string? Subject,
+    string? Body,
+    int? IncidentId,
+    AudienceKind? Audience,
+    int? AudienceIncidentId,
+    IReadOnlyList<string> AudienceUnits,
+    int? AudienceCampaignId);
+
+/// <summary>One thing wrong with a campaign, against the field it is about.</summary>
+public sealed record FieldProblem(string Field, string Message);
+
+/// <summary>A campaign cannot be saved or moved on as asked; each problem says what to do.</summary>
+public class CampaignException(IReadOnlyList<FieldProblem> problems) : Exception(string.Join(" ", problems.Select(p => p.Message)))
+{
+    public CampaignException(string field, string message)
+        : this([new FieldProblem(field, message)])
+    {
+    }
+
+    public IReadOnlyList<FieldProblem> Problems { get; } = problems;
+}
+
+/// <summary>Someone else changed the campaign since the page was loaded.</summary>
+public sealed class CampaignConflictException() : CampaignException("conflict", "Another administrator changed this campaign while you were looking at it. Check it again below, then try again.");
+
+/// <summary>
+/// A campaign's life: composed as a draft, sent now or scheduled, approved by a second administrator when it goes
+/// to more than <see cref="NoticeOptions.ApprovalThreshold"/> people, then paused, resumed or cancelled while it
+/// sends. Every step is audited.
+/// </summary>
+public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, NoticeQueue queue, AuditLog audit, IOptions<NoticeOptions> options, TimeProvider clock)
+{
+    public const string CreatedAction = "campaign.created";
+    public const string UpdatedAction = "campaign.updated";
+    public const string SubmittedAction = "campaign.submitted_for_approval";
+    public const string ApprovedAction = "campaign.approved";
+    public const string ReturnedAction = "campaign.returned_to_draft";
+    public const string SentAction = "campaign.sent";
+    public const string ScheduledAction = "campaign.scheduled";
+    public const string PausedAction = "campaign.paused";
+    public const string ResumedAction = "campaign.resumed";
+    public const string CancelledAction = "campaign.cancelled";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<int> CreateAsync(Actor actor, CampaignDraft draft, CancellationToken cancellationToken = default)
+    {
+        var campaign = new NoticeCampaign { Subject = string.Empty, BodyTemplate = string.Empty, CreatedUtc = Now, CreatedByPersonId = actor.PersonId, CreatedBySubject = actor.Subject };
+        await ApplyAsync(campaign, draft, cancellationToken);
+        db.NoticeCampaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, CreatedAction, null, Target(campaign.Id), campaign.Subject, cancellationToken);
+        return campaign.Id;
+    }
+
+    public async Task UpdateAsync(Actor actor, int id, int version, CampaignDraft draft, CancellationToken cancellationToken = default)
+    {
+        var campaign = await LoadAsync(id, version, cancellationToken);
+        Require(campaign, CampaignStatus.Draft, "Only a draft can be changed.");
+        await ApplyAsync(campaign, draft, cancellationToken);
+        audit.Add(actor, UpdatedAction, null, Target(id), campaign.Subject);
+        await SaveAsync(campaign, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a draft now or at a time. Above the approval threshold it waits for a second administrator instead.
+    /// Returns the status the campaign is left in.
+    /// </summary>
+    public async Task<CampaignStatus> SendAsync(Actor actor, int id, int version, DateTime? scheduledForUtc, CancellationToken cancellationToken = default)
+    {
+        var campaign = await LoadAsync(id, version, cancellationToken);
+        Require(campaign, CampaignStatus.Draft, "This campaign has already been sent.");
+        if (scheduledForUtc is { } at && at <= Now)
+        {
+            throw new CampaignException("ScheduledFor", "The time to send must be in the future. Choose a later time, or send it now.");
+        }
+
+        var count = await audience.CountAsync(campaign, cancellationToken);
+        if (count == 0)
+        {
+            throw new CampaignException("Audience", "Nobody is in this audience, so there is no one to send it to. Choose a different audience.");
+        }
+
+        campaign.ScheduledForUtc = scheduledForUtc;
+        campaign.RecipientCount = count;
+        if (count > options.Value.ApprovalThreshold)
+        {
+            campaign.Status = CampaignStatus.AwaitingApproval;
+            audit.Add(actor, SubmittedAction, null, Target(id), $"{count} recipients");
+            await SaveAsync(campaign, cancellationToken);
+            return campaign.Status;
+        }
+
+        return await GoAsync(actor, campaign, SentAction, cancellationToken);
+    }
+
+    /// <summary>A second administrator lets a large campaign go.</summary>
+    public async Task<CampaignStatus> ApproveAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
+    {
+        var campaign = await LoadAsync(id, version, cancellationToken);
+        Require(campaign, CampaignStatus.AwaitingApproval, "This campaign is not waiting for approval.");
+        if (string.Equals(campaign.CreatedBySubject, actor.Subject, StringComparison.Ordinal))
+        {
+            throw new CampaignException("approve", "You composed this campaign, so you cannot approve it. Ask another administrator to approve it.");
+        }
+
+        if (campaign.ScheduledForUtc is { } at && at <= Now)
+        {
+            campaign.ScheduledForUtc = null;
+        }
+
+        campaign.ApprovedByPersonId = actor.PersonId;
+        campaign.ApprovedBySubject = actor.Subject;
+        campaign.ApprovedUtc = Now;
+        return await GoAsync(actor, campaign, ApprovedAction, cancellationToken);
+    }
+
+    /// <summary>Takes a campaign waiting for approval back to a draft, for changes.</summary>
+    public async Task ReturnToDraftAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
+    {
+        var campaign = await LoadAsync(id, version, cancellationToken);
+        Require(campaign, CampaignStatus.AwaitingApproval, "This campaign is not waiting for approval.");
+        campaign.Status = CampaignStatus.Draft;
+        audit.Add(actor, ReturnedAction, null, Target(id));
+        await SaveAsync(campaign, cancellationToken);
+    }
+
+    public async Task PauseAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
+    {
+        var campaign = await LoadAsync(id, version, cancellationToken);
+        Require(campaign, CampaignStatus.Sending, "Only a campaign that is sending can be paused.");
+        campaign.Status = CampaignStatus.Paused;
+        audit.Add(actor, PausedAction, null, Target(id));
+        await SaveAsync(campaign, cancellationToken);
+    }
+
+    public async Task ResumeAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
+    {
+        var campaign = await LoadAsync(id, version, cancellationToken);
+        Require(campaign, CampaignStatus.Paused, "Only a paused campaign can be resumed.");
+        campaign.Status = CampaignStatus.Sending;
+        audit.Add(actor, ResumedAction, null, Target(id));
+        await SaveAsync(campaign, cancellationToken);
+        queue.Dispatch(id);
+    }
+
+    /// <summary>Stops a campaign for good. What was sent stays sent; everything not yet sent is marked cancelled.</summary>
+    public async Task CancelAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
+    {
+        var campaign = await LoadAsync(id, version, cancellationToken);
+        if (campaign.Status is CampaignStatus.Completed or CampaignStatus.Cancelled)
+        {
+            throw new CampaignException("cancel", "This campaign has already finished.");
+        }
+
+        campaign.Status = CampaignStatus.Cancelled;
+        campaign.CompletedUtc = Now;
+        audit.Add(actor, CancelledAction, null, Target(id));
+        await SaveAsync(campaign, cancellationToken);
+        await db.Deliveries.Where(d => d.CampaignId == id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.FailedTemporary))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.NextAttemptUtc, (DateTime?)null), cancellationToken);
+    }
+
+    /// <summary>In one step: a reminder to everyone the campaign reached who has not confirmed reading it. Returns the new campaign.</summary>
+    public async Task<(int Id, CampaignStatus Status)> FollowUpAsync(Actor actor, int earlierId, CancellationToken cancellationToken = default)
+    {
+        var earlier = await db.NoticeCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == earlierId, cancellationToken)
+            ?? throw new CampaignException("followup", "That campaign does not exist.");
+        if (earlier.Status is not (CampaignStatus.Sending or CampaignStatus.Paused or CampaignStatus.Completed or CampaignStatus.Cancelled))
+        {
+            throw new CampaignException("followup", "A follow-up can only be sent once the campaign has been sent.");
+        }
+
+        var subject = "Reminder: " + earlier.Subject;
+        var id = await CreateAsync(actor, new CampaignDraft(
+            subject.Length > NoticeCampaignConfiguration.SubjectLength ? subject[..NoticeCampaignConfiguration.SubjectLength] : subject,
+            earlier.BodyTemplate, earlier.IncidentId, AudienceKind.NotAcknowledged, null, [], earlierId), cancellationToken);
+        var version = await db.NoticeCampaigns.Where(c => c.Id == id).Select(c => c.Version).SingleAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return (id, await SendAsync(actor, id, version, null, cancellationToken));
+    }
+
+    /// <summary>Writes the delivery rows of an approved, due campaign and queues it; for "send now", and by the sweeper for scheduled ones.</summary>
+    public async Task StartAsync(int campaignId, CancellationToken cancellationToken = default)
+    {
+        var campaign = await db.NoticeCampaigns.SingleAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign.Status is not (CampaignStatus.Scheduled or CampaignStatus.Sending))
+        {
+            return;
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await audience.WriteDeliveriesAsync(campaign, cancellationToken);
+            campaign.RecipientCount = await db.Deliveries.CountAsync(d => d.CampaignId == campaignId, cancellationToken);
+            campaign.Status = CampaignStatus.Sending;
+            campaign.StartedUtc ??= Now;
+            campaign.Version++;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        queue.Dispatch(campaignId);
+    }
+
+    public static string Target(int id) => $"campaign/{id}";
+
+    private async Task<CampaignStatus> GoAsync(Actor actor, NoticeCampaign campaign, string action, CancellationToken cancellationToken)
+    {
+        var later = campaign.ScheduledForUtc is not null;
+        campaign.Status = later ? CampaignStatus.Scheduled : CampaignStatus.Sending;
+        audit.Add(actor, later ? ScheduledAction : action, null, Target(campaign.Id), later ? $"for {campaign.ScheduledForUtc:u}" : $"{campaign.RecipientCount} recipients");
+        await SaveAsync(campaign, cancellationToken);
+        if (!later)
+        {
+            await StartAsync(campaign.Id, cancellationToken);
+        }
+
+        return later ? CampaignStatus.Scheduled : CampaignStatus.Sending;
+    }
+
+    private async Task ApplyAsync(NoticeCampaign campaign, CampaignDraft draft, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldProblem>();
+        var subject = draft.Subject?.Trim() ?? string.Empty;
+        var body = (draft.Body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        if (draft.IncidentId is { } incidentId && !await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
+        {
+            problems.Add(new("IncidentId", "Choose an incident from the list."));
+        }
+
+        if (subject.Length == 0)
+        {
+            problems.Add(new("Subject", "Enter a subject"));
+        }
+        else if (subject.Length > NoticeCampaignConfiguration.SubjectLength)
+        {
+            problems.Add(new("Subject", $"The subject must be {NoticeCampaignConfiguration.SubjectLength} characters or fewer; it is {subject.Length}."));
+        }
+        else
+        {
+            problems.AddRange(NoticeTemplate.Check(subject, draft.IncidentId is not null).Select(p => new FieldProblem("Subject", "Subject: " + p.Message)));
+        }
+
+        if (body.Length == 0)
+        {
+            problems.Add(new("Body", "Enter the message"));
+        }
+        else if (body.Length > NoticeCampaignConfiguration.BodyLength)
+        {
+            problems.Add(new("Body", $"The message must be {NoticeCampaignConfiguration.BodyLength:N0} characters or fewer; it is {body.Length:N0}."));
+        }
+        else
+        {
+            problems.AddRange(NoticeTemplate.Check(body, draft.IncidentId is not null).Select(p => new FieldProblem("Body", "Message: " + p.Message)));
+        }
+
+        var units = draft.AudienceUnits.Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        switch (draft.Audience)
+        {
+            case null:
+                problems.Add(new("Audience", "Choose who the notice is for"));
+                break;
+            case AudienceKind.Incident when draft.AudienceIncidentId is not { } audienceIncident || !await db.Incidents.AnyAsync(i => i.Id == audienceIncident, cancellationToken):
+                problems.Add(new("AudienceIncidentId", "Choose the incident whose people should receive it"));
+                break;
+            case AudienceKind.Units when units.Count == 0:
+                problems.Add(new("AudienceUnits", "Choose at least one unit"));
+                break;
+            case AudienceKind.Units:
+                var known = await db.People.Where(p => units.Contains(p.Unit)).Select(p => p.Unit).Distinct().ToListAsync(cancellationToken);
+                var unknown = units.Except(known, StringComparer.Ordinal).ToList();
+                if (unknown.Count > 0)
+                {
+                    problems.Add(new("AudienceUnits", $"No one works in {string.Join(", ", unknown)}. Choose units from the list."));
+                }
+
+                break;
+            case AudienceKind.NotAcknowledged when draft.AudienceCampaignId is not { } earlier
+                || !await db.NoticeCampaigns.AnyAsync(c => c.Id == earlier && c.Id != campaign.Id && c.StartedUtc != null, cancellationToken):
+                problems.Add(new("AudienceCampaignId", "Choose the campaign, already sent, whose readers you want to remind"));
+                break;
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new CampaignException(problems);
+        }
+
+        campaign.Subject = subject;
+        campaign.BodyTemplate = body;
+        campaign.IncidentId = draft.IncidentId;
+        campaign.Audience = draft.Audience!.Value;
+        campaign.AudienceIncidentId = campaign.Audience == AudienceKind.Incident ? draft.AudienceIncidentId : null;
+        campaign.AudienceUnits = campaign.Audience == AudienceKind.Units ? units : [];
+        campaign.AudienceCampaignId = campaign.Audience == AudienceKind.NotAcknowledged ? draft.AudienceCampaignId : null;
+    }
+
+    private async Task<NoticeCampaign> LoadAsync(int id, int version, CancellationToken cancellationToken)
+    {
+        var campaign = await db.NoticeCampaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            ?? throw new CampaignException("campaign", "That campaign does not exist.");
+        if (campaign.Version != version)
+        {
+            throw new CampaignConflictException();
+        }
+
+        return campaign;
+    }
+
+    private static void Require(NoticeCampaign campaign, CampaignStatus status, string message)
+    {
+        if (campaign.Status != status)
+        {
+            throw new CampaignException("status", message);
+        }
+    }
+
+    private async Task SaveAsync(NoticeCampaign campaign, CancellationToken cancellationToken)
+    {
+        campaign.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new CampaignConflictException();
+        }
+    }
+}

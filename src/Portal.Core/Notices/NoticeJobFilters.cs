@@ -1,0 +1,26 @@
+using Hangfire;
+using Hangfire.Common;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Core.Notices;
+
+/// <summary>
+/// Hangfire's retry policy for the notice jobs, from <see cref="NoticeOptions"/> rather than an attribute's constants:
+/// a batch whose relay cannot be reached is retried <see cref="NoticeOptions.ConnectionRetries"/> times with the
+/// configured backoff, and after that the sweeper picks the work up again.
+/// </summary>
+public sealed class NoticeJobFilters(IOptions<NoticeOptions> options) : IJobFilterProvider
+{
+    private readonly JobFilter[] retry =
+    [
+        new(new AutomaticRetryAttribute
+        {
+            Attempts = options.Value.ConnectionRetries,
+            DelaysInSeconds = [.. options.Value.Delays],
+            OnAttemptsExceeded = AttemptsExceededAction.Fail,
+            LogEvents = true,
+        }, JobFilterScope.Method, null),
+    ];
+
+    public IEnumerable<JobFilter> GetFilters(Job job) => job?.Type == typeof(NoticeSender) ? retry : [];
+}

@@ -1,0 +1,329 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Notices.Mail;
+
+namespace Portal.Core.Notices;
+
+/// <summary>
+/// The Hangfire jobs that send a campaign. A batch claims its pending rows with a token, sends each over a pooled
+/// connection and stamps the row as soon as the relay accepts it, so a crash can repeat at most the message in
+/// flight. Only the run holding a row's token may stamp it, so a late success never overwrites what another run
+/// recorded. Exceptions about the relay go to Hangfire, which retries the batch; a refused recipient is recorded on
+/// their row.
+/// </summary>
+public sealed partial class NoticeSender(
+    PortalDbContext db,
+    MailConnectionPool pool,
+    NoticeMessages messages,
+    NoticeQueue queue,
+    Campaigns campaigns,
+    NoticeRateLimiter limiter,
+    IOptions<NoticeOptions> options,
+    TimeProvider clock,
+    ILogger<NoticeSender> logger)
+{
+    private static readonly TimeSpan StatusCheckEvery = TimeSpan.FromSeconds(1);
+    private static readonly DeliveryStatus[] Unfinished = [DeliveryStatus.Pending, DeliveryStatus.Sending, DeliveryStatus.FailedTemporary];
+
+    /// <summary>Splits a sending campaign's unsent rows into batches and queues them.</summary>
+    public async Task DispatchAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        if (await StatusAsync(campaignId, cancellationToken) != CampaignStatus.Sending)
+        {
+            return;
+        }
+
+        var ids = await db.Deliveries.AsNoTracking()
+            .Where(d => d.CampaignId == campaignId && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.FailedTemporary))
+            .OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(cancellationToken);
+        foreach (var batch in ids.Chunk(options.Value.BatchSize))
+        {
+            queue.SendBatch(campaignId, batch[0], batch[^1]);
+        }
+
+        LogDispatched(campaignId, ids.Count, (ids.Count + options.Value.BatchSize - 1) / options.Value.BatchSize);
+        if (ids.Count == 0)
+        {
+            await TryCompleteAsync(campaignId, cancellationToken);
+        }
+    }
+
+    /// <summary>Sends the campaign to the unsent rows with ids in [firstId, lastId]. Safe to run twice, or at once on two nodes.</summary>
+    public async Task SendBatchAsync(int campaignId, long firstId, long lastId, CancellationToken cancellationToken)
+    {
+        var campaign = await db.NoticeCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (campaign?.Status is not CampaignStatus.Sending)
+        {
+            if (campaign?.Status is CampaignStatus.Cancelled)
+            {
+                await CancelUnsentAsync(campaignId, cancellationToken);
+            }
+
+            return;
+        }
+
+        var token = Guid.NewGuid().ToString("D");
+        var now = Now;
+        var claimed = await db.Deliveries
+            .Where(d => d.CampaignId == campaignId && d.Id >= firstId && d.Id <= lastId
+                && (d.Status == DeliveryStatus.Pending || (d.Status == DeliveryStatus.FailedTemporary && d.NextAttemptUtc <= now)))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.ClaimToken, token).SetProperty(d => d.ClaimedUtc, now), cancellationToken);
+
+        try
+        {
+            if (claimed > 0)
+            {
+                await SendClaimedAsync(campaign, token, firstId, lastId, cancellationToken);
+            }
+        }
+        finally
+        {
+            // Whatever this run claimed and did not finish goes back, whether it stopped for a pause, a cancel, a
+            // shutdown or a relay that went away. A process that dies before this line is the sweeper's to tidy.
+            await db.Deliveries.Where(d => d.CampaignId == campaignId && d.ClaimToken == token && d.Status == DeliveryStatus.Sending)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.ClaimToken, (string?)null), CancellationToken.None);
+        }
+
+        switch (await StatusAsync(campaignId, cancellationToken))
+        {
+            case CampaignStatus.Cancelled:
+                await CancelUnsentAsync(campaignId, cancellationToken);
+                break;
+            case CampaignStatus.Sending:
+                await ScheduleRetryAsync(campaignId, firstId, lastId, cancellationToken);
+                await TryCompleteAsync(campaignId, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task SendClaimedAsync(NoticeCampaign campaign, string token, long firstId, long lastId, CancellationToken cancellationToken)
+    {
+        var people = db.People.AsNoTracking();
+        var recipients = await db.Deliveries.AsNoTracking()
+            .Where(d => d.CampaignId == campaign.Id && d.Id >= firstId && d.Id <= lastId && d.ClaimToken == token)
+            .OrderBy(d => d.Id)
+            .Join(people, d => d.PersonId, p => p.Id, (d, p) => new NoticeRecipient(d.Id, p.Id, p.GivenName, p.RankOrGrade, p.Email, d.Attempts))
+            .ToListAsync(cancellationToken);
+        var incidentTitle = campaign.IncidentId is { } incidentId
+            ? await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).Select(i => i.Title).SingleOrDefaultAsync(cancellationToken)
+            : null;
+
+        await db.OpenIfClosedAsync(cancellationToken);
+        await using var stamps = new DeliveryStamps(db, token);
+        var connection = await pool.RentAsync(cancellationToken);
+        try
+        {
+            var checkedAt = Stopwatch.GetTimestamp();
+            foreach (var recipient in recipients)
+            {
+                if (Stopwatch.GetElapsedTime(checkedAt) > StatusCheckEvery)
+                {
+                    if (await StatusAsync(campaign.Id, cancellationToken) != CampaignStatus.Sending)
+                    {
+                        return;
+                    }
+
+                    checkedAt = Stopwatch.GetTimestamp();
+                }
+
+                await limiter.WaitAsync(cancellationToken);
+                var message = messages.Build(campaign, incidentTitle, recipient);
+                try
+                {
+                    await connection.SendAsync(message, cancellationToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException && MailFailure.Classify(exception) is { Scope: FailureScope.Recipient } failure)
+                {
+                    await RecordRefusalAsync(stamps, recipient, failure, CancellationToken.None);
+                    continue;
+                }
+
+                // Accepted by the relay: record it even if the host is stopping, or it would be sent again.
+                await stamps.SentAsync(recipient.DeliveryId, Now, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await pool.ReturnAsync(connection);
+        }
+    }
+
+    private async Task RecordRefusalAsync(DeliveryStamps stamps, NoticeRecipient recipient, MailFailure failure, CancellationToken cancellationToken)
+    {
+        var attempts = recipient.Attempts + 1;
+        var reason = failure.Reason.Length > 900 ? failure.Reason[..900] : failure.Reason;
+        if (failure.Permanent || attempts >= options.Value.MaxAttempts)
+        {
+            var why = failure.Permanent ? reason : $"Gave up after {attempts} attempts. Last reply: {reason}";
+            await stamps.FailedAsync(recipient.DeliveryId, DeliveryStatus.FailedPermanent, why, null, cancellationToken);
+            LogRefused(recipient.DeliveryId, true);
+        }
+        else
+        {
+            await stamps.FailedAsync(recipient.DeliveryId, DeliveryStatus.FailedTemporary, reason, Now + options.Value.RetryDelay(attempts), cancellationToken);
+            LogRefused(recipient.DeliveryId, false);
+        }
+    }
+
+    /// <summary>Rows refused for now are tried again by this same batch once the earliest of them is due.</summary>
+    private async Task ScheduleRetryAsync(int campaignId, long firstId, long lastId, CancellationToken cancellationToken)
+    {
+        var next = await db.Deliveries.AsNoTracking()
+            .Where(d => d.CampaignId == campaignId && d.Id >= firstId && d.Id <= lastId && d.Status == DeliveryStatus.FailedTemporary)
+            .MinAsync(d => d.NextAttemptUtc, cancellationToken);
+        if (next is { } at)
+        {
+            queue.SendBatchAt(campaignId, firstId, lastId, new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)));
+        }
+    }
+
+    /// <summary>The sending campaign is complete once no row is left to send.</summary>
+    public Task<int> TryCompleteAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return db.NoticeCampaigns
+            .Where(c => c.Id == campaignId && c.Status == CampaignStatus.Sending
+                && !db.Deliveries.Any(d => d.CampaignId == campaignId && Unfinished.Contains(d.Status)))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.CompletedUtc, now).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+    }
+
+    /// <summary>Marks what a cancelled campaign had not yet sent; rows a batch still holds are marked when it lets go of them.</summary>
+    public Task<int> CancelUnsentAsync(int campaignId, CancellationToken cancellationToken) =>
+        db.Deliveries.Where(d => d.CampaignId == campaignId && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.FailedTemporary))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.NextAttemptUtc, (DateTime?)null), cancellationToken);
+
+    /// <summary>
+    /// The recurring sweeper: puts back rows left "sending" by a process that died, starts scheduled campaigns that
+    /// are due, finishes cancelling, and dispatches any sending campaign whose work has stopped moving.
+    /// </summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var stuckBefore = now - options.Value.StuckAfter;
+        var stuck = await db.Deliveries.AsNoTracking().Where(d => d.Status == DeliveryStatus.Sending && d.ClaimedUtc < stuckBefore)
+            .Select(d => d.CampaignId).Distinct().ToListAsync(cancellationToken);
+        if (stuck.Count > 0)
+        {
+            var reset = await db.Deliveries.Where(d => d.Status == DeliveryStatus.Sending && d.ClaimedUtc < stuckBefore)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.ClaimToken, (string?)null), cancellationToken);
+            LogSwept(reset);
+        }
+
+        var due = await db.NoticeCampaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Scheduled && c.ScheduledForUtc <= now)
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var id in due)
+        {
+            await campaigns.StartAsync(id, cancellationToken);
+        }
+
+        foreach (var id in await db.NoticeCampaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Cancelled
+            && db.Deliveries.Any(d => d.CampaignId == c.Id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.FailedTemporary))).Select(c => c.Id).ToListAsync(cancellationToken))
+        {
+            await CancelUnsentAsync(id, cancellationToken);
+        }
+
+        var idle = await db.NoticeCampaigns.AsNoTracking()
+            .Where(c => c.Status == CampaignStatus.Sending && (stuck.Contains(c.Id)
+                || !db.Deliveries.Any(d => d.CampaignId == c.Id && (d.Status == DeliveryStatus.Sending || d.ClaimedUtc >= stuckBefore))))
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var id in idle)
+        {
+            queue.Dispatch(id);
+        }
+    }
+
+    /// <summary>
+    /// After a restart with the in-process job store, nothing else can hold a row: every row still "sending" was in
+    /// the hands of the process that stopped. They go back, and every sending campaign is dispatched again.
+    /// </summary>
+    public async Task RecoverAfterRestartAsync(CancellationToken cancellationToken)
+    {
+        var reset = await db.Deliveries.Where(d => d.Status == DeliveryStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.ClaimToken, (string?)null), cancellationToken);
+        var sending = await db.NoticeCampaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Sending).Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var id in sending)
+        {
+            queue.Dispatch(id);
+        }
+
+        if (reset > 0 || sending.Count > 0)
+        {
+            LogRecovered(reset, sending.Count);
+        }
+    }
+
+    private Task<CampaignStatus> StatusAsync(int campaignId, CancellationToken cancellationToken) =>
+        db.NoticeCampaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Status).SingleOrDefaultAsync(cancellationToken);
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: {Rows} unsent rows in {Batches} batches queued")]
+    private partial void LogDispatched(int campaignId, int rows, int batches);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} refused by the relay (permanent: {Permanent})")]
+    private partial void LogRefused(long deliveryId, bool permanent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeper put back {Rows} deliveries left sending by a process that stopped")]
+    private partial void LogSwept(int rows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Restart: {Rows} deliveries put back; {Campaigns} sending campaigns dispatched again")]
+    private partial void LogRecovered(int rows, int campaigns);
+
+    /// <summary>The per-message writes, prepared once per batch: the hot path of a 47,000-message campaign.</summary>
+    private sealed class DeliveryStamps : IAsyncDisposable
+    {
+        private readonly DbCommand sent;
+        private readonly DbCommand failed;
+
+        public DeliveryStamps(PortalDbContext db, string token)
+        {
+            var t = TableMap.For<Delivery>(db);
+            var guard = $"WHERE {t[nameof(Delivery.Id)]} = @id AND {t[nameof(Delivery.ClaimToken)]} = @token AND {t[nameof(Delivery.Status)]} = @sending";
+            sent = db.CreateCommand(
+                $"UPDATE {t.Name} SET {t[nameof(Delivery.Status)]} = @status, {t[nameof(Delivery.SentUtc)]} = @now, {t[nameof(Delivery.Attempts)]} = {t[nameof(Delivery.Attempts)]} + 1, " +
+                $"{t[nameof(Delivery.LastError)]} = NULL, {t[nameof(Delivery.NextAttemptUtc)]} = NULL, {t[nameof(Delivery.ClaimToken)]} = NULL {guard}");
+            failed = db.CreateCommand(
+                $"UPDATE {t.Name} SET {t[nameof(Delivery.Status)]} = @status, {t[nameof(Delivery.LastError)]} = @error, {t[nameof(Delivery.NextAttemptUtc)]} = @next, " +
+                $"{t[nameof(Delivery.Attempts)]} = {t[nameof(Delivery.Attempts)]} + 1, {t[nameof(Delivery.ClaimToken)]} = NULL {guard}");
+            foreach (var command in new[] { sent, failed })
+            {
+                command.AddParameter("@id");
+                command.AddParameter("@token").Value = token;
+                command.AddParameter("@sending").Value = nameof(DeliveryStatus.Sending);
+                command.AddParameter("@status");
+            }
+
+            sent.Parameters["@status"].Value = nameof(DeliveryStatus.Sent);
+            sent.AddParameter("@now");
+            failed.AddParameter("@error");
+            failed.AddParameter("@next");
+        }
+
+        public async Task SentAsync(long deliveryId, DateTime now, CancellationToken cancellationToken)
+        {
+            sent.Parameters["@id"].Value = deliveryId;
+            sent.Parameters["@now"].Value = now;
+            await sent.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public async Task FailedAsync(long deliveryId, DeliveryStatus status, string error, DateTime? next, CancellationToken cancellationToken)
+        {
+            failed.Parameters["@id"].Value = deliveryId;
+            failed.Parameters["@status"].Value = status.ToString();
+            failed.Parameters["@error"].Value = error;
+            failed.Parameters["@next"].Value = next is { } at ? at : DBNull.Value;
+            await failed.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await sent.DisposeAsync();
+            await failed.DisposeAsync();
+        }
+    }
+}

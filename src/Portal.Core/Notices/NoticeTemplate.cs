@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace Portal.Core.Notices;
+
+/// <summary>What fills a notice's placeholders for one recipient: nothing that says what was exposed.</summary>
+public sealed record NoticeValues(string GivenName, string Rank, string PortalLink, string NoticeLink, string IncidentTitle);
+
+/// <summary>A placeholder in a template that is not allowed, with where it is.</summary>
+public sealed record TemplateProblem(int Line, int Column, string Message);
+
+/// <summary>
+/// Subject and body templates with <c>((placeholder))</c>s limited to what is safe to put in an e-mail: the
+/// person's given name and rank, links to the portal, and the incident's title. What was held about them is only
+/// ever shown in the portal, after they sign in.
+/// </summary>
+public static partial class NoticeTemplate
+{
+    public static readonly IReadOnlyList<(string Name, string Meaning)> Placeholders =
+    [
+        ("given_name", "the person's given name"),
+        ("rank", "their rank or grade"),
+        ("portal_link", "the address of the portal"),
+        ("notice_link", "the address of this notice in the portal, where they confirm they have read it"),
+        ("incident_title", "the title of the incident the notice is about"),
+    ];
+
+    private static readonly HashSet<string> Allowed = Placeholders.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+    public static string AllowedList => string.Join(", ", Placeholders.Select(p => $"(({p.Name}))"));
+
+    /// <summary>Every placeholder that is not allowed, and every unclosed one, with its line and column.</summary>
+    public static IReadOnlyList<TemplateProblem> Check(string text, bool hasIncident)
+    {
+        var problems = new List<TemplateProblem>();
+        foreach (Match match in Placeholder().Matches(text))
+        {
+            var (line, column) = Position(text, match.Index);
+            var name = match.Groups["name"].Value.Trim();
+            if (!match.Groups["close"].Success)
+            {
+                problems.Add(new(line, column, $"Line {line}, column {column}: a placeholder starts with (( but is not closed with )). Close it, or remove the brackets."));
+            }
+            else if (!Allowed.Contains(name))
+            {
+                problems.Add(new(line, column, $"Line {line}, column {column}: (({name})) is not a placeholder you can use. E-mails may only contain {AllowedList}; what was held about a person is shown in the portal, never in an e-mail."));
+            }
+            else if (name == "incident_title" && !hasIncident)
+            {
+                problems.Add(new(line, column, $"Line {line}, column {column}: ((incident_title)) needs the incident the notice is about. Choose the incident, or remove the placeholder."));
+            }
+        }
+
+        return problems;
+    }
+
+    public static string Render(string text, NoticeValues values) =>
+        Placeholder().Replace(text, match => match.Groups["close"].Success
+            ? match.Groups["name"].Value.Trim() switch
+            {
+                "given_name" => values.GivenName,
+                "rank" => values.Rank,
+                "portal_link" => values.PortalLink,
+                "notice_link" => values.NoticeLink,
+                "incident_title" => values.IncidentTitle,
+                _ => match.Value,
+            }
+            : match.Value);
+
+    private static (int Line, int Column) Position(string text, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return (line, new System.Globalization.StringInfo(text[lineStart..index]).LengthInTextElements + 1);
+    }
+
+    [GeneratedRegex(@"\(\((?<name>[^()\r\n]{0,40})(?<close>\)\))?")]
+    private static partial Regex Placeholder();
+}

@@ -1,0 +1,92 @@
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.Common;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Microsoft.Extensions.Options;
+using Portal.Core.Notices;
+using Portal.Core.Notices.Mail;
+using Portal.Web.Infrastructure.Security;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>
+/// Hangfire for the notices: in-process storage for the one-machine SQLite default, a server on the notices queue
+/// with <see cref="NoticeOptions.Parallelism"/> workers, the sweeper registered here and nowhere else, and the
+/// dashboard at <c>/admin/jobs</c> for administrators only.
+/// </summary>
+public static class NoticeSetup
+{
+    public const string SweeperId = "notices-sweep";
+
+    public static void AddPortalNotices(this WebApplicationBuilder builder)
+    {
+        var notices = builder.Configuration.GetSection(NoticeOptions.SectionName).Get<NoticeOptions>() ?? new NoticeOptions();
+        builder.Services.PostConfigure<MailOptions>(mail => mail.PickupDirectory = PortalPaths.ResolveDataPath(builder.Environment, mail.PickupDirectory));
+
+        // This host's own storage, activator and filters, registered before AddHangfire so that its defaults
+        // (Hangfire's static "current" ones) are not used: several hosts in one process never share a queue.
+        builder.Services.AddSingleton<JobStorage>(services =>
+        {
+            // Hangfire's logging is process-wide: configure it for this host before the storage asks for a logger.
+            services.GetRequiredService<IGlobalConfiguration>();
+            return new InMemoryStorage(new InMemoryStorageOptions());
+        });
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddSingleton<IJobFilterProvider>(services => new JobFilterProviderCollection(JobFilterProviders.Providers, services.GetRequiredService<NoticeJobFilters>()));
+        builder.Services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+
+        builder.Services.AddHangfireServer(options =>
+        {
+            options.ServerName = $"{Environment.MachineName}:notices";
+            options.Queues = [NoticeQueue.SendingQueue];
+            options.WorkerCount = notices.Parallelism;
+            options.SchedulePollingInterval = notices.SchedulePollingInterval;
+        });
+        builder.Services.AddHangfireServer(options =>
+        {
+            options.ServerName = $"{Environment.MachineName}:default";
+            options.Queues = [EnqueuedStateQueue];
+            options.WorkerCount = 2;
+            options.SchedulePollingInterval = notices.SchedulePollingInterval;
+        });
+    }
+
+    /// <summary>Registers the recurring sweeper and, as the job store is in-process, takes back what the last run of this process left half done.</summary>
+    public static async Task StartPortalNoticesAsync(this WebApplication app)
+    {
+        var notices = app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value;
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<NoticeSender>(SweeperId, sender => sender.SweepAsync(CancellationToken.None), notices.SweepCron);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<NoticeSender>().RecoverAfterRestartAsync(CancellationToken.None);
+    }
+
+    public static void MapJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        {
+            // Never Hangfire's default (local requests only): administrators, checked here as well as by the policy.
+            Authorization = [new AdministratorsOnly()],
+            AsyncAuthorization = [],
+            AppPath = "/admin",
+            DashboardTitle = "Notice jobs",
+            DisplayStorageConnectionString = false,
+            IsReadOnlyFunc = _ => false,
+        }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Policies.Admin);
+
+    private const string EnqueuedStateQueue = "default";
+
+    /// <summary>The dashboard's own check: a signed-in administrator.</summary>
+    internal sealed class AdministratorsOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.Identity?.IsAuthenticated == true && user.IsInRole(RoleNames.Admin);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Notices;
+using Portal.Testing;
+
+namespace Portal.Web.Tests.Infrastructure;
+
+/// <summary>The portal sending through a real SMTP server on loopback, with small batches and short retries.</summary>
+public static class NoticeHost
+{
+    public static readonly Actor Admin = new(null, "admin-subject", "127.0.0.1");
+    public static readonly Actor SecondAdmin = new(null, "second-admin-subject", "127.0.0.1");
+
+    public static PortalFactory For(SmtpSink sink, params (string Key, string Value)[] settings)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Mail:Delivery"] = "Smtp",
+            ["Mail:Host"] = "127.0.0.1",
+            ["Mail:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture),
+            ["Mail:Security"] = "None",
+            ["Mail:TimeoutSeconds"] = "5",
+            ["Notices:Parallelism"] = "2",
+            ["Notices:BatchSize"] = "50",
+            ["Notices:RetryDelaysSeconds:0"] = "1",
+            ["Notices:SchedulePollingInterval"] = "00:00:01",
+            ["Notices:ApprovalThreshold"] = "100000",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return new PortalFactory { Settings = all };
+    }
+
+    /// <summary>Creates a campaign to everyone active and sends it now, as an administrator would.</summary>
+    public static async Task<int> SendToEveryoneAsync(this PortalFactory factory, string subject = "Warning: the card supplier breach")
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var campaigns = scope.ServiceProvider.GetRequiredService<Campaigns>();
+        var id = await campaigns.CreateAsync(Admin, new CampaignDraft(subject, "Dear ((given_name)), please sign in: ((notice_link))", null, AudienceKind.EveryoneActive, null, [], null));
+        await campaigns.SendAsync(Admin, id, 0, null);
+        return id;
+    }
+
+    public static async Task<CampaignProgress> ProgressAsync(this PortalFactory factory, int campaignId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<CampaignReports>().ProgressAsync(campaignId))!;
+    }
+
+    public static async Task<List<Delivery>> DeliveriesAsync(this PortalFactory factory, int campaignId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Deliveries.AsNoTracking().Where(d => d.CampaignId == campaignId).ToListAsync();
+    }
+
+    /// <summary>Waits for a condition that background work will make true, failing with what was last seen.</summary>
+    public static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out waiting; last seen: {value}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}

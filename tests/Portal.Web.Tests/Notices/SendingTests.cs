@@ -1,0 +1,143 @@
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Domain;
+using Portal.Core.Notices;
+using Portal.Testing;
+using Portal.Web.Tests.Infrastructure;
+
+namespace Portal.Web.Tests.Notices;
+
+/// <summary>Campaigns sent through Hangfire to a real SMTP server on loopback, and the faults they must survive.</summary>
+public sealed class SendingTests
+{
+    [Fact]
+    public async Task Send_ToEveryone_EachActivePersonGetsExactlyOneMessage()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var factory = NoticeHost.For(sink);
+        var people = await factory.Data.CreatePeopleAsync(300);
+        await factory.Data.CreatePersonAsync(p => p.Status = PersonStatus.Leaver);
+
+        var id = await factory.SendToEveryoneAsync();
+        var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+
+        Assert.Equal((300, 300, 0), (progress.Total, progress.Sent, progress.FailedPermanent));
+        var received = sink.Received();
+        Assert.Equal(people.Select(p => p.Email).Order(), received.Select(r => r.Recipient).Order());
+        Assert.Equal(300, received.Select(r => r.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Send_SomeAddressesRejectedPermanently_ThoseAreReportedWithTheReason_EveryoneElseDelivered()
+    {
+        await using var sink = await SmtpSink.StartAsync(reject: "^gone");
+        await using var factory = NoticeHost.For(sink);
+        var people = await factory.Data.CreatePeopleAsync(120, (p, i) => p.Email = i % 10 == 0 ? $"gone{p.PayNumber}@force.example" : p.Email);
+
+        var id = await factory.SendToEveryoneAsync();
+        var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+
+        Assert.Equal((120, 108, 12), (progress.Total, progress.Sent, progress.FailedPermanent));
+        Assert.Equal(people.Where(p => !p.Email.StartsWith("gone", StringComparison.Ordinal)).Select(p => p.Email).Order(), sink.Received().Select(r => r.Recipient).Order());
+        await using var scope = factory.Services.CreateAsyncScope();
+        var failures = await scope.ServiceProvider.GetRequiredService<CampaignReports>().FailuresAsync(id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(12, failures.Count);
+        Assert.All(failures, f => Assert.Equal((DeliveryStatus.FailedPermanent, 1), (f.Status, f.Attempts)));
+        Assert.All(failures, f => Assert.StartsWith("550", f.Reason, StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.Contains("User unknown", f.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Send_AddressRefusedForNow_IsRetriedWithBackoff_ThenGivenUpAfterMaxAttempts()
+    {
+        await using var sink = await SmtpSink.StartAsync(defer: "^busy");
+        await using var factory = NoticeHost.For(sink, ("Notices:MaxAttempts", "3"));
+        await factory.Data.CreatePeopleAsync(40, (p, i) => p.Email = i == 7 ? "busy@force.example" : p.Email);
+
+        var id = await factory.SendToEveryoneAsync();
+        var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+
+        Assert.Equal((39, 1), (progress.Sent, progress.FailedPermanent));
+        var busy = Assert.Single(await factory.DeliveriesAsync(id), d => d.Status == DeliveryStatus.FailedPermanent);
+        Assert.Equal(3, busy.Attempts);
+        Assert.StartsWith("Gave up after 3 attempts. Last reply: 450", busy.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_RelayDownForAWhile_NobodyFailsPermanently_AllDeliveredOnceItIsBack()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var factory = NoticeHost.For(sink, ("Notices:RateLimitPerMinute", "6000"));
+        var people = await factory.Data.CreatePeopleAsync(300);
+
+        var id = await factory.SendToEveryoneAsync();
+        await NoticeHost.WaitForAsync(() => Task.FromResult(sink.Received().Count), n => n >= 60);
+        await sink.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var whileDown = await factory.ProgressAsync(id);
+        await sink.StartAgainAsync();
+        var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+
+        Assert.True(whileDown.Sent < 300, $"The relay went down too late to test anything: {whileDown}");
+        Assert.Equal(0, whileDown.FailedPermanent);
+        Assert.Equal((300, 0), (progress.Sent, progress.FailedPermanent));
+        var perRecipient = sink.Received().GroupBy(r => r.Recipient).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(people.Select(p => p.Email).Order(), perRecipient.Keys.Order());
+        // Only a message the relay was taking when it went down can arrive twice: at most one per connection.
+        Assert.True(perRecipient.Values.Sum() - 300 <= 2, $"{perRecipient.Values.Sum() - 300} duplicates");
+    }
+
+    [Fact]
+    public async Task PauseThenResume_StopsSending_ThenEveryoneGetsExactlyOne()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var factory = NoticeHost.For(sink, ("Notices:RateLimitPerMinute", "6000"));
+        var people = await factory.Data.CreatePeopleAsync(300);
+        var id = await factory.SendToEveryoneAsync();
+        await NoticeHost.WaitForAsync(() => Task.FromResult(sink.Received().Count), n => n >= 30);
+
+        await ActAsync(factory, id, (c, version) => c.PauseAsync(NoticeHost.Admin, id, version));
+        var paused = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Sending == 0);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
+        var later = await factory.ProgressAsync(id);
+
+        Assert.Equal(CampaignStatus.Paused, paused.Status);
+        Assert.True(paused.Sent < 300, $"Paused too late: {paused}");
+        Assert.Equal(paused.Sent, later.Sent);
+        Assert.Equal(paused.Sent, sink.Received().Count);
+        Assert.Equal(300, paused.Sent + paused.Pending + paused.WaitingToRetry + paused.FailedPermanent);
+
+        await ActAsync(factory, id, (c, version) => c.ResumeAsync(NoticeHost.Admin, id, version));
+        var done = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+
+        Assert.Equal(300, done.Sent);
+        Assert.Equal(people.Select(p => p.Email).Order(), sink.Received().Select(r => r.Recipient).Order());
+    }
+
+    [Fact]
+    public async Task Cancel_WhileSending_SentStaySent_TheRestAreCancelled_AndCountsAddUp()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var factory = NoticeHost.For(sink, ("Notices:RateLimitPerMinute", "6000"));
+        await factory.Data.CreatePeopleAsync(300);
+        var id = await factory.SendToEveryoneAsync();
+        await NoticeHost.WaitForAsync(() => Task.FromResult(sink.Received().Count), n => n >= 30);
+
+        await ActAsync(factory, id, (c, version) => c.CancelAsync(NoticeHost.Admin, id, version));
+        var cancelled = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Sending == 0 && p.Pending == 0);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), TestContext.Current.CancellationToken);
+
+        Assert.Equal(CampaignStatus.Cancelled, cancelled.Status);
+        Assert.True(cancelled.Cancelled > 0, $"Cancelled too late: {cancelled}");
+        Assert.Equal(300, cancelled.Sent + cancelled.Cancelled);
+        Assert.Equal(cancelled.Sent, sink.Received().Count);
+        Assert.Equal(cancelled.Sent, sink.Received().Select(r => r.Recipient).Distinct().Count());
+    }
+
+    private static async Task ActAsync(PortalFactory factory, int id, Func<Campaigns, int, Task> action)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Portal.Core.Data.PortalDbContext>();
+        var version = db.NoticeCampaigns.Where(c => c.Id == id).Select(c => c.Version).Single();
+        await action(scope.ServiceProvider.GetRequiredService<Campaigns>(), version);
+    }
+}
