@@ -20,6 +20,7 @@ Policies.Add(builder.Services.AddAuthorizationBuilder());
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentPerson>();
 builder.Services.AddScoped<WelfareUsers>();
+builder.Services.AddScoped<Administrators>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SupportRequestAuthorizationHandler>();
 builder.Services.AddDataProtection().SetApplicationName("ExposurePortal");
 builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
@@ -29,6 +30,7 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Welfare", Policies.Welfare);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    options.Conventions.AddPageRoute("/Admin/Campaigns/Edit", "/admin/campaigns/new");
     options.Conventions.AllowAnonymousToFolder("/Errors");
     options.Conventions.AllowAnonymousToFolder("/Dev");
     if (!devSignIn)

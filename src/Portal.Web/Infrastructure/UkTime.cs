@@ -19,6 +19,18 @@ public static class UkTime
             : TimeZoneInfo.ConvertTimeFromUtc(value, London).ToString(format, English);
     }
 
+    /// <summary>A time someone typed, in UK time, as UTC; null when the clocks skip it (the hour lost in March).</summary>
+    public static DateTime? ToUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (London is null)
+        {
+            return DateTime.SpecifyKind(unspecified, DateTimeKind.Utc);
+        }
+
+        return London.IsInvalidTime(unspecified) ? null : TimeZoneInfo.ConvertTimeToUtc(unspecified, London);
+    }
+
     private static TimeZoneInfo? Find()
     {
         try

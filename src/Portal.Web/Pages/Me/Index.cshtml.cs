@@ -5,14 +5,18 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Guidance;
+using Portal.Core.Notices;
 using Portal.Core.Support;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Me;
 
 /// <summary>"Am I affected?": for the signed-in person only, what each incident held about them and what it did not.</summary>
-public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, IOptions<SupportOptions> support) : PageModel
+public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, IOptions<SupportOptions> support, MyNotices notices) : PageModel
 {
+    /// <summary>The newest notice sent to this person that they have not yet confirmed reading.</summary>
+    public MyNotice? LatestUnread { get; private set; }
+
     public MyDetails Me { get; private set; } = null!;
     public IReadOnlyList<IncidentForMe> Incidents { get; private set; } = [];
     public IReadOnlyList<GuidanceRelevance.Candidate> GuidanceForMe { get; private set; } = [];
@@ -30,6 +34,7 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
         Me = await db.People.AsNoTracking().Where(p => p.Id == personId)
             .Select(p => new MyDetails(p.GivenName, p.FamilyName, p.RankOrGrade, p.VettingLevel, p.SensitiveRole, 0))
             .SingleAsync(cancellationToken);
+        LatestUnread = (await notices.ListAsync(personId, cancellationToken)).FirstOrDefault(n => n.AcknowledgedUtc is null);
         var sharing = await db.People.CountAsync(p => p.FamilyName == Me.FamilyName, cancellationToken);
         Me = Me with { PeopleSharingFamilyName = sharing };
 

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+
+namespace Portal.Web.Infrastructure;
+
+/// <summary>The administrator making this request: who they are for the audit trail, and where a test e-mail goes.</summary>
+public sealed record Administrator(int? PersonId, Actor Actor, string? Email, string GivenName, string Rank);
+
+public sealed class Administrators(CurrentPerson currentPerson, PortalDbContext db, IHttpContextAccessor accessor)
+{
+    public async Task<Administrator> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var context = accessor.HttpContext!;
+        var personId = await currentPerson.GetIdAsync(cancellationToken);
+        var actor = WelfareUsers.ActorOf(context, personId);
+        var person = personId is { } id
+            ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Email, p.GivenName, p.RankOrGrade }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var user = context.User;
+        var email = person?.Email ?? user.FindFirstValue("email") ?? user.FindFirstValue("preferred_username") ?? user.FindFirstValue(ClaimTypes.Email);
+        return new Administrator(personId, actor, email, person?.GivenName ?? user.FindFirstValue("given_name") ?? "Alex", person?.RankOrGrade ?? "Administrator");
+    }
+}

@@ -1,0 +1,37 @@
+using Portal.Core.Domain;
+
+namespace Portal.Web.Pages.Admin.Campaigns;
+
+/// <summary>How campaigns and their audiences are described on the admin pages.</summary>
+public static class CampaignText
+{
+    public static string Describe(CampaignStatus status) => status switch
+    {
+        CampaignStatus.Draft => "Draft",
+        CampaignStatus.AwaitingApproval => "Waiting for approval",
+        CampaignStatus.Scheduled => "Scheduled",
+        CampaignStatus.Sending => "Sending",
+        CampaignStatus.Paused => "Paused",
+        CampaignStatus.Completed => "Sent",
+        _ => "Cancelled",
+    };
+
+    public static string TagClass(CampaignStatus status) => status switch
+    {
+        CampaignStatus.Draft => "govuk-tag--grey",
+        CampaignStatus.AwaitingApproval => "govuk-tag--orange",
+        CampaignStatus.Scheduled => "govuk-tag--light-blue",
+        CampaignStatus.Sending => "govuk-tag--blue",
+        CampaignStatus.Paused => "govuk-tag--yellow",
+        CampaignStatus.Completed => "govuk-tag--green",
+        _ => "govuk-tag--red",
+    };
+
+    public static string Describe(AudienceKind audience) => audience switch
+    {
+        AudienceKind.EveryoneActive => "Everyone active",
+        AudienceKind.Incident => "The people in an incident",
+        AudienceKind.Units => "Chosen units",
+        _ => "A reminder to those who have not confirmed reading an earlier notice",
+    };
+}

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Notices;
+using Portal.Web.Infrastructure;
+using CampaignService = Portal.Core.Notices.Campaigns;
+
+namespace Portal.Web.Pages.Admin.Campaigns;
+
+/// <summary>Composes a notice, or changes a draft: subject, message, incident and audience.</summary>
+public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Administrators administrators) : PageModel
+{
+    public static readonly string[] ErrorOrder = ["conflict", "status", "Input.Subject", "Input.Body", "Input.IncidentId", "Input.Audience", "Input.AudienceIncidentId", "Input.AudienceUnits", "Input.AudienceCampaignId"];
+
+    /// <summary>What a new notice starts from: it sends people to the portal and holds nothing about them.</summary>
+    public const string StarterBody = """
+        Dear ((given_name)),
+
+        The company that printed our warrant cards and passes has told us that its systems were broken into, and that details of officers and staff were taken.
+
+        To see whether your details were involved, and exactly which ones, sign in to the Exposure Portal:
+
+        ((notice_link))
+
+        This e-mail does not contain any of your details, and we will never ask for them by e-mail or phone. If someone contacts you claiming to be from the portal, do not reply: tell your line manager.
+
+        Please confirm in the portal that you have read this notice.
+        """;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Id { get; set; }
+
+    [BindProperty]
+    public CampaignInput Input { get; set; } = new();
+
+    public IReadOnlyList<(int Id, string Title)> Incidents { get; private set; } = [];
+    public IReadOnlyList<string> Units { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Subject)> SentCampaigns { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Id is { } id)
+        {
+            var campaign = await db.NoticeCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (campaign is null)
+            {
+                return NotFound();
+            }
+
+            if (campaign.Status != CampaignStatus.Draft)
+            {
+                return RedirectToPage("Campaign", new { id });
+            }
+
+            Input = CampaignInput.From(campaign);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var admin = await administrators.GetAsync(cancellationToken);
+        try
+        {
+            if (Id is { } id)
+            {
+                await campaigns.UpdateAsync(admin.Actor, id, Input.Version, Input.ToDraft(), cancellationToken);
+            }
+            else
+            {
+                Id = await campaigns.CreateAsync(admin.Actor, Input.ToDraft(), cancellationToken);
+            }
+        }
+        catch (CampaignException problem)
+        {
+            foreach (var p in problem.Problems)
+            {
+                ModelState.AddModelError(p.Field is "conflict" or "status" ? p.Field : "Input." + p.Field, p.Message);
+            }
+
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return RedirectToPage("Campaign", new { id = Id });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        ViewData["ErrorOrder"] = ErrorOrder;
+        Incidents = (await db.Incidents.AsNoTracking().OrderByDescending(i => i.DiscoveredOn).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken))
+            .Select(i => (i.Id, i.Title)).ToList();
+        Units = await db.People.AsNoTracking().Where(p => p.Status == PersonStatus.Active).Select(p => p.Unit).Distinct().OrderBy(u => u).ToListAsync(cancellationToken);
+        SentCampaigns = (await db.NoticeCampaigns.AsNoTracking().Where(c => c.StartedUtc != null).OrderByDescending(c => c.StartedUtc).Select(c => new { c.Id, c.Subject }).ToListAsync(cancellationToken))
+            .Select(c => (c.Id, c.Subject)).ToList();
+    }
+}
+
+/// <summary>The campaign form, as posted.</summary>
+public sealed class CampaignInput
+{
+    public string? Subject { get; set; }
+    public string? Body { get; set; }
+    public int? IncidentId { get; set; }
+    public AudienceKind? Audience { get; set; }
+    public int? AudienceIncidentId { get; set; }
+    public List<string> AudienceUnits { get; set; } = [];
+    public int? AudienceCampaignId { get; set; }
+    public int Version { get; set; }
+
+    public static CampaignInput From(NoticeCampaign campaign) => new()
+    {
+        Subject = campaign.Subject,
+        Body = campaign.BodyTemplate,
+        IncidentId = campaign.IncidentId,
+        Audience = campaign.Audience,
+        AudienceIncidentId = campaign.AudienceIncidentId,
+        AudienceUnits = [.. campaign.AudienceUnits],
+        AudienceCampaignId = campaign.AudienceCampaignId,
+        Version = campaign.Version,
+    };
+
+    public CampaignDraft ToDraft() => new(Subject, Body, IncidentId, Audience, AudienceIncidentId, AudienceUnits, AudienceCampaignId);
+}

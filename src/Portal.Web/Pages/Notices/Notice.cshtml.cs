@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Notices;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Pages.Notices;
+
+/// <summary>
+/// A notice, as its recipient reads it, with "I have read this". Whose notices are shown is decided by the sign-in
+/// alone: a notice that was not sent to this person is not found.
+/// </summary>
+public sealed class NoticeModel(CurrentPerson currentPerson, MyNotices notices) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int Id { get; set; }
+
+    public MyNotice Notice { get; private set; } = null!;
+    public bool JustAcknowledged { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
+        {
+            return RedirectToPage("/Me/NoRecord");
+        }
+
+        if (await notices.GetAsync(personId, Id, cancellationToken) is not { } notice)
+        {
+            return NotFound();
+        }
+
+        Notice = notice;
+        JustAcknowledged = TempData["NoticeRead"] is true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
+        {
+            return RedirectToPage("/Me/NoRecord");
+        }
+
+        if (!await notices.AcknowledgeAsync(personId, Id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData["NoticeRead"] = true;
+        return RedirectToPage(new { id = Id });
+    }
+}

@@ -1,0 +1,233 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Testing;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Tests.Infrastructure;
+
+namespace Portal.Web.Tests.Notices;
+
+/// <summary>Composing, previewing, approving, sending and watching a campaign through the admin pages; reading it as staff.</summary>
+public sealed class CampaignPagesTests
+{
+    private const string Body = "Dear ((given_name)), please read this: ((notice_link))";
+
+    private static async Task<(HttpClient Client, Person Admin)> AdminAsync(PortalFactory factory, string? email = null)
+    {
+        var admin = await factory.Data.CreatePersonAsync(p => p.Email = email ?? p.Email);
+        return (factory.ClientAs(admin.PayNumber, RoleNames.Admin), admin);
+    }
+
+    private static async Task<int> ComposeAsync(HttpClient admin, string subject = "Warning: card supplier breach", string body = Body, string audience = "EveryoneActive")
+    {
+        var response = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
+            ("Input.Subject", subject), ("Input.Body", body), ("Input.Audience", audience), ("Input.Version", "0"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, int id, string handler, params (string, string)[] fields) =>
+        client.SubmitAsync($"/admin/campaigns/{id}", $"/admin/campaigns/{id}?handler={handler}", fields);
+
+    private static async Task<string> VersionAsync(PortalFactory factory, int id)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return (await db.NoticeCampaigns.Where(c => c.Id == id).Select(c => c.Version).SingleAsync(TestContext.Current.CancellationToken)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Compose_WithAPlaceholderThatIsNotAllowed_SaysWhichAndWhere_AndSavesNothing()
+    {
+        await using var factory = new PortalFactory();
+        var (admin, _) = await AdminAsync(factory);
+
+        var response = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
+            ("Input.Subject", "Your details"), ("Input.Body", "Dear ((given_name)),\nYour pay number ((pay_number)) was held."), ("Input.Audience", "EveryoneActive"));
+        var page = await Html.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var error = Assert.Single(page.Texts(".govuk-error-summary__list li"));
+        Assert.Contains("Line 2, column 17: ((pay_number)) is not a placeholder you can use", error, StringComparison.Ordinal);
+        Assert.Contains("never in an e-mail", error, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().NoticeCampaigns.CountAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Compose_WithoutSubjectOrAudience_ShowsEachError_InPageOrder()
+    {
+        await using var factory = new PortalFactory();
+        var (admin, _) = await AdminAsync(factory);
+
+        var response = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new", ("Input.Subject", " "), ("Input.Body", Body));
+        var page = await Html.ReadAsync(response);
+
+        Assert.Equal(["Enter a subject", "Choose who the notice is for"], page.Texts(".govuk-error-summary__list li"));
+    }
+
+    [Fact]
+    public async Task Draft_ShowsTheRecipientCount_AndAPreviewForAChosenPerson_WhichIsAudited()
+    {
+        await using var factory = new PortalFactory();
+        var (admin, _) = await AdminAsync(factory);
+        var people = await factory.Data.CreatePeopleAsync(5, (p, i) => p.GivenName = "Niamh" + (char)('a' + i));
+        await factory.Data.CreatePersonAsync(p => p.Status = PersonStatus.Leaver);
+        var id = await ComposeAsync(admin);
+
+        var page = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}?preview={people[2].PayNumber}", TestContext.Current.CancellationToken));
+
+        Assert.Equal("6 people", page.Section("recipients").TextContent.Trim());
+        Assert.Contains("Dear Niamhc, please read this: http://localhost:5080/notices/" + id, page.Section("preview").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Send to 6 people", page.Texts("button"));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "campaign.previewed" && e.SubjectPersonId == people[2].Id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task SendATestToYourself_ArrivesAtYourAddressOnly_MarkedAsATest()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var factory = NoticeHost.For(sink);
+        var (admin, me) = await AdminAsync(factory, "comms.admin@force.example");
+        await factory.Data.CreatePeopleAsync(3);
+        var id = await ComposeAsync(admin);
+
+        var response = await PostAsync(admin, id, "Test");
+        var page = await admin.FollowAsync(response);
+
+        Assert.Contains("A test has been sent to comms.admin@force.example", page.Texts(".govuk-notification-banner__heading"));
+        var received = Assert.Single(sink.Received());
+        Assert.Equal(me.Email, received.Recipient);
+        Assert.StartsWith("<test-", received.MessageId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_AboveTheApprovalThreshold_WaitsForASecondAdministrator_ThenGoes()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var factory = NoticeHost.For(sink, ("Notices:ApprovalThreshold", "5"));
+        var (composer, _) = await AdminAsync(factory);
+        var (second, _) = await AdminAsync(factory);
+        await factory.Data.CreatePeopleAsync(10);
+        var id = await ComposeAsync(composer);
+
+        var sent = await composer.FollowAsync(await PostAsync(composer, id, "Send", ("Version", "0"), ("Schedule.When", "now")));
+        var ownApproval = await Html.ReadAsync(await PostAsync(composer, id, "Approve", ("Version", await VersionAsync(factory, id))));
+
+        Assert.Contains("Waiting for approval", sent.Texts(".govuk-tag"));
+        Assert.DoesNotContain("Approve and send", sent.Texts("button"));
+        Assert.Contains("You composed this campaign, so you cannot approve it. Ask another administrator to approve it.", ownApproval.Texts(".govuk-error-summary__list li"));
+        Assert.Empty(sink.Received());
+
+        var approvedPage = await second.FollowAsync(await PostAsync(second, id, "Approve", ("Version", await VersionAsync(factory, id))));
+        var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+
+        Assert.Contains("Approved: sending has started", approvedPage.Texts(".govuk-notification-banner__heading"));
+        Assert.Equal(12, progress.Sent);
+        Assert.Equal(12, sink.Received().Count);
+    }
+
+    [Fact]
+    public async Task Schedule_InThePast_IsRefused_WithWhatToDo()
+    {
+        await using var factory = new PortalFactory();
+        var (admin, _) = await AdminAsync(factory);
+        var id = await ComposeAsync(admin);
+
+        var page = await Html.ReadAsync(await PostAsync(admin, id, "Send", ("Version", "0"), ("Schedule.When", "later"),
+            ("Schedule.Day", "1"), ("Schedule.Month", "1"), ("Schedule.Year", "2020"), ("Schedule.Time", "09:00")));
+
+        Assert.Contains("The time to send must be in the future. Choose a later time, or send it now.", page.Texts(".govuk-error-summary__list li"));
+        Assert.Contains("Draft", page.Texts(".govuk-tag"));
+    }
+
+    [Fact]
+    public async Task Campaign_WhileAndAfterSending_ShowsProgressThatAddsUp_FailuresWithReasons_AndASafeCsv()
+    {
+        await using var sink = await SmtpSink.StartAsync(reject: "^gone");
+        await using var factory = NoticeHost.For(sink);
+        var (admin, _) = await AdminAsync(factory);
+        await factory.Data.CreatePeopleAsync(20);
+        var gone = await factory.Data.CreatePersonAsync(p => (p.Email, p.GivenName) = ("gone@force.example", "=HYPERLINK(\"http://x\")"));
+        var id = await ComposeAsync(admin);
+
+        await PostAsync(admin, id, "Send", ("Version", "0"), ("Schedule.When", "now"));
+        await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+        var json = JsonDocument.Parse(await admin.GetStringAsync($"/admin/campaigns/{id}?handler=Progress", TestContext.Current.CancellationToken)).RootElement;
+        var page = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}", TestContext.Current.CancellationToken));
+        var csv = await admin.GetStringAsync($"/admin/campaigns/{id}?handler=Failures", TestContext.Current.CancellationToken);
+
+        Assert.Equal(("Completed", 22, 21, 1, 0, 100), (json.GetProperty("status").GetString(), json.GetProperty("total").GetInt32(), json.GetProperty("sent").GetInt32(),
+            json.GetProperty("failed").GetInt32(), json.GetProperty("pending").GetInt32(), json.GetProperty("percent").GetInt32()));
+        Assert.Equal("100", page.QuerySelector("progress")!.GetAttribute("value"));
+        Assert.Contains("550 5.1.1 <gone@force.example>: Recipient address rejected: User unknown", page.Section("failures").TextContent, StringComparison.Ordinal);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("pay_number,name,unit,email,status,attempts,reason", lines[0]);
+        Assert.StartsWith($"{gone.PayNumber},\"'=HYPERLINK(\"\"http://x\"\") {gone.FamilyName}\"", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_ReadTheirNotice_ConfirmIt_AndTheAcknowledgementRateMoves_ThenTheFollowUpGoesOnlyToTheRest()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var factory = NoticeHost.For(sink);
+        var (admin, adminPerson) = await AdminAsync(factory);
+        var people = await factory.Data.CreatePeopleAsync(3, (p, i) => (p.GivenName, p.Unit) = ("Reader" + (char)('a' + i), i == 0 ? "Custody" : "Dog Support"));
+        var id = await ComposeAsync(admin);
+        await PostAsync(admin, id, "Send", ("Version", "0"), ("Schedule.When", "now"));
+        await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+        var reader = factory.ClientAs(people[0].PayNumber);
+
+        var home = await Html.ReadAsync(await reader.GetAsync("/", TestContext.Current.CancellationToken));
+        var notice = await Html.ReadAsync(await reader.GetAsync($"/notices/{id}", TestContext.Current.CancellationToken));
+        var confirmed = await reader.FollowAsync(await reader.SubmitAsync($"/notices/{id}", $"/notices/{id}"));
+        var homeAfter = await Html.ReadAsync(await reader.GetAsync("/", TestContext.Current.CancellationToken));
+        var campaignPage = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}", TestContext.Current.CancellationToken));
+
+        Assert.Contains("Warning: card supplier breach", home.Section("unread-notice").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Dear Readera, please read this", notice.Section("notice-body").TextContent, StringComparison.Ordinal);
+        Assert.Contains("You confirmed you had read this", confirmed.Section("acknowledged").TextContent, StringComparison.Ordinal);
+        Assert.Null(homeAfter.QuerySelector("[data-testid='unread-notice']"));
+        Assert.Contains("1 of 4 people (25%) have confirmed", campaignPage.Section("ack-overall").TextContent, StringComparison.Ordinal);
+        var byUnit = campaignPage.Section("ack-by-unit").QuerySelectorAll("tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Contains("Custody|100|1|1", byUnit);
+        Assert.Contains("Dog Support|0|0|2", byUnit);
+
+        var followUp = await PostAsync(admin, id, "FollowUp");
+        var followUpId = int.Parse(followUp.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await NoticeHost.WaitForAsync(() => factory.ProgressAsync(followUpId), p => p.Status == CampaignStatus.Completed);
+
+        var reminded = sink.Received().Where(r => r.MessageId.Contains($".campaign-{followUpId}@", StringComparison.Ordinal)).Select(r => r.Recipient).Order();
+        Assert.Equal(new[] { adminPerson.Email, people[1].Email, people[2].Email }.Order(), reminded);
+    }
+
+    [Fact]
+    public async Task Notice_NotSentToYou_IsNotFound_AndCannotBeConfirmed()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var factory = NoticeHost.For(sink);
+        var (admin, _) = await AdminAsync(factory);
+        var custody = await factory.Data.CreatePersonAsync(p => p.Unit = "Custody");
+        var other = await factory.Data.CreatePersonAsync(p => p.Unit = "Training");
+        var response = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
+            ("Input.Subject", "Custody only"), ("Input.Body", Body), ("Input.Audience", "Units"), ("Input.AudienceUnits", "Custody"));
+        var id = int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        await PostAsync(admin, id, "Send", ("Version", "0"), ("Schedule.When", "now"));
+        await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+        var outsider = factory.ClientAs(other.PayNumber);
+
+        var view = await outsider.GetAsync($"/notices/{id}", TestContext.Current.CancellationToken);
+        var confirm = await outsider.SubmitAsync("/notices", $"/notices/{id}");
+
+        Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, confirm.StatusCode);
+        Assert.Equal([custody.Email], sink.Received().Select(r => r.Recipient));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Acknowledgements.CountAsync(TestContext.Current.CancellationToken));
+    }
+}
