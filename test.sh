@@ -33,6 +33,14 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   apt_install nodejs npm
 fi
 
+# The mail tests send to a real SMTP server on loopback: tests/smtp/smtp_sink.py on Debian's own python3
+# (not a pyenv one) with Debian's aiosmtpd.
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  note "Installing python3 and python3-aiosmtpd (the SMTP server the mail tests send to)"
+  apt_install python3 python3-aiosmtpd
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || fail_setup "python3-aiosmtpd is installed but /usr/bin/python3 cannot import aiosmtpd"
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # --- Build ---------------------------------------------------------------------------------------

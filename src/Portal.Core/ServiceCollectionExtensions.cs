@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<NoticeMessages>();
         services.AddSingleton<MailConnectionPool>();
         services.AddSingleton<NoticeRateLimiter>();
+        services.AddSingleton<DeliveryStampWriter>();
         services.AddSingleton<NoticeJobFilters>();
         services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         return services;

@@ -8,7 +8,7 @@ using Portal.Core.Imports;
 using Portal.Core.Workforce;
 using Portal.Data.Sqlite;
 
-/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import|queue [--runs N]</summary>
+/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import|queue|notices [--runs N]</summary>
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -16,13 +16,14 @@ internal static class Benchmarks
         var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
         if (args.Contains("help") || args.Length == 0)
         {
-            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import|queue [--runs N]");
+            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import|queue|notices [--runs N]");
             return args.Length == 0 ? 2 : 0;
         }
 
         return args[0] switch
         {
             "queue" => await QueueBenchmark.RunAsync(),
+            "notices" => await NoticeBenchmark.RunAsync(),
             _ => await ImportBenchmark.RunAsync(runs),
         };
     }

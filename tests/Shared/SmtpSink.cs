@@ -25,6 +25,16 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public string LogPath => Path.Combine(directory, "received.tsv");
 
+    /// <summary>The processor time the server has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process?.Refresh();
+            return process?.TotalProcessorTime ?? TimeSpan.Zero;
+        }
+    }
+
     public static async Task<SmtpSink> StartAsync(string? reject = null, string? defer = null)
     {
         var sink = new SmtpSink(reject, defer);

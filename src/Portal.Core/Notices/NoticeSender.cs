@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,14 +10,16 @@ namespace Portal.Core.Notices;
 
 /// <summary>
 /// The Hangfire jobs that send a campaign. A batch claims its pending rows with a token, sends each over a pooled
-/// connection and stamps the row as soon as the relay accepts it, so a crash can repeat at most the message in
-/// flight. Only the run holding a row's token may stamp it, so a late success never overwrites what another run
+/// connection and stamps the row as soon as the relay accepts it, so a crash can repeat only the messages in
+/// flight: at most <see cref="MostUnrecorded"/> a worker, accepted by the relay in the last milliseconds and not yet
+/// committed. Only the run holding a row's token may stamp it, so a late success never overwrites what another run
 /// recorded. Exceptions about the relay go to Hangfire, which retries the batch; a refused recipient is recorded on
 /// their row.
 /// </summary>
 public sealed partial class NoticeSender(
     PortalDbContext db,
     MailConnectionPool pool,
+    DeliveryStampWriter stamps,
     NoticeMessages messages,
     NoticeQueue queue,
     Campaigns campaigns,
@@ -27,6 +28,12 @@ public sealed partial class NoticeSender(
     TimeProvider clock,
     ILogger<NoticeSender> logger)
 {
+    /// <summary>
+    /// The most messages one worker may have handed to the relay without their stamps committed: the one being
+    /// recorded while the next is sent. Only these can be sent twice after a crash.
+    /// </summary>
+    public const int MostUnrecorded = 2;
+
     private static readonly TimeSpan StatusCheckEvery = TimeSpan.FromSeconds(1);
     private static readonly DeliveryStatus[] Unfinished = [DeliveryStatus.Pending, DeliveryStatus.Sending, DeliveryStatus.FailedTemporary];
 
@@ -113,9 +120,12 @@ public sealed partial class NoticeSender(
             ? await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).Select(i => i.Title).SingleOrDefaultAsync(cancellationToken)
             : null;
 
-        await db.OpenIfClosedAsync(cancellationToken);
-        await using var stamps = new DeliveryStamps(db, token);
         var connection = await pool.RentAsync(cancellationToken);
+
+        // A message's stamp commits (grouped with other workers' stamps, see DeliveryStampWriter) while the next
+        // message is sent, and must be in before another is started: the worker never has more than MostUnrecorded
+        // messages that the relay has taken and the database has not recorded.
+        var recording = new Queue<Task>(MostUnrecorded);
         try
         {
             var checkedAt = Stopwatch.GetTimestamp();
@@ -139,33 +149,49 @@ public sealed partial class NoticeSender(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException && MailFailure.Classify(exception) is { Scope: FailureScope.Recipient } failure)
                 {
-                    await RecordRefusalAsync(stamps, recipient, failure, CancellationToken.None);
+                    await RecordRefusalAsync(token, recipient, failure);
                     continue;
                 }
 
-                // Accepted by the relay: record it even if the host is stopping, or it would be sent again.
-                await stamps.SentAsync(recipient.DeliveryId, Now, CancellationToken.None);
+                // Accepted by the relay: recorded even if the host is stopping, or it would be sent again.
+                recording.Enqueue(stamps.SentAsync(recipient.DeliveryId, token, Now));
+                while (recording.Count >= MostUnrecorded)
+                {
+                    await recording.Dequeue();
+                }
             }
         }
         finally
         {
-            await pool.ReturnAsync(connection);
+            try
+            {
+                // Before the batch lets go of its unfinished rows, every stamp must be in, or its row would be put
+                // back and sent again.
+                while (recording.Count > 0)
+                {
+                    await recording.Dequeue();
+                }
+            }
+            finally
+            {
+                await pool.ReturnAsync(connection);
+            }
         }
     }
 
-    private async Task RecordRefusalAsync(DeliveryStamps stamps, NoticeRecipient recipient, MailFailure failure, CancellationToken cancellationToken)
+    private async Task RecordRefusalAsync(string token, NoticeRecipient recipient, MailFailure failure)
     {
         var attempts = recipient.Attempts + 1;
         var reason = failure.Reason.Length > 900 ? failure.Reason[..900] : failure.Reason;
         if (failure.Permanent || attempts >= options.Value.MaxAttempts)
         {
             var why = failure.Permanent ? reason : $"Gave up after {attempts} attempts. Last reply: {reason}";
-            await stamps.FailedAsync(recipient.DeliveryId, DeliveryStatus.FailedPermanent, why, null, cancellationToken);
+            await stamps.FailedAsync(recipient.DeliveryId, token, DeliveryStatus.FailedPermanent, why, null);
             LogRefused(recipient.DeliveryId, true);
         }
         else
         {
-            await stamps.FailedAsync(recipient.DeliveryId, DeliveryStatus.FailedTemporary, reason, Now + options.Value.RetryDelay(attempts), cancellationToken);
+            await stamps.FailedAsync(recipient.DeliveryId, token, DeliveryStatus.FailedTemporary, reason, Now + options.Value.RetryDelay(attempts));
             LogRefused(recipient.DeliveryId, false);
         }
     }
@@ -273,57 +299,4 @@ public sealed partial class NoticeSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Restart: {Rows} deliveries put back; {Campaigns} sending campaigns dispatched again")]
     private partial void LogRecovered(int rows, int campaigns);
-
-    /// <summary>The per-message writes, prepared once per batch: the hot path of a 47,000-message campaign.</summary>
-    private sealed class DeliveryStamps : IAsyncDisposable
-    {
-        private readonly DbCommand sent;
-        private readonly DbCommand failed;
-
-        public DeliveryStamps(PortalDbContext db, string token)
-        {
-            var t = TableMap.For<Delivery>(db);
-            var guard = $"WHERE {t[nameof(Delivery.Id)]} = @id AND {t[nameof(Delivery.ClaimToken)]} = @token AND {t[nameof(Delivery.Status)]} = @sending";
-            sent = db.CreateCommand(
-                $"UPDATE {t.Name} SET {t[nameof(Delivery.Status)]} = @status, {t[nameof(Delivery.SentUtc)]} = @now, {t[nameof(Delivery.Attempts)]} = {t[nameof(Delivery.Attempts)]} + 1, " +
-                $"{t[nameof(Delivery.LastError)]} = NULL, {t[nameof(Delivery.NextAttemptUtc)]} = NULL, {t[nameof(Delivery.ClaimToken)]} = NULL {guard}");
-            failed = db.CreateCommand(
-                $"UPDATE {t.Name} SET {t[nameof(Delivery.Status)]} = @status, {t[nameof(Delivery.LastError)]} = @error, {t[nameof(Delivery.NextAttemptUtc)]} = @next, " +
-                $"{t[nameof(Delivery.Attempts)]} = {t[nameof(Delivery.Attempts)]} + 1, {t[nameof(Delivery.ClaimToken)]} = NULL {guard}");
-            foreach (var command in new[] { sent, failed })
-            {
-                command.AddParameter("@id");
-                command.AddParameter("@token").Value = token;
-                command.AddParameter("@sending").Value = nameof(DeliveryStatus.Sending);
-                command.AddParameter("@status");
-            }
-
-            sent.Parameters["@status"].Value = nameof(DeliveryStatus.Sent);
-            sent.AddParameter("@now");
-            failed.AddParameter("@error");
-            failed.AddParameter("@next");
-        }
-
-        public async Task SentAsync(long deliveryId, DateTime now, CancellationToken cancellationToken)
-        {
-            sent.Parameters["@id"].Value = deliveryId;
-            sent.Parameters["@now"].Value = now;
-            await sent.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        public async Task FailedAsync(long deliveryId, DeliveryStatus status, string error, DateTime? next, CancellationToken cancellationToken)
-        {
-            failed.Parameters["@id"].Value = deliveryId;
-            failed.Parameters["@status"].Value = status.ToString();
-            failed.Parameters["@error"].Value = error;
-            failed.Parameters["@next"].Value = next is { } at ? at : DBNull.Value;
-            await failed.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await sent.DisposeAsync();
-            await failed.DisposeAsync();
-        }
-    }
 }

@@ -12,34 +12,8 @@ public sealed class TestData(IServiceProvider services)
 
     public static string NewPayNumber() => Interlocked.Increment(ref next).ToString(CultureInfo.InvariantCulture);
 
-    public async Task<Person> CreatePersonAsync(Action<Person>? configure = null)
-    {
-        var payNumber = NewPayNumber();
-        var person = new Person
-        {
-            PayNumber = payNumber,
-            GivenName = "Given" + NameSuffix(payNumber),
-            FamilyName = "Family" + NameSuffix(payNumber),
-            PersonnelType = PersonnelType.Officer,
-            RankOrGrade = "Constable",
-            Unit = "Emergency Response",
-            WorkLocation = "Northgate Police Station",
-            VettingLevel = VettingLevel.NPPV2,
-            Email = $"person{payNumber}@force.example",
-            EmailNormalised = $"person{payNumber}@force.example",
-            SensitiveRole = SensitiveRole.None,
-            Status = PersonStatus.Active,
-            CreatedUtc = DateTime.UtcNow,
-            UpdatedUtc = DateTime.UtcNow,
-        };
-        configure?.Invoke(person);
-        person.EmailNormalised = person.Email.ToLowerInvariant();
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        db.People.Add(person);
-        await db.SaveChangesAsync();
-        return person;
-    }
+    public async Task<Person> CreatePersonAsync(Action<Person>? configure = null) =>
+        (await CreatePeopleAsync(1, (person, _) => configure?.Invoke(person)))[0];
 
     /// <summary>Many people at once, each with a unique pay number and e-mail, in one save.</summary>
     public async Task<List<Person>> CreatePeopleAsync(int count, Action<Person, int>? configure = null)
@@ -60,6 +34,7 @@ public sealed class TestData(IServiceProvider services)
                 VettingLevel = VettingLevel.NPPV2,
                 Email = $"person{payNumber}@force.example",
                 EmailNormalised = $"person{payNumber}@force.example",
+                SensitiveRole = SensitiveRole.None,
                 Status = PersonStatus.Active,
                 CreatedUtc = DateTime.UtcNow,
                 UpdatedUtc = DateTime.UtcNow,

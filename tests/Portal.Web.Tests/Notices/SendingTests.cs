@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
@@ -83,7 +84,7 @@ public sealed class SendingTests
         var perRecipient = sink.Received().GroupBy(r => r.Recipient).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(people.Select(p => p.Email).Order(), perRecipient.Keys.Order());
         // Only a message the relay was taking when it went down can arrive twice: at most one per connection.
-        Assert.True(perRecipient.Values.Sum() - 300 <= 2, $"{perRecipient.Values.Sum() - 300} duplicates");
+        Assert.True(perRecipient.Values.Sum() - 300 <= 2 * Portal.Core.Notices.NoticeSender.MostUnrecorded, $"{perRecipient.Values.Sum() - 300} duplicates");
     }
 
     [Fact]
@@ -131,6 +132,34 @@ public sealed class SendingTests
         Assert.Equal(300, cancelled.Sent + cancelled.Cancelled);
         Assert.Equal(cancelled.Sent, sink.Received().Count);
         Assert.Equal(cancelled.Sent, sink.Received().Select(r => r.Recipient).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Sweeper_PutsBackRowsLeftSendingByAProcessThatDied_AndTheyAreSent()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var factory = NoticeHost.For(sink, ("Notices:StuckAfter", "00:00:05"));
+        var people = await factory.Data.CreatePeopleAsync(30);
+        var id = await factory.SendToEveryoneAsync();
+        await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // As another node would leave them had it died holding them: claimed ten minutes ago, never stamped.
+            var db = scope.ServiceProvider.GetRequiredService<Portal.Core.Data.PortalDbContext>();
+            var abandoned = people.Take(5).Select(p => p.Id).ToList();
+            await db.Deliveries.Where(d => d.CampaignId == id && abandoned.Contains(d.PersonId)).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.ClaimToken, "dead-node").SetProperty(d => d.ClaimedUtc, DateTime.UtcNow.AddMinutes(-10)), TestContext.Current.CancellationToken);
+            await db.NoticeCampaigns.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Sending), TestContext.Current.CancellationToken);
+
+            await scope.ServiceProvider.GetRequiredService<NoticeSender>().SweepAsync(TestContext.Current.CancellationToken);
+        }
+
+        var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+
+        Assert.Equal(30, progress.Sent);
+        var perRecipient = sink.Received().GroupBy(r => r.Recipient).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(people.Take(5), p => Assert.Equal(2, perRecipient[p.Email]));
+        Assert.All(people.Skip(5), p => Assert.Equal(1, perRecipient[p.Email]));
     }
 
     private static async Task ActAsync(PortalFactory factory, int id, Func<Campaigns, int, Task> action)
