@@ -35,7 +35,6 @@ public sealed partial class NoticeSender(
     public const int MostUnrecorded = 2;
 
     private static readonly TimeSpan StatusCheckEvery = TimeSpan.FromSeconds(1);
-    private static readonly DeliveryStatus[] Unfinished = [DeliveryStatus.Pending, DeliveryStatus.Sending, DeliveryStatus.FailedTemporary];
 
     /// <summary>Splits a sending campaign's unsent rows into batches and queues them.</summary>
     public async Task DispatchAsync(int campaignId, CancellationToken cancellationToken)
@@ -76,10 +75,14 @@ public sealed partial class NoticeSender(
 
         var token = Guid.NewGuid().ToString("D");
         var now = Now;
-        var claimed = await db.Deliveries
-            .Where(d => d.CampaignId == campaignId && d.Id >= firstId && d.Id <= lastId
-                && (d.Status == DeliveryStatus.Pending || (d.Status == DeliveryStatus.FailedTemporary && d.NextAttemptUtc <= now)))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.ClaimToken, token).SetProperty(d => d.ClaimedUtc, now), cancellationToken);
+        var t = TableMap.For<Delivery>(db);
+        var claimed = await ExecuteAsync(
+            $"UPDATE {t.Name} SET {t[nameof(Delivery.Status)]} = @sending, {t[nameof(Delivery.ClaimToken)]} = @token, {t[nameof(Delivery.ClaimedUtc)]} = @now " +
+            $"WHERE {t[nameof(Delivery.CampaignId)]} = @campaign AND {t[nameof(Delivery.Id)]} BETWEEN @first AND @last AND ({t[nameof(Delivery.Status)]} = @pending " +
+            $"OR ({t[nameof(Delivery.Status)]} = @retry AND {t[nameof(Delivery.NextAttemptUtc)]} <= @now))",
+            cancellationToken,
+            ("@sending", nameof(DeliveryStatus.Sending)), ("@token", token), ("@now", now), ("@campaign", campaignId), ("@first", firstId), ("@last", lastId),
+            ("@pending", nameof(DeliveryStatus.Pending)), ("@retry", nameof(DeliveryStatus.FailedTemporary)));
 
         try
         {
@@ -92,8 +95,11 @@ public sealed partial class NoticeSender(
         {
             // Whatever this run claimed and did not finish goes back, whether it stopped for a pause, a cancel, a
             // shutdown or a relay that went away. A process that dies before this line is the sweeper's to tidy.
-            await db.Deliveries.Where(d => d.CampaignId == campaignId && d.ClaimToken == token && d.Status == DeliveryStatus.Sending)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.ClaimToken, (string?)null), CancellationToken.None);
+            await ExecuteAsync(
+                $"UPDATE {t.Name} SET {t[nameof(Delivery.Status)]} = @pending, {t[nameof(Delivery.ClaimToken)]} = NULL " +
+                $"WHERE {t[nameof(Delivery.CampaignId)]} = @campaign AND {t[nameof(Delivery.Id)]} BETWEEN @first AND @last AND {t[nameof(Delivery.ClaimToken)]} = @token AND {t[nameof(Delivery.Status)]} = @sending",
+                CancellationToken.None,
+                ("@pending", nameof(DeliveryStatus.Pending)), ("@campaign", campaignId), ("@first", firstId), ("@last", lastId), ("@token", token), ("@sending", nameof(DeliveryStatus.Sending)));
         }
 
         switch (await StatusAsync(campaignId, cancellationToken))
@@ -211,11 +217,32 @@ public sealed partial class NoticeSender(
     /// <summary>The sending campaign is complete once no row is left to send.</summary>
     public Task<int> TryCompleteAsync(int campaignId, CancellationToken cancellationToken)
     {
-        var now = Now;
-        return db.NoticeCampaigns
-            .Where(c => c.Id == campaignId && c.Status == CampaignStatus.Sending
-                && !db.Deliveries.Any(d => d.CampaignId == campaignId && Unfinished.Contains(d.Status)))
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.CompletedUtc, now).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        var c = TableMap.For<NoticeCampaign>(db);
+        var d = TableMap.For<Delivery>(db);
+        return ExecuteAsync(
+            $"UPDATE {c.Name} SET {c[nameof(NoticeCampaign.Status)]} = @completed, {c[nameof(NoticeCampaign.CompletedUtc)]} = @now, {c[nameof(NoticeCampaign.Version)]} = {c[nameof(NoticeCampaign.Version)]} + 1 " +
+            $"WHERE {c[nameof(NoticeCampaign.Id)]} = @campaign AND {c[nameof(NoticeCampaign.Status)]} = @sending AND NOT EXISTS (SELECT 1 FROM {d.Name} " +
+            $"WHERE {d[nameof(Delivery.CampaignId)]} = @campaign AND {d[nameof(Delivery.Status)]} IN (@pending, @claimed, @retry))",
+            cancellationToken,
+            ("@completed", nameof(CampaignStatus.Completed)), ("@now", Now), ("@campaign", campaignId), ("@sending", nameof(CampaignStatus.Sending)),
+            ("@pending", nameof(DeliveryStatus.Pending)), ("@claimed", nameof(DeliveryStatus.Sending)), ("@retry", nameof(DeliveryStatus.FailedTemporary)));
+    }
+
+    /// <summary>
+    /// The statements every batch runs, as plain parameterised SQL: EF Core's ExecuteUpdate puts the values a
+    /// setter is given (a new claim token each batch) into the query itself, so each would be compiled afresh —
+    /// seconds of JIT over a campaign of 47,000.
+    /// </summary>
+    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await db.OpenIfClosedAsync(cancellationToken);
+        await using var command = db.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.AddParameter(name).Value = value;
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Marks what a cancelled campaign had not yet sent; rows a batch still holds are marked when it lets go of them.</summary>
