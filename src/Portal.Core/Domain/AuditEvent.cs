@@ -36,4 +36,17 @@ public static class AuditActions
     public const string SupportRequestViewed = "support_request.viewed";
     public const string SupportRequestRefused = "support_request.refused";
     public const string PriorityOverridden = "support_request.priority_overridden";
+    public const string CampaignCreated = "campaign.created";
+    public const string CampaignUpdated = "campaign.updated";
+    public const string CampaignSubmittedForApproval = "campaign.submitted_for_approval";
+    public const string CampaignApproved = "campaign.approved";
+    public const string CampaignReturnedToDraft = "campaign.returned_to_draft";
+    public const string CampaignSent = "campaign.sent";
+    public const string CampaignScheduled = "campaign.scheduled";
+    public const string CampaignPaused = "campaign.paused";
+    public const string CampaignResumed = "campaign.resumed";
+    public const string CampaignCancelled = "campaign.cancelled";
+    public const string CampaignPreviewed = "campaign.previewed";
+    public const string CampaignTestSent = "campaign.test_sent";
+    public const string CampaignFailuresExported = "campaign.failures_exported";
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 
@@ -34,7 +33,7 @@ public sealed record UnitAcknowledgement(string Unit, int Recipients, int Acknow
 }
 
 /// <summary>What administrators watch: progress, rate and ETA, failures, and who has read the notice.</summary>
-public sealed class CampaignReports(PortalDbContext db, IOptions<NoticeOptions> options, TimeProvider clock)
+public sealed class CampaignReports(PortalDbContext db, TimeProvider clock)
 {
     private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
 
@@ -62,10 +61,6 @@ public sealed class CampaignReports(PortalDbContext db, IOptions<NoticeOptions> 
         var window = campaign.StartedUtc is { } started && started > since ? now - started : RateWindow;
         var recent = await db.Deliveries.AsNoTracking().CountAsync(d => d.CampaignId == campaignId && d.SentUtc >= since, cancellationToken);
         var perMinute = window > TimeSpan.Zero ? recent / window.TotalMinutes : 0;
-        if (options.Value.RateLimitPerMinute > 0 && recent > 0)
-        {
-            perMinute = Math.Min(perMinute, options.Value.RateLimitPerMinute);
-        }
 
         var remaining = Count(DeliveryStatus.Pending) + Count(DeliveryStatus.Sending) + Count(DeliveryStatus.FailedTemporary);
         TimeSpan? eta = campaign.Status == CampaignStatus.Sending && perMinute > 0 && remaining > 0 ? TimeSpan.FromMinutes(remaining / perMinute) : null;

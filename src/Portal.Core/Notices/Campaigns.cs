@@ -41,16 +41,8 @@ public sealed class CampaignConflictException() : CampaignException("conflict", 
 /// </summary>
 public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, NoticeQueue queue, AuditLog audit, IOptions<NoticeOptions> options, TimeProvider clock)
 {
-    public const string CreatedAction = "campaign.created";
-    public const string UpdatedAction = "campaign.updated";
-    public const string SubmittedAction = "campaign.submitted_for_approval";
-    public const string ApprovedAction = "campaign.approved";
-    public const string ReturnedAction = "campaign.returned_to_draft";
-    public const string SentAction = "campaign.sent";
-    public const string ScheduledAction = "campaign.scheduled";
-    public const string PausedAction = "campaign.paused";
-    public const string ResumedAction = "campaign.resumed";
-    public const string CancelledAction = "campaign.cancelled";
+    /// <summary>The version of a campaign just created.</summary>
+    private const int NewVersion = 0;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -60,7 +52,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         await ApplyAsync(campaign, draft, cancellationToken);
         db.NoticeCampaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, CreatedAction, null, Target(campaign.Id), campaign.Subject, cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.CampaignCreated, null, Target(campaign.Id), campaign.Subject, cancellationToken);
         return campaign.Id;
     }
 
@@ -69,7 +61,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         var campaign = await LoadAsync(id, version, cancellationToken);
         Require(campaign, CampaignStatus.Draft, "Only a draft can be changed.");
         await ApplyAsync(campaign, draft, cancellationToken);
-        audit.Add(actor, UpdatedAction, null, Target(id), campaign.Subject);
+        audit.Add(actor, AuditActions.CampaignUpdated, null, Target(id), campaign.Subject);
         await SaveAsync(campaign, cancellationToken);
     }
 
@@ -97,12 +89,12 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         if (count > options.Value.ApprovalThreshold)
         {
             campaign.Status = CampaignStatus.AwaitingApproval;
-            audit.Add(actor, SubmittedAction, null, Target(id), $"{count} recipients");
+            audit.Add(actor, AuditActions.CampaignSubmittedForApproval, null, Target(id), $"{count} recipients");
             await SaveAsync(campaign, cancellationToken);
             return campaign.Status;
         }
 
-        return await GoAsync(actor, campaign, SentAction, cancellationToken);
+        return await GoAsync(actor, campaign, AuditActions.CampaignSent, cancellationToken);
     }
 
     /// <summary>A second administrator lets a large campaign go.</summary>
@@ -123,7 +115,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         campaign.ApprovedByPersonId = actor.PersonId;
         campaign.ApprovedBySubject = actor.Subject;
         campaign.ApprovedUtc = Now;
-        return await GoAsync(actor, campaign, ApprovedAction, cancellationToken);
+        return await GoAsync(actor, campaign, AuditActions.CampaignApproved, cancellationToken);
     }
 
     /// <summary>Takes a campaign waiting for approval back to a draft, for changes.</summary>
@@ -132,7 +124,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         var campaign = await LoadAsync(id, version, cancellationToken);
         Require(campaign, CampaignStatus.AwaitingApproval, "This campaign is not waiting for approval.");
         campaign.Status = CampaignStatus.Draft;
-        audit.Add(actor, ReturnedAction, null, Target(id));
+        audit.Add(actor, AuditActions.CampaignReturnedToDraft, null, Target(id));
         await SaveAsync(campaign, cancellationToken);
     }
 
@@ -141,7 +133,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         var campaign = await LoadAsync(id, version, cancellationToken);
         Require(campaign, CampaignStatus.Sending, "Only a campaign that is sending can be paused.");
         campaign.Status = CampaignStatus.Paused;
-        audit.Add(actor, PausedAction, null, Target(id));
+        audit.Add(actor, AuditActions.CampaignPaused, null, Target(id));
         await SaveAsync(campaign, cancellationToken);
     }
 
@@ -150,7 +142,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         var campaign = await LoadAsync(id, version, cancellationToken);
         Require(campaign, CampaignStatus.Paused, "Only a paused campaign can be resumed.");
         campaign.Status = CampaignStatus.Sending;
-        audit.Add(actor, ResumedAction, null, Target(id));
+        audit.Add(actor, AuditActions.CampaignResumed, null, Target(id));
         await SaveAsync(campaign, cancellationToken);
         queue.Dispatch(id);
     }
@@ -166,11 +158,15 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
 
         campaign.Status = CampaignStatus.Cancelled;
         campaign.CompletedUtc = Now;
-        audit.Add(actor, CancelledAction, null, Target(id));
+        audit.Add(actor, AuditActions.CampaignCancelled, null, Target(id));
         await SaveAsync(campaign, cancellationToken);
-        await db.Deliveries.Where(d => d.CampaignId == id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.FailedTemporary))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.NextAttemptUtc, (DateTime?)null), cancellationToken);
+        await CancelUnsentAsync(id, cancellationToken);
     }
+
+    /// <summary>Marks what a cancelled campaign had not yet sent; rows a batch still holds are marked when it lets go of them.</summary>
+    public Task<int> CancelUnsentAsync(int campaignId, CancellationToken cancellationToken = default) =>
+        db.Deliveries.Where(d => d.CampaignId == campaignId && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.FailedTemporary))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.NextAttemptUtc, (DateTime?)null), cancellationToken);
 
     /// <summary>In one step: a reminder to everyone the campaign reached who has not confirmed reading it. Returns the new campaign.</summary>
     public async Task<(int Id, CampaignStatus Status)> FollowUpAsync(Actor actor, int earlierId, CancellationToken cancellationToken = default)
@@ -186,9 +182,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         var id = await CreateAsync(actor, new CampaignDraft(
             subject.Length > NoticeCampaignConfiguration.SubjectLength ? subject[..NoticeCampaignConfiguration.SubjectLength] : subject,
             earlier.BodyTemplate, earlier.IncidentId, AudienceKind.NotAcknowledged, null, [], earlierId), cancellationToken);
-        var version = await db.NoticeCampaigns.Where(c => c.Id == id).Select(c => c.Version).SingleAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return (id, await SendAsync(actor, id, version, null, cancellationToken));
+        return (id, await SendAsync(actor, id, NewVersion, null, cancellationToken));
     }
 
     /// <summary>Writes the delivery rows of an approved, due campaign and queues it; for "send now", and by the sweeper for scheduled ones.</summary>
@@ -220,7 +214,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     {
         var later = campaign.ScheduledForUtc is not null;
         campaign.Status = later ? CampaignStatus.Scheduled : CampaignStatus.Sending;
-        audit.Add(actor, later ? ScheduledAction : action, null, Target(campaign.Id), later ? $"for {campaign.ScheduledForUtc:u}" : $"{campaign.RecipientCount} recipients");
+        audit.Add(actor, later ? AuditActions.CampaignScheduled : action, null, Target(campaign.Id), later ? $"for {campaign.ScheduledForUtc:u}" : $"{campaign.RecipientCount} recipients");
         await SaveAsync(campaign, cancellationToken);
         if (!later)
         {

@@ -13,42 +13,41 @@ public sealed record MyNotice(int CampaignId, string Subject, string Body, DateT
 /// </summary>
 public sealed class MyNotices(PortalDbContext db, NoticeMessages messages, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<MyNotice>> ListAsync(int personId, CancellationToken cancellationToken = default)
-    {
-        var ids = await db.Deliveries.AsNoTracking().Where(d => d.PersonId == personId && d.Status != DeliveryStatus.Cancelled)
-            .Select(d => d.CampaignId).ToListAsync(cancellationToken);
-        var notices = new List<MyNotice>();
-        foreach (var id in ids)
-        {
-            if (await GetAsync(personId, id, cancellationToken) is { } notice)
-            {
-                notices.Add(notice);
-            }
-        }
-
-        return notices.OrderByDescending(n => n.SentUtc).ThenByDescending(n => n.CampaignId).ToList();
-    }
+    /// <summary>Every notice sent to this person, newest first, each rendered for them: three queries however many there are.</summary>
+    public Task<IReadOnlyList<MyNotice>> ListAsync(int personId, CancellationToken cancellationToken = default) =>
+        LoadAsync(personId, null, cancellationToken);
 
     /// <summary>The notice, rendered for this person; null when it was not sent to them.</summary>
-    public async Task<MyNotice?> GetAsync(int personId, int campaignId, CancellationToken cancellationToken = default)
+    public async Task<MyNotice?> GetAsync(int personId, int campaignId, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(personId, campaignId, cancellationToken)).SingleOrDefault();
+
+    private async Task<IReadOnlyList<MyNotice>> LoadAsync(int personId, int? campaignId, CancellationToken cancellationToken)
     {
-        var delivery = await db.Deliveries.AsNoTracking().Where(d => d.PersonId == personId && d.CampaignId == campaignId && d.Status != DeliveryStatus.Cancelled)
-            .Select(d => new { d.SentUtc }).SingleOrDefaultAsync(cancellationToken);
-        if (delivery is null)
+        var sent = await db.Deliveries.AsNoTracking()
+            .Where(d => d.PersonId == personId && d.Status != DeliveryStatus.Cancelled && (campaignId == null || d.CampaignId == campaignId))
+            .Join(db.NoticeCampaigns, d => d.CampaignId, c => c.Id, (d, c) => new
+            {
+                Campaign = c,
+                SentUtc = d.SentUtc ?? c.StartedUtc,
+                AcknowledgedUtc = db.Acknowledgements.Where(a => a.PersonId == personId && a.CampaignId == c.Id).Select(a => (DateTime?)a.AcknowledgedUtc).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        if (sent.Count == 0)
         {
-            return null;
+            return [];
         }
 
-        var campaign = await db.NoticeCampaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, cancellationToken);
         var person = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.GivenName, p.RankOrGrade }).SingleAsync(cancellationToken);
-        var incidentTitle = campaign.IncidentId is { } incidentId
-            ? await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).Select(i => i.Title).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var acknowledged = await db.Acknowledgements.AsNoTracking().Where(a => a.PersonId == personId && a.CampaignId == campaignId)
-            .Select(a => (DateTime?)a.AcknowledgedUtc).SingleOrDefaultAsync(cancellationToken);
-        var values = messages.ValuesFor(campaign, incidentTitle, person.GivenName, person.RankOrGrade);
-        return new MyNotice(campaignId, NoticeTemplate.Render(campaign.Subject, values), NoticeTemplate.Render(campaign.BodyTemplate, values),
-            delivery.SentUtc ?? campaign.StartedUtc, acknowledged);
+        var incidentIds = sent.Select(n => n.Campaign.IncidentId).OfType<int>().Distinct().ToList();
+        var incidents = await db.Incidents.AsNoTracking().Where(i => incidentIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Title, cancellationToken);
+        return sent
+            .Select(n =>
+            {
+                var values = messages.ValuesFor(n.Campaign, n.Campaign.IncidentId is { } id ? incidents.GetValueOrDefault(id) : null, person.GivenName, person.RankOrGrade);
+                return new MyNotice(n.Campaign.Id, NoticeTemplate.Render(n.Campaign.Subject, values), NoticeTemplate.Render(n.Campaign.BodyTemplate, values), n.SentUtc, n.AcknowledgedUtc);
+            })
+            .OrderByDescending(n => n.SentUtc).ThenByDescending(n => n.CampaignId)
+            .ToList();
     }
 
     /// <summary>Records "I have read this". Saying it twice changes nothing; a notice not sent to them cannot be acknowledged.</summary>

@@ -67,7 +67,7 @@ public sealed partial class NoticeSender(
         {
             if (campaign?.Status is CampaignStatus.Cancelled)
             {
-                await CancelUnsentAsync(campaignId, cancellationToken);
+                await campaigns.CancelUnsentAsync(campaignId, cancellationToken);
             }
 
             return;
@@ -105,7 +105,7 @@ public sealed partial class NoticeSender(
         switch (await StatusAsync(campaignId, cancellationToken))
         {
             case CampaignStatus.Cancelled:
-                await CancelUnsentAsync(campaignId, cancellationToken);
+                await campaigns.CancelUnsentAsync(campaignId, cancellationToken);
                 break;
             case CampaignStatus.Sending:
                 await ScheduleRetryAsync(campaignId, firstId, lastId, cancellationToken);
@@ -245,11 +245,6 @@ public sealed partial class NoticeSender(
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Marks what a cancelled campaign had not yet sent; rows a batch still holds are marked when it lets go of them.</summary>
-    public Task<int> CancelUnsentAsync(int campaignId, CancellationToken cancellationToken) =>
-        db.Deliveries.Where(d => d.CampaignId == campaignId && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.FailedTemporary))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Cancelled).SetProperty(d => d.NextAttemptUtc, (DateTime?)null), cancellationToken);
-
     /// <summary>
     /// The recurring sweeper: puts back rows left "sending" by a process that died, starts scheduled campaigns that
     /// are due, finishes cancelling, and dispatches any sending campaign whose work has stopped moving.
@@ -258,13 +253,12 @@ public sealed partial class NoticeSender(
     {
         var now = Now;
         var stuckBefore = now - options.Value.StuckAfter;
-        var stuck = await db.Deliveries.AsNoTracking().Where(d => d.Status == DeliveryStatus.Sending && d.ClaimedUtc < stuckBefore)
+        var live = await LiveCampaignsAsync(cancellationToken);
+        var stuck = await db.Deliveries.AsNoTracking().Where(d => live.Contains(d.CampaignId) && d.Status == DeliveryStatus.Sending && d.ClaimedUtc < stuckBefore)
             .Select(d => d.CampaignId).Distinct().ToListAsync(cancellationToken);
         if (stuck.Count > 0)
         {
-            var reset = await db.Deliveries.Where(d => d.Status == DeliveryStatus.Sending && d.ClaimedUtc < stuckBefore)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.ClaimToken, (string?)null), cancellationToken);
-            LogSwept(reset);
+            LogSwept(await PutBackAsync(stuck, stuckBefore, cancellationToken));
         }
 
         var due = await db.NoticeCampaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Scheduled && c.ScheduledForUtc <= now)
@@ -274,15 +268,18 @@ public sealed partial class NoticeSender(
             await campaigns.StartAsync(id, cancellationToken);
         }
 
-        foreach (var id in await db.NoticeCampaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Cancelled
+        foreach (var id in await db.NoticeCampaigns.AsNoTracking().Where(c => live.Contains(c.Id) && c.Status == CampaignStatus.Cancelled
             && db.Deliveries.Any(d => d.CampaignId == c.Id && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.FailedTemporary))).Select(c => c.Id).ToListAsync(cancellationToken))
         {
-            await CancelUnsentAsync(id, cancellationToken);
+            await campaigns.CancelUnsentAsync(id, cancellationToken);
         }
 
+        // Work that has stopped moving: rows put back just now, or rows due to be sent that nobody has claimed for
+        // a while. Rows waiting for a later retry are not stalled; their batch is scheduled for then.
         var idle = await db.NoticeCampaigns.AsNoTracking()
             .Where(c => c.Status == CampaignStatus.Sending && (stuck.Contains(c.Id)
-                || !db.Deliveries.Any(d => d.CampaignId == c.Id && (d.Status == DeliveryStatus.Sending || d.ClaimedUtc >= stuckBefore))))
+                || (db.Deliveries.Any(d => d.CampaignId == c.Id && (d.Status == DeliveryStatus.Pending || (d.Status == DeliveryStatus.FailedTemporary && d.NextAttemptUtc <= now)))
+                    && !db.Deliveries.Any(d => d.CampaignId == c.Id && (d.Status == DeliveryStatus.Sending || d.ClaimedUtc >= stuckBefore)))))
             .Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var id in idle)
         {
@@ -296,8 +293,7 @@ public sealed partial class NoticeSender(
     /// </summary>
     public async Task RecoverAfterRestartAsync(CancellationToken cancellationToken)
     {
-        var reset = await db.Deliveries.Where(d => d.Status == DeliveryStatus.Sending)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.ClaimToken, (string?)null), cancellationToken);
+        var reset = await PutBackAsync(await LiveCampaignsAsync(cancellationToken), null, cancellationToken);
         var sending = await db.NoticeCampaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Sending).Select(c => c.Id).ToListAsync(cancellationToken);
         foreach (var id in sending)
         {
@@ -309,6 +305,20 @@ public sealed partial class NoticeSender(
             LogRecovered(reset, sending.Count);
         }
     }
+
+    /// <summary>
+    /// The campaigns that can hold a row still "sending": started and not completed. Looking only at their rows keeps
+    /// the sweeper and start-up on the (campaign, status) index instead of reading every delivery ever made.
+    /// </summary>
+    private Task<List<int>> LiveCampaignsAsync(CancellationToken cancellationToken) =>
+        db.NoticeCampaigns.AsNoTracking()
+            .Where(c => c.Status == CampaignStatus.Sending || c.Status == CampaignStatus.Paused || c.Status == CampaignStatus.Cancelled)
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Puts back the rows of these campaigns left "sending" (since before the given time, when there is one).</summary>
+    private Task<int> PutBackAsync(List<int> campaignIds, DateTime? claimedBefore, CancellationToken cancellationToken) =>
+        db.Deliveries.Where(d => campaignIds.Contains(d.CampaignId) && d.Status == DeliveryStatus.Sending && (claimedBefore == null || d.ClaimedUtc < claimedBefore))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, DeliveryStatus.Pending).SetProperty(d => d.ClaimToken, (string?)null), cancellationToken);
 
     private Task<CampaignStatus> StatusAsync(int campaignId, CancellationToken cancellationToken) =>
         db.NoticeCampaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Status).SingleOrDefaultAsync(cancellationToken);

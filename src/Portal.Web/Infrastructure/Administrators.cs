@@ -10,7 +10,13 @@ public sealed record Administrator(int? PersonId, Actor Actor, string? Email, st
 
 public sealed class Administrators(CurrentPerson currentPerson, PortalDbContext db, IHttpContextAccessor accessor)
 {
-    public async Task<Administrator> GetAsync(CancellationToken cancellationToken = default)
+    private Administrator? administrator;
+
+    /// <summary>Looked up once per request.</summary>
+    public async Task<Administrator> GetAsync(CancellationToken cancellationToken = default) =>
+        administrator ??= await LookUpAsync(cancellationToken);
+
+    private async Task<Administrator> LookUpAsync(CancellationToken cancellationToken)
     {
         var context = accessor.HttpContext!;
         var personId = await currentPerson.GetIdAsync(cancellationToken);
@@ -20,6 +26,8 @@ public sealed class Administrators(CurrentPerson currentPerson, PortalDbContext 
             : null;
         var user = context.User;
         var email = person?.Email ?? user.FindFirstValue("email") ?? user.FindFirstValue("preferred_username") ?? user.FindFirstValue(ClaimTypes.Email);
-        return new Administrator(personId, actor, email, person?.GivenName ?? user.FindFirstValue("given_name") ?? "Alex", person?.RankOrGrade ?? "Administrator");
+        // Without a personnel record, a preview or test "as you" uses the sign-in's own given name.
+        var givenName = person?.GivenName ?? user.FindFirstValue("given_name") ?? user.Identity?.Name?.Split(' ')[0] ?? "colleague";
+        return new Administrator(personId, actor, email, givenName, person?.RankOrGrade ?? "Administrator");
     }
 }

@@ -49,7 +49,7 @@ public static class NoticeSetup
         builder.Services.AddHangfireServer(options =>
         {
             options.ServerName = $"{Environment.MachineName}:default";
-            options.Queues = [EnqueuedStateQueue];
+            options.Queues = [Hangfire.States.EnqueuedState.DefaultQueue];
             options.WorkerCount = 2;
             options.SchedulePollingInterval = notices.SchedulePollingInterval;
         });
@@ -77,8 +77,6 @@ public static class NoticeSetup
             DisplayStorageConnectionString = false,
             IsReadOnlyFunc = _ => false,
         }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Policies.Admin);
-
-    private const string EnqueuedStateQueue = "default";
 
     /// <summary>The dashboard's own check: a signed-in administrator.</summary>
     internal sealed class AdministratorsOnly : IDashboardAuthorizationFilter

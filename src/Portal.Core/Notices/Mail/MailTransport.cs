@@ -179,7 +179,7 @@ internal sealed class PickupConnection(string directory) : IMailConnection
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
-        var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars().Append('@').ToArray()));
+        var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars()));
         var path = Path.Combine(directory, name + ".eml");
         var temporary = path + ".tmp";
         await using (var file = File.Create(temporary))

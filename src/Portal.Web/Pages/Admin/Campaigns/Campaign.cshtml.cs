@@ -32,9 +32,6 @@ public sealed class CampaignModel(
     IOptions<NoticeOptions> options,
     TimeProvider clock) : PageModel
 {
-    public const string PreviewedAction = "campaign.previewed";
-    public const string TestSentAction = "campaign.test_sent";
-    public const string FailuresExportedAction = "campaign.failures_exported";
     public const int FailuresShown = 100;
     private const string FlashKey = "CampaignFlash";
 
@@ -116,7 +113,7 @@ public sealed class CampaignModel(
         }
 
         var admin = await administrators.GetAsync(cancellationToken);
-        await audit.RecordAsync(admin.Actor, FailuresExportedAction, null, CampaignService.Target(Id), cancellationToken: cancellationToken);
+        await audit.RecordAsync(admin.Actor, AuditActions.CampaignFailuresExported, null, CampaignService.Target(Id), cancellationToken: cancellationToken);
         var stream = new MemoryStream();
         await using (var writer = new StreamWriter(stream, leaveOpen: true))
         await using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
@@ -170,7 +167,7 @@ public sealed class CampaignModel(
             await mail.ReturnAsync(connection);
         }
 
-        await audit.RecordAsync(admin.Actor, TestSentAction, admin.PersonId, CampaignService.Target(Id), cancellationToken: cancellationToken);
+        await audit.RecordAsync(admin.Actor, AuditActions.CampaignTestSent, admin.PersonId, CampaignService.Target(Id), cancellationToken: cancellationToken);
         return $"A test has been sent to {admin.Email}";
     });
 
@@ -264,7 +261,14 @@ public sealed class CampaignModel(
     {
         foreach (var p in problem.Problems)
         {
-            ModelState.AddModelError(p.Field is "conflict" or "Audience" or "ScheduledFor" ? (p.Field == "ScheduledFor" ? "Schedule" : p.Field) : field, p.Message);
+            // Problems about the campaign as a whole keep their own place on the page; the rest go by the action.
+            var key = p.Field switch
+            {
+                "ScheduledFor" => "Schedule",
+                "conflict" or "Audience" => p.Field,
+                _ => field,
+            };
+            ModelState.AddModelError(key, p.Message);
         }
 
         db.ChangeTracker.Clear();
@@ -337,7 +341,7 @@ public sealed class CampaignModel(
         }
         else
         {
-            await audit.RecordAsync(admin.Actor, PreviewedAction, person.Id, CampaignService.Target(campaign.Id), cancellationToken: cancellationToken);
+            await audit.RecordAsync(admin.Actor, AuditActions.CampaignPreviewed, person.Id, CampaignService.Target(campaign.Id), cancellationToken: cancellationToken);
             forWhom = $"{person.GivenName} {person.FamilyName} ({payNumber})";
             values = messages.ValuesFor(campaign, IncidentTitle, person.GivenName, person.RankOrGrade);
         }
