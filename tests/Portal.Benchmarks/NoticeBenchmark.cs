@@ -36,14 +36,17 @@ internal static class NoticeBenchmark
             var recipients = await portal.RecipientsAsync();
             Console.WriteLine($"{recipients:N0} active people in the seeded workforce; aiosmtpd on 127.0.0.1:{sink.Port}; {Connections} connections each");
 
-            // Both paths are warmed up first: a short MailKit loop, and a campaign to a few units. In a 30-second run on
-            // two cores the JIT's tier-up of a large host (EF Core, Hangfire, ASP.NET) otherwise takes a third of the
-            // processor time of the first campaign — a cost a long-running portal pays once, not per campaign.
+            // Both paths are warmed up first: a short MailKit loop, and a whole first campaign. The first campaign after
+            // a start pays for the JIT's compiling and then recompiling (tiering up) the code of every batch and every
+            // message — EF Core, Hangfire, MailKit and the portal's own — on these two shared cores. It is timed and
+            // reported, but the figure compared is the steady state: the next campaign, as a portal that has been
+            // running sends it.
             await PlainMailKitAsync(sink.Port, 5_000, "warm-up");
-            await portal.SendAsync(AudienceKind.Units);
+            var (coldElapsed, _, _, _) = await portal.SendAsync();
 
             // The baseline runs before and after the campaign, and the campaign is compared with their mean, so that
             // the machine drifting during the run (a shared 2-core VM) counts against neither.
+            var j0 = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime(), GC.GetTotalPauseDuration());
             var g0 = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
             var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             var server0 = sink.ProcessorTime;
@@ -52,11 +55,13 @@ internal static class NoticeBenchmark
             var server1 = sink.ProcessorTime;
             var baselineReceived = sink.Received().Count;
             var g1 = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
-            var (elapsed, peakWorkingSet, peakHeap, startHeap) = await portal.SendAsync(AudienceKind.EveryoneActive);
+            var j1 = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime(), GC.GetTotalPauseDuration());
+            var (elapsed, peakWorkingSet, peakHeap, startHeap) = await portal.SendAsync();
             var cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
             var server2 = sink.ProcessorTime;
             var portalReceived = sink.Received().Count - baselineReceived;
             var g2 = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes());
+            var j2 = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime(), GC.GetTotalPauseDuration());
             var after = await PlainMailKitAsync(sink.Port, recipients, "after");
 
             var baselineRate = recipients / ((before + after) / 2).TotalSeconds;
@@ -67,7 +72,8 @@ internal static class NoticeBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| plain MailKit loop, {Connections} connections, before | {recipients:N0} | {before.TotalSeconds:F1} | {recipients / before.TotalSeconds:N0} | |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| plain MailKit loop, {Connections} connections, after | {recipients:N0} | {after.TotalSeconds:F1} | {recipients / after.TotalSeconds:N0} | |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| baseline (mean of the two) | | | {baselineRate:N0} | 1.00 |"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| portal campaign, send → last row stamped | {portalReceived:N0} | {elapsed.TotalSeconds:F1} | {portalRate:N0} | {portalRate / baselineRate:F2} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| portal campaign, first after start (JIT included), send → last row stamped | {recipients:N0} | {coldElapsed.TotalSeconds:F1} | {recipients / coldElapsed.TotalSeconds:N0} | {recipients / coldElapsed.TotalSeconds / baselineRate:F2} |"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| portal campaign, steady state, send → last row stamped | {portalReceived:N0} | {elapsed.TotalSeconds:F1} | {portalRate:N0} | {portalRate / baselineRate:F2} |"));
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"While the campaign sent: peak working set {peakWorkingSet / 1024 / 1024} MiB; managed heap {startHeap / 1024 / 1024} MiB before, {peakHeap / 1024 / 1024} MiB at its peak."));
@@ -75,6 +81,8 @@ internal static class NoticeBenchmark
                 $"Allocated a message: baseline {(g1.Item4 - g0.Item4) / 1024.0 / recipients:F0} KiB, campaign {(g2.Item4 - g1.Item4) / 1024.0 / recipients:F0} KiB; gen 2 collections during the campaign: {g2.Item3 - g1.Item3}."));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Processor time, this process / the SMTP server: baseline (before) {(cpu1 - cpu0).TotalSeconds:F1} s / {(server1 - server0).TotalSeconds:F1} s; campaign {(cpu2 - cpu1).TotalSeconds:F1} s / {(server2 - server1).TotalSeconds:F1} s."));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Methods compiled / JIT time / GC pauses: baseline (before) {j1.Item1 - j0.Item1} / {(j1.Item2 - j0.Item2).TotalSeconds:F2} s / {(j1.Item3 - j0.Item3).TotalSeconds:F2} s; campaign {j2.Item1 - j1.Item1} / {(j2.Item2 - j1.Item2).TotalSeconds:F2} s / {(j2.Item3 - j1.Item3).TotalSeconds:F2} s; gen 0/1/2 collections: baseline {g1.Item1 - g0.Item1}/{g1.Item2 - g0.Item2}/{g1.Item3 - g0.Item3}, campaign {g2.Item1 - g1.Item1}/{g2.Item2 - g1.Item2}/{g2.Item3 - g1.Item3}."));
             return portalReceived == recipients ? 0 : 1;
         }
         finally
@@ -132,16 +140,15 @@ internal static class NoticeBenchmark
             return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().People.CountAsync(p => p.Status == PersonStatus.Active);
         }
 
-        /// <summary>Presses "send" (to everyone active, or a few units) and waits for the last delivery row to be stamped, sampling memory as it goes.</summary>
-        public async Task<(TimeSpan Elapsed, long PeakWorkingSet, long PeakHeap, long StartHeap)> SendAsync(AudienceKind audience)
+        /// <summary>Presses "send" to everyone active and waits for the last delivery row to be stamped, sampling memory as it goes.</summary>
+        public async Task<(TimeSpan Elapsed, long PeakWorkingSet, long PeakHeap, long StartHeap)> SendAsync()
         {
             var actor = new Actor(null, "benchmark", null);
             int id;
             await using (var scope = Services.CreateAsyncScope())
             {
                 id = await scope.ServiceProvider.GetRequiredService<Campaigns>().CreateAsync(actor,
-                    new CampaignDraft("Warning: the card supplier breach", "Dear ((given_name)), please sign in to the portal: ((notice_link))", null, audience, null,
-                        audience == AudienceKind.Units ? await scope.ServiceProvider.GetRequiredService<PortalDbContext>().People.Select(p => p.Unit).Distinct().OrderBy(u => u).Take(3).ToListAsync() : [], null));
+                    new CampaignDraft("Warning: the card supplier breach", "Dear ((given_name)), please sign in to the portal: ((notice_link))", null, AudienceKind.EveryoneActive, null, [], null));
             }
 
             GC.Collect();

@@ -9,27 +9,43 @@ namespace Portal.Core.Notices;
 
 /// <summary>
 /// Writes what happened to each message to its delivery row, for every worker of this process, with group commit:
-/// the stamps that arrive within a millisecond of each other go in one transaction. A worker goes on to send its
-/// next message while its last stamp commits, and waits for that commit before starting another, so a crash can
-/// repeat at most <see cref="NoticeSender.MostUnrecorded"/> messages a worker — but 47,000 stamps cost a few
-/// thousand commits rather than 47,000: on SQLite (one writer at a time, index pages rewritten per commit) the
-/// difference is seconds of a campaign.
+/// stamps wait in a queue until a worker asks for them (<see cref="Flush"/>), and then all that have gathered, from
+/// every worker, go in one transaction. A worker asks a message before it would have to wait, and goes on sending
+/// while the commit runs, so a crash can repeat at most <see cref="NoticeSender.MostUnrecorded"/> messages a worker —
+/// but 47,000 stamps cost about 10,000 commits rather than 47,000: on SQLite (one writer at a time, index pages
+/// rewritten per commit) the difference is seconds of a campaign. A fixed wait for stamps to gather would not do:
+/// on two busy cores a 1 ms timer fires late, and every worker stands waiting for it.
 /// </summary>
 public sealed class DeliveryStampWriter(IServiceScopeFactory scopes) : IAsyncDisposable
 {
     private const int MostPerCommit = 512;
-    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>The longest stamps wait for a commit when no worker has asked for one.</summary>
+    private static readonly TimeSpan MostLinger = TimeSpan.FromMilliseconds(20);
+
     private readonly Channel<Stamp> queue = Channel.CreateUnbounded<Stamp>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock starting = new();
+    private TaskCompletionSource wanted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? loop;
+    private int queued;
 
-    /// <summary>Marks the row sent, if the claim <paramref name="token"/> still holds it; completes once committed.</summary>
+    /// <summary>
+    /// Marks the row sent, if the claim <paramref name="token"/> still holds it. The returned task completes once
+    /// committed; the commit waits for other stamps to join it until someone asks for it with <see cref="Flush"/>.
+    /// </summary>
     public Task SentAsync(long deliveryId, string token, DateTime nowUtc) =>
         EnqueueAsync(new Stamp(deliveryId, token, DeliveryStatus.Sent, nowUtc, null, null));
 
-    /// <summary>Records a refusal (for now, with when to try again, or for good), if the claim still holds the row.</summary>
-    public Task FailedAsync(long deliveryId, string token, DeliveryStatus status, string error, DateTime? nextAttemptUtc) =>
-        EnqueueAsync(new Stamp(deliveryId, token, status, null, error, nextAttemptUtc));
+    /// <summary>Records a refusal (for now, with when to try again, or for good), if the claim still holds the row; committed at once.</summary>
+    public Task FailedAsync(long deliveryId, string token, DeliveryStatus status, string error, DateTime? nextAttemptUtc)
+    {
+        var committed = EnqueueAsync(new Stamp(deliveryId, token, status, null, error, nextAttemptUtc));
+        Flush();
+        return committed;
+    }
+
+    /// <summary>Asks for the stamps queued so far to be committed now, with whatever other stamps have joined them.</summary>
+    public void Flush() => Volatile.Read(ref wanted).TrySetResult();
 
     private Task EnqueueAsync(Stamp stamp)
     {
@@ -38,6 +54,7 @@ public sealed class DeliveryStampWriter(IServiceScopeFactory scopes) : IAsyncDis
             loop ??= Task.Run(RunAsync);
         }
 
+        Interlocked.Increment(ref queued);
         if (!queue.Writer.TryWrite(stamp))
         {
             throw new InvalidOperationException("The delivery stamp writer has stopped: the host is shutting down.");
@@ -74,6 +91,16 @@ public sealed class DeliveryStampWriter(IServiceScopeFactory scopes) : IAsyncDis
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
+        if (db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            // SQLite copies its write-ahead log back into the database (and syncs the disk) inside whichever commit
+            // takes the log past its limit: here that would be a stamp commit every few seconds, holding up every
+            // worker for ~10 ms. This connection leaves it to the others, which commit once a batch.
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA wal_autocheckpoint=0;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+
         var t = TableMap.For<Delivery>(db);
         var guard = $"WHERE {t[nameof(Delivery.Id)]} = @id AND {t[nameof(Delivery.ClaimToken)]} = @token AND {t[nameof(Delivery.Status)]} = @sending";
         await using var sent = Prepare(connection,
@@ -86,14 +113,23 @@ public sealed class DeliveryStampWriter(IServiceScopeFactory scopes) : IAsyncDis
         var batch = new List<Stamp>(MostPerCommit);
         while (await queue.Reader.WaitToReadAsync())
         {
-            // Let the other workers' stamps catch up: a commit costs far more than a row in it. No worker waits on
-            // this: each is sending its next message meanwhile (see NoticeSender.MostUnrecorded).
-            await Task.Delay(Linger);
+            // Group commit: a commit costs far more than a row in it, so stamps wait for others to join them until
+            // a worker asks for them (it does so a message before it would have to wait; see NoticeSender) or
+            // enough have gathered. A request after the reset below is for the next commit.
+            var request = Volatile.Read(ref wanted).Task;
+            if (!request.IsCompleted && Volatile.Read(ref queued) < MostPerCommit)
+            {
+                await Task.WhenAny(request, Task.Delay(MostLinger));
+            }
+
+            Volatile.Write(ref wanted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
             batch.Clear();
             while (batch.Count < MostPerCommit && queue.Reader.TryRead(out var stamp))
             {
                 batch.Add(stamp);
             }
+
+            Interlocked.Add(ref queued, -batch.Count);
 
             try
             {

@@ -29,10 +29,10 @@ public sealed partial class NoticeSender(
     ILogger<NoticeSender> logger)
 {
     /// <summary>
-    /// The most messages one worker may have handed to the relay without their stamps committed: the one being
+    /// The most messages one worker may have handed to the relay without their stamps committed: the two being
     /// recorded while the next is sent. Only these can be sent twice after a crash.
     /// </summary>
-    public const int MostUnrecorded = 2;
+    public const int MostUnrecorded = 3;
 
     private static readonly TimeSpan StatusCheckEvery = TimeSpan.FromSeconds(1);
 
@@ -126,11 +126,12 @@ public sealed partial class NoticeSender(
             ? await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).Select(i => i.Title).SingleOrDefaultAsync(cancellationToken)
             : null;
 
+        var build = messages.For(campaign, incidentTitle);
         var connection = await pool.RentAsync(cancellationToken);
 
         // A message's stamp commits (grouped with other workers' stamps, see DeliveryStampWriter) while the next
-        // message is sent, and must be in before another is started: the worker never has more than MostUnrecorded
-        // messages that the relay has taken and the database has not recorded.
+        // two messages are sent, and must be in before another is started: the worker never has more than
+        // MostUnrecorded messages that the relay has taken and the database has not recorded.
         var recording = new Queue<Task>(MostUnrecorded);
         try
         {
@@ -148,7 +149,7 @@ public sealed partial class NoticeSender(
                 }
 
                 await limiter.WaitAsync(cancellationToken);
-                var message = messages.Build(campaign, incidentTitle, recipient);
+                var message = build.Build(recipient);
                 try
                 {
                     await connection.SendAsync(message, cancellationToken);
@@ -161,7 +162,19 @@ public sealed partial class NoticeSender(
 
                 // Accepted by the relay: recorded even if the host is stopping, or it would be sent again.
                 recording.Enqueue(stamps.SentAsync(recipient.DeliveryId, token, Now));
-                while (recording.Count >= MostUnrecorded)
+                while (recording.TryPeek(out var oldest) && oldest.IsCompleted)
+                {
+                    await recording.Dequeue();
+                }
+
+                if (recording.Count >= MostUnrecorded - 1)
+                {
+                    // The oldest stamp must be in before the message after next: ask for it now, while this worker
+                    // sends the next one, so that it rarely has to wait.
+                    stamps.Flush();
+                }
+
+                if (recording.Count >= MostUnrecorded)
                 {
                     await recording.Dequeue();
                 }
@@ -173,6 +186,7 @@ public sealed partial class NoticeSender(
             {
                 // Before the batch lets go of its unfinished rows, every stamp must be in, or its row would be put
                 // back and sent again.
+                stamps.Flush();
                 while (recording.Count > 0)
                 {
                     await recording.Dequeue();

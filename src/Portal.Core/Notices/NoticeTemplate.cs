@@ -53,18 +53,40 @@ public static partial class NoticeTemplate
         return problems;
     }
 
-    public static string Render(string text, NoticeValues values) =>
-        Placeholder().Replace(text, match => match.Groups["close"].Success
-            ? match.Groups["name"].Value.Trim() switch
+    public static string Render(string text, NoticeValues values) => Compile(text).Render(values);
+
+    /// <summary>Splits a template once into its text and its placeholders, to be filled for every recipient of a batch.</summary>
+    public static CompiledNoticeTemplate Compile(string text)
+    {
+        var parts = new List<(string? Text, Func<NoticeValues, string>? Value)>();
+        var at = 0;
+        foreach (Match match in Placeholder().Matches(text))
+        {
+            Func<NoticeValues, string>? value = match.Groups["close"].Success
+                ? match.Groups["name"].Value.Trim() switch
+                {
+                    "given_name" => v => v.GivenName,
+                    "rank" => v => v.Rank,
+                    "portal_link" => v => v.PortalLink,
+                    "notice_link" => v => v.NoticeLink,
+                    "incident_title" => v => v.IncidentTitle,
+                    _ => null,
+                }
+                : null;
+            if (value is null)
             {
-                "given_name" => values.GivenName,
-                "rank" => values.Rank,
-                "portal_link" => values.PortalLink,
-                "notice_link" => values.NoticeLink,
-                "incident_title" => values.IncidentTitle,
-                _ => match.Value,
+                // Not a placeholder that can be filled: left as written (Check refuses such a template before it is sent).
+                continue;
             }
-            : match.Value);
+
+            parts.Add((text[at..match.Index], null));
+            parts.Add((null, value));
+            at = match.Index + match.Length;
+        }
+
+        parts.Add((text[at..], null));
+        return new CompiledNoticeTemplate([.. parts.Where(p => p.Text is not "")]);
+    }
 
     private static (int Line, int Column) Position(string text, int index)
     {
@@ -84,4 +106,23 @@ public static partial class NoticeTemplate
 
     [GeneratedRegex(@"\(\((?<name>[^()\r\n]{0,40})(?<close>\)\))?")]
     private static partial Regex Placeholder();
+}
+
+/// <summary>A template split into its text and its placeholders (see <see cref="NoticeTemplate.Compile"/>).</summary>
+public sealed class CompiledNoticeTemplate
+{
+    private readonly (string? Text, Func<NoticeValues, string>? Value)[] parts;
+
+    internal CompiledNoticeTemplate((string? Text, Func<NoticeValues, string>? Value)[] parts) => this.parts = parts;
+
+    public string Render(NoticeValues values)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var (text, value) in parts)
+        {
+            builder.Append(text ?? value!(values));
+        }
+
+        return builder.ToString();
+    }
 }
