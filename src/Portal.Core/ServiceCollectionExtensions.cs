@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<PersonMatcher>();
         services.AddScoped<SupportRequests>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AuditTrail>();
         services.AddScoped<CampaignAudience>();
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateDataAnnotations()

@@ -37,6 +37,12 @@ public sealed class RoleMatrixTests(PortalFactory factory) : IClassFixture<Porta
         { RoleNames.Admin, "/admin/campaigns", HttpStatusCode.OK },
         { RoleNames.Admin, "/admin/campaigns/new", HttpStatusCode.OK },
         { RoleNames.Admin, "/admin/jobs", HttpStatusCode.OK },
+        { "anonymous", "/admin/audit", HttpStatusCode.Unauthorized },
+        { "staff", "/admin/audit", HttpStatusCode.Forbidden },
+        { "staff", "/admin/audit?handler=Export", HttpStatusCode.Forbidden },
+        { RoleNames.Welfare, "/admin/audit", HttpStatusCode.Forbidden },
+        { RoleNames.WelfareLead, "/admin/audit?handler=Export", HttpStatusCode.Forbidden },
+        { RoleNames.Admin, "/admin/audit", HttpStatusCode.OK },
     };
 
     [Theory]

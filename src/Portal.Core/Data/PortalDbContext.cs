@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
 using Portal.Core.Domain;
 
 namespace Portal.Core.Data;
@@ -16,10 +17,38 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<SupportNote> SupportNotes => Set<SupportNote>();
     public DbSet<SupportRequestEvent> SupportRequestEvents => Set<SupportRequestEvent>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditChainHead> AuditChainHead => Set<AuditChainHead>();
     public DbSet<WelfareTeamMember> WelfareTeamMembers => Set<WelfareTeamMember>();
     public DbSet<NoticeCampaign> NoticeCampaigns => Set<NoticeCampaign>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
+
+    /// <summary>Saves, sealing any new audit events into the chain in the same transaction (see <see cref="AuditChain"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!AuditChain.HasUnsealed(this))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            await AuditChain.SealAsync(this, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await AuditChain.SealAsync(this, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return saved;
+    }
+
+    /// <summary>Synchronous saving is not used: an audit event could not be sealed without blocking on the database.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        AuditChain.HasUnsealed(this)
+            ? throw new InvalidOperationException("Save audit events with SaveChangesAsync, which seals them into the audit chain.")
+            : base.SaveChanges(acceptAllChangesOnSuccess);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

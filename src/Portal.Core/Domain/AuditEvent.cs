@@ -28,6 +28,23 @@ public sealed class AuditEvent
 
     /// <summary>The client address the request came from.</summary>
     public string? From { get; set; }
+
+    /// <summary>The event's place in the chain: 1, 2, 3, … with no gaps. Null only for an event not yet sealed.</summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>The <see cref="Hash"/> of the event before this one in the chain; empty for the first.</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>SHA-256 over this event's contents and <see cref="PreviousHash"/>, hex: changing or removing any event breaks the chain after it.</summary>
+    public string? Hash { get; set; }
+}
+
+/// <summary>The end of the audit chain: the last event's sequence and hash, so that events removed from the end are noticed too.</summary>
+public sealed class AuditChainHead
+{
+    public int Id { get; set; }
+    public long LastSequence { get; set; }
+    public string LastHash { get; set; } = "";
 }
 
 /// <summary>The actions the audit trail records, named once.</summary>
@@ -49,4 +66,7 @@ public static class AuditActions
     public const string CampaignPreviewed = "campaign.previewed";
     public const string CampaignTestSent = "campaign.test_sent";
     public const string CampaignFailuresExported = "campaign.failures_exported";
+    public const string AuditSearched = "audit.searched";
+    public const string AuditExported = "audit.exported";
+    public const string AuditVerified = "audit.verified";
 }

@@ -49,6 +49,36 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("acknowledgements", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_hash");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_chain_head");
+
+                    b.ToTable("audit_chain_head", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastHash = "",
+                            LastSequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -82,9 +112,23 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("from");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
                     b.Property<DateTime>("OccurredUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_utc");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
 
                     b.Property<int?>("SubjectPersonId")
                         .HasColumnType("INTEGER")
@@ -100,6 +144,13 @@ namespace Portal.Data.Sqlite.Migrations
 
                     b.HasIndex("OccurredUtc")
                         .HasDatabaseName("ix_audit_events_occurred_utc");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_events_sequence");
+
+                    b.HasIndex("Action", "OccurredUtc")
+                        .HasDatabaseName("ix_audit_events_action_occurred_utc");
 
                     b.HasIndex("ActorPersonId", "OccurredUtc")
                         .HasDatabaseName("ix_audit_events_actor_person_id_occurred_utc");

@@ -72,6 +72,7 @@ public static class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         await db.Database.MigrateAsync();
         await SqliteDatabase.UseWriteAheadLogAsync(db);
+        await Portal.Core.Audit.AuditChain.SealEarlierEventsAsync(db);
         var migrated = stopwatch.ElapsedMilliseconds;
         await StarterGuidance.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Portal.Core.Audit;
 using Portal.Core.Domain;
 
 namespace Portal.Core.Data.Configurations;
@@ -18,6 +19,22 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => e.OccurredUtc);
         builder.HasIndex(e => new { e.SubjectPersonId, e.OccurredUtc });
         builder.HasIndex(e => new { e.ActorPersonId, e.OccurredUtc });
+        builder.HasIndex(e => e.Sequence).IsUnique();
+        builder.HasIndex(e => new { e.Action, e.OccurredUtc });
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.ToTable("audit_chain_head");
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.LastHash).HasMaxLength(64);
+        builder.HasData(new AuditChainHead { Id = AuditChain.HeadId, LastSequence = 0, LastHash = "" });
     }
 }
 

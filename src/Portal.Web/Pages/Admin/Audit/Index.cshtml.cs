@@ -1,0 +1,227 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web.Pages.Admin.Audit;
+
+/// <summary>The filters of the audit page, as they appear in its address.</summary>
+public sealed record AuditFilter
+{
+    /// <summary>Who acted: a pay number, or the sign-in's subject for someone without a personnel record.</summary>
+    [FromQuery(Name = "actor")] public string? Actor { get; set; }
+
+    /// <summary>Whose data it was: a pay number.</summary>
+    [FromQuery(Name = "person")] public string? Person { get; set; }
+
+    [FromQuery(Name = "action")] public string? Action { get; set; }
+
+    /// <summary>The first day, in UK time, as typed: 2026-11-24 (what a date box sends) or 24/11/2026.</summary>
+    [FromQuery(Name = "from")] public string? From { get; set; }
+
+    /// <summary>The last day, in UK time, as typed.</summary>
+    [FromQuery(Name = "to")] public string? To { get; set; }
+
+    [FromQuery(Name = "page")] public int Page { get; set; } = 1;
+}
+
+/// <summary>
+/// The audit trail: every view of another person's data and every administrative action, newest first, filtered by
+/// who, about whom, what and when; exported to a spreadsheet-safe CSV; and checked end to end against its hash chain.
+/// Looking up what happened to a named person, exporting and checking are themselves audited.
+/// </summary>
+public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators administrators, PortalDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty(SupportsGet = true)]
+    public AuditFilter Filter { get; set; } = new();
+
+    public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
+    public IReadOnlyList<string> Actions { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public AuditVerification? Verification { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Reads the whole chain and says whether any event was changed or removed after it was recorded.</summary>
+    public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
+    {
+        Verification = await AuditChain.VerifyAsync(db, cancellationToken);
+        var admin = await administrators.GetAsync(cancellationToken);
+        await audit.RecordAsync(admin.Actor, AuditActions.AuditVerified, null, null,
+            Verification.Intact ? $"intact: {Verification.EventsChecked} events"
+                : $"{Verification.ProblemCount} {(Verification.ProblemCount == 1 ? "problem" : "problems")} in {Verification.EventsChecked} events", cancellationToken);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Every event the filters match, oldest first, as CSV that is safe to open in a spreadsheet. Audited.</summary>
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        if (await QueryAsync(cancellationToken) is not { } query)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var admin = await administrators.GetAsync(cancellationToken);
+        await audit.RecordAsync(admin.Actor, AuditActions.AuditExported, query.SubjectPersonId, null, Describe(), cancellationToken);
+
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
+        await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
+        foreach (var header in new[] { "sequence", "occurred_utc", "actor", "actor_pay_number", "actor_name", "action", "person_pay_number", "person_name", "target", "detail", "from", "hash" })
+        {
+            csv.WriteField(header);
+        }
+
+        await csv.NextRecordAsync();
+        await foreach (var row in trail.AllAsync(query).WithCancellation(cancellationToken))
+        {
+            csv.WriteField(row.Sequence);
+            csv.WriteField(row.OccurredUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+            csv.WriteField(row.ActorSubject);
+            csv.WriteField(row.ActorPayNumber);
+            csv.WriteField(row.ActorName);
+            csv.WriteField(row.Action);
+            csv.WriteField(row.SubjectPayNumber);
+            csv.WriteField(row.SubjectName);
+            csv.WriteField(row.Target);
+            csv.WriteField(row.Detail);
+            csv.WriteField(row.From);
+            csv.WriteField(row.Hash);
+            await csv.NextRecordAsync();
+        }
+
+        return new EmptyResult();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Actions = await trail.ActionsAsync(cancellationToken);
+        if (await QueryAsync(cancellationToken) is not { } query)
+        {
+            return;
+        }
+
+        Filter.Page = Math.Max(1, Filter.Page);
+        (Rows, Total) = await trail.PageAsync(query, Filter.Page, PageSize, cancellationToken);
+        if (Filter.Page > Pages)
+        {
+            Filter.Page = Pages;
+            (Rows, Total) = await trail.PageAsync(query, Filter.Page, PageSize, cancellationToken);
+        }
+
+        if (query.SubjectPersonId is { } personId && HttpMethods.IsGet(Request.Method))
+        {
+            // Looking up everything that happened to a named person is itself a view of their data: recorded after
+            // the page is read, so it shows on the next look rather than this one.
+            var admin = await administrators.GetAsync(cancellationToken);
+            await audit.RecordAsync(admin.Actor, AuditActions.AuditSearched, personId, null, Describe(), cancellationToken);
+        }
+    }
+
+    /// <summary>The filters as a query, or null (with a message on the field) when one cannot be used.</summary>
+    private async Task<AuditQuery?> QueryAsync(CancellationToken cancellationToken)
+    {
+        int? actorId = null;
+        string? actorSubject = null;
+        if (!string.IsNullOrWhiteSpace(Filter.Actor))
+        {
+            var actor = Filter.Actor.Trim();
+            actorId = await PersonIdAsync(actor, cancellationToken);
+            actorSubject = actorId is null ? actor : null;
+        }
+
+        int? personId = null;
+        if (!string.IsNullOrWhiteSpace(Filter.Person))
+        {
+            personId = await PersonIdAsync(Filter.Person.Trim(), cancellationToken);
+            if (personId is null)
+            {
+                ModelState.AddModelError("person", $"No one in the workforce has pay number {Filter.Person.Trim()}. Check the number, or leave the box empty to see events about everyone.");
+            }
+        }
+
+        var from = Date(Filter.From, "from", "start");
+        var to = Date(Filter.To, "to", "end");
+        if (from is not null && to is not null && to < from)
+        {
+            ModelState.AddModelError("to", "The end date is before the start date. Enter an end date on or after the start date.");
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            return null;
+        }
+
+        return new AuditQuery(actorSubject, actorId, personId, string.IsNullOrWhiteSpace(Filter.Action) ? null : Filter.Action,
+            from is { } start ? UkTime.ToUtc(start.ToDateTime(TimeOnly.MinValue)) : null,
+            to is { } end ? UkTime.ToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+    }
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy"];
+
+    private DateOnly? Date(string? text, string field, string which)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        ModelState.AddModelError(field, $"The {which} date must be a real date, such as 24/11/2026. Correct it, or leave it empty.");
+        return null;
+    }
+
+    private Task<int?> PersonIdAsync(string payNumber, CancellationToken cancellationToken)
+    {
+        var normalised = payNumber.Trim().ToUpperInvariant(); // as imports store it
+        return db.People.AsNoTracking().Where(p => p.PayNumber == normalised).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private string Describe() =>
+        string.Join("; ", new[]
+        {
+            Filter.Actor is { Length: > 0 } a ? $"actor {a}" : null,
+            Filter.Person is { Length: > 0 } p ? $"person {p}" : null,
+            Filter.Action is { Length: > 0 } x ? $"action {x}" : null,
+            Filter.From is { Length: > 0 } f ? $"from {f}" : null,
+            Filter.To is { Length: > 0 } t ? $"to {t}" : null,
+        }.Where(s => s is not null)) is { Length: > 0 } described ? described : "everything";
+
+    /// <summary>The address of this page with the filters changed.</summary>
+    public string Link(Action<AuditFilter> change, string? handler = null)
+    {
+        var filter = Filter with { };
+        change(filter);
+        var query = new Dictionary<string, string?>
+        {
+            ["handler"] = handler,
+            ["actor"] = filter.Actor,
+            ["person"] = filter.Person,
+            ["action"] = filter.Action,
+            ["from"] = filter.From,
+            ["to"] = filter.To,
+            ["page"] = filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null,
+        };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/audit", query.Where(kv => !string.IsNullOrEmpty(kv.Value))!);
+    }
+}
