@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SupportRequests>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<Portal.Core.Incidents.IncidentAdmin>();
         services.AddScoped<CampaignAudience>();
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateDataAnnotations()

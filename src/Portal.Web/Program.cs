@@ -31,6 +31,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Welfare", Policies.Welfare);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     options.Conventions.AddPageRoute("/Admin/Campaigns/Edit", "/admin/campaigns/new");
+    options.Conventions.AddPageRoute("/Admin/Incidents/Incident", "/admin/incidents/new");
     options.Conventions.AllowAnonymousToFolder("/Errors");
     options.Conventions.AllowAnonymousToFolder("/Dev");
     if (!devSignIn)

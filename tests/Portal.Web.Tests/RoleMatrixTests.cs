@@ -43,6 +43,13 @@ public sealed class RoleMatrixTests(PortalFactory factory) : IClassFixture<Porta
         { RoleNames.Welfare, "/admin/audit", HttpStatusCode.Forbidden },
         { RoleNames.WelfareLead, "/admin/audit?handler=Export", HttpStatusCode.Forbidden },
         { RoleNames.Admin, "/admin/audit", HttpStatusCode.OK },
+        { "anonymous", "/admin/incidents", HttpStatusCode.Unauthorized },
+        { "staff", "/admin/incidents", HttpStatusCode.Forbidden },
+        { "staff", "/admin/incidents/new", HttpStatusCode.Forbidden },
+        { RoleNames.Welfare, "/admin/incidents", HttpStatusCode.Forbidden },
+        { RoleNames.WelfareLead, "/admin/incidents/new", HttpStatusCode.Forbidden },
+        { RoleNames.Admin, "/admin/incidents", HttpStatusCode.OK },
+        { RoleNames.Admin, "/admin/incidents/new", HttpStatusCode.OK },
     };
 
     [Theory]

@@ -66,6 +66,10 @@ public static class AuditActions
     public const string CampaignPreviewed = "campaign.previewed";
     public const string CampaignTestSent = "campaign.test_sent";
     public const string CampaignFailuresExported = "campaign.failures_exported";
+    public const string IncidentCreated = "incident.created";
+    public const string IncidentUpdated = "incident.updated";
+    public const string IncidentStatusChanged = "incident.status_changed";
+    public const string IncidentUpdatePosted = "incident.update_posted";
     public const string AuditSearched = "audit.searched";
     public const string AuditExported = "audit.exported";
     public const string AuditVerified = "audit.verified";

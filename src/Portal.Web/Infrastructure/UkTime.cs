@@ -31,6 +31,12 @@ public static class UkTime
         return London.IsInvalidTime(unspecified) ? null : TimeZoneInfo.ConvertTimeToUtc(unspecified, London);
     }
 
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy"];
+
+    /// <summary>A calendar date as people type it here (24/11/2026) or as a date box sends it (2026-11-24).</summary>
+    public static bool TryParseDate(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
     private static TimeZoneInfo? Find()
     {
         try

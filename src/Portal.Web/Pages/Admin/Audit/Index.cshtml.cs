@@ -173,8 +173,6 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
             to is { } end ? UkTime.ToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
     }
 
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d/M/yyyy"];
-
     private DateOnly? Date(string? text, string field, string which)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -182,7 +180,7 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
             return null;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (UkTime.TryParseDate(text, out var date))
         {
             return date;
         }

@@ -1,0 +1,193 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Notices;
+
+namespace Portal.Core.Incidents;
+
+/// <summary>An incident as an administrator writes it. Dates are calendar days; the categories not included are one per line.</summary>
+public sealed record IncidentDraft(
+    string? Reference, string? Title, string? Source, string? Summary, IncidentStatus? Status, DateOnly? OccurredOn, DateOnly? DiscoveredOn, string? NotIncluded);
+
+/// <summary>
+/// Records incidents and their timelines for administrators. Every change is checked whole (each problem named with
+/// its field and what to do) and audited with the change it records; nothing is written when there is a problem.
+/// </summary>
+public sealed partial class IncidentAdmin(PortalDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public const int MostNotIncluded = 20;
+
+    public static string Target(int id) => $"incident/{id}";
+
+    /// <summary>Creates an incident; returns its id, or the problems with the draft.</summary>
+    public async Task<(int? Id, IReadOnlyList<FieldProblem> Problems)> CreateAsync(Actor actor, IncidentDraft draft, CancellationToken cancellationToken)
+    {
+        var problems = await CheckAsync(draft, null, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return (null, problems);
+        }
+
+        var incident = new Incident
+        {
+            Reference = "",
+            Title = "",
+            Source = "",
+            Summary = "",
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        Apply(incident, draft);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Incidents.Add(incident);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.IncidentCreated, null, Target(incident.Id), $"{incident.Reference}: {incident.Title} ({incident.Status})", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (incident.Id, []);
+    }
+
+    /// <summary>Changes an incident; a change of status is recorded as such. Null when there is no such incident.</summary>
+    public async Task<IReadOnlyList<FieldProblem>?> UpdateAsync(Actor actor, int id, IncidentDraft draft, CancellationToken cancellationToken)
+    {
+        var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+        if (incident is null)
+        {
+            return null;
+        }
+
+        var problems = await CheckAsync(draft, id, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        var before = incident.Status;
+        Apply(incident, draft);
+        audit.Add(actor, AuditActions.IncidentUpdated, null, Target(id), $"{incident.Reference}: {incident.Title}");
+        if (incident.Status != before)
+        {
+            audit.Add(actor, AuditActions.IncidentStatusChanged, null, Target(id), $"{before} → {incident.Status}");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    /// <summary>Posts a dated update to the incident's timeline, which staff read on "Am I affected?". Null when there is no such incident.</summary>
+    public async Task<IReadOnlyList<FieldProblem>?> PostUpdateAsync(Actor actor, int id, string? text, CancellationToken cancellationToken)
+    {
+        if (!await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return null;
+        }
+
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return [new("UpdateText", "Enter the update: what has happened, or what people should now do.")];
+        }
+
+        if (text.Length > 4000)
+        {
+            return [new("UpdateText", $"The update must be 4,000 characters or fewer; it has {text.Length:N0}. Shorten it, or link to guidance.")];
+        }
+
+        db.IncidentUpdates.Add(new IncidentUpdate { IncidentId = id, PostedUtc = clock.GetUtcNow().UtcDateTime, Text = text });
+        audit.Add(actor, AuditActions.IncidentUpdatePosted, null, Target(id), text.Length > 200 ? text[..200] + "…" : text);
+        await db.SaveChangesAsync(cancellationToken);
+        return [];
+    }
+
+    private static void Apply(Incident incident, IncidentDraft draft)
+    {
+        incident.Reference = draft.Reference!.Trim().ToUpperInvariant();
+        incident.Title = draft.Title!.Trim();
+        incident.Source = draft.Source!.Trim();
+        incident.Summary = draft.Summary!.Trim();
+        incident.Status = draft.Status!.Value;
+        incident.OccurredOn = draft.OccurredOn!.Value;
+        incident.DiscoveredOn = draft.DiscoveredOn!.Value;
+        incident.NotIncluded = Lines(draft.NotIncluded);
+    }
+
+    private static List<string> Lines(string? text) =>
+        [.. (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private async Task<List<FieldProblem>> CheckAsync(IncidentDraft draft, int? id, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldProblem>();
+        var reference = draft.Reference?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(reference))
+        {
+            problems.Add(new("Reference", "Enter the incident's reference, such as INC-2023-014."));
+        }
+        else if (!ReferenceShape().IsMatch(reference))
+        {
+            problems.Add(new("Reference", "The reference must be 2 to 20 letters, numbers and hyphens, such as INC-2023-014."));
+        }
+        else if (await db.Incidents.AnyAsync(i => i.Reference == reference && i.Id != id, cancellationToken))
+        {
+            problems.Add(new("Reference", $"Another incident already has the reference {reference}. Choose a different one."));
+        }
+
+        Required(problems, "Title", draft.Title, 200, "Enter a title that staff will recognise, such as \"Card supplier breach\".", "title");
+        Required(problems, "Source", draft.Source, 200, "Enter the supplier or other source that held or released the data.", "source");
+        Required(problems, "Summary", draft.Summary, 4000, "Enter what happened, in plain English, for every member of the workforce to read.", "summary");
+        if (draft.Status is null)
+        {
+            problems.Add(new("Status", "Choose the incident's status."));
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (draft.OccurredOn is null)
+        {
+            problems.Add(new("OccurredOn", "Enter the date it happened, such as 14/8/2023. If it is not known yet, enter your best estimate and say so in the summary."));
+        }
+        else if (draft.OccurredOn > today)
+        {
+            problems.Add(new("OccurredOn", "The date it happened must be today or in the past."));
+        }
+
+        if (draft.DiscoveredOn is null)
+        {
+            problems.Add(new("DiscoveredOn", "Enter the date it was discovered, such as 21/8/2023."));
+        }
+        else if (draft.DiscoveredOn > today)
+        {
+            problems.Add(new("DiscoveredOn", "The date it was discovered must be today or in the past."));
+        }
+        else if (draft.OccurredOn is { } occurred && occurred <= today && draft.DiscoveredOn < occurred)
+        {
+            problems.Add(new("DiscoveredOn", "The date it was discovered must be on or after the date it happened."));
+        }
+
+        var notIncluded = Lines(draft.NotIncluded);
+        if (notIncluded.Count > MostNotIncluded)
+        {
+            problems.Add(new("NotIncluded", $"List at most {MostNotIncluded} categories not included; there are {notIncluded.Count}."));
+        }
+        else if (notIncluded.FirstOrDefault(l => l.Length > 100) is { } tooLong)
+        {
+            problems.Add(new("NotIncluded", $"Each category must be 100 characters or fewer: \"{tooLong[..40]}…\" is {tooLong.Length}. Put one category on each line."));
+        }
+
+        return problems;
+    }
+
+    private static void Required(List<FieldProblem> problems, string field, string? value, int most, string whenEmpty, string name)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            problems.Add(new(field, whenEmpty));
+        }
+        else if (text.Length > most)
+        {
+            problems.Add(new(field, $"The {name} must be {most:N0} characters or fewer; it has {text.Length:N0}."));
+        }
+    }
+
+    [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,19}$")]
+    private static partial Regex ReferenceShape();
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Incidents;
+using Portal.Core.Notices;
+using Portal.Web.Infrastructure;
+using Portal.Web.Pages.Shared;
+
+namespace Portal.Web.Pages.Admin.Incidents;
+
+/// <summary>Records a new incident, or changes one and posts dated updates to the timeline staff read.</summary>
+public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, Administrators administrators) : PageModel
+{
+    public static readonly string[] ErrorOrder =
+        ["Input.Reference", "Input.Title", "Input.Source", "Input.Summary", "Input.Status", "Input.OccurredOn", "Input.DiscoveredOn", "Input.NotIncluded", "UpdateText"];
+
+    [BindProperty(SupportsGet = true)]
+    public int? Id { get; set; }
+
+    [BindProperty]
+    public IncidentInput Input { get; set; } = new();
+
+    [BindProperty]
+    public string? UpdateText { get; set; }
+
+    public IReadOnlyList<IncidentUpdate> Timeline { get; private set; } = [];
+    public int People { get; private set; }
+    public string? Flash { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? saved, CancellationToken cancellationToken)
+    {
+        if (Id is { } id)
+        {
+            var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
+            if (incident is null)
+            {
+                return NotFound();
+            }
+
+            Input = IncidentInput.From(incident);
+            Flash = saved switch
+            {
+                "created" => "The incident is recorded. Staff can now see it on \"Am I affected?\".",
+                "changed" => "Your changes are saved.",
+                "update" => "The update is posted to the timeline.",
+                _ => null,
+            };
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var admin = await administrators.GetAsync(cancellationToken);
+        var draft = Input.ToDraft(ModelState);
+        if (Id is { } id)
+        {
+            var problems = await incidents.UpdateAsync(admin.Actor, id, draft, cancellationToken);
+            if (problems is null)
+            {
+                return NotFound();
+            }
+
+            return await ResultAsync(problems, id, "changed", cancellationToken);
+        }
+
+        var (created, createProblems) = await incidents.CreateAsync(admin.Actor, draft, cancellationToken);
+        return await ResultAsync(createProblems, created, "created", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+
+        var admin = await administrators.GetAsync(cancellationToken);
+        var problems = await incidents.PostUpdateAsync(admin.Actor, id, UpdateText, cancellationToken);
+        if (problems is null)
+        {
+            return NotFound();
+        }
+
+        if (problems.Count == 0)
+        {
+            return Redirect($"/admin/incidents/{id}?saved=update");
+        }
+
+        // The form above shows the incident as it is, not as anyone last typed it.
+        ModelState.Clear();
+        Input = IncidentInput.From(await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken));
+        return await ResultAsync(problems, id, "update", cancellationToken);
+    }
+
+    private async Task<IActionResult> ResultAsync(IReadOnlyList<FieldProblem> problems, int? id, string saved, CancellationToken cancellationToken)
+    {
+        // A date that could not be read is already in ModelState; the service's message for it would only repeat it.
+        foreach (var p in problems.Where(p => ModelState.ErrorFor(Key(p.Field)) is null))
+        {
+            ModelState.AddModelError(Key(p.Field), p.Message);
+        }
+
+        if (ModelState.ErrorCount == 0)
+        {
+            return Redirect($"/admin/incidents/{id}?saved={saved}");
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private static string Key(string field) => field == "UpdateText" ? field : "Input." + field;
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        ViewData["ErrorOrder"] = ErrorOrder;
+        if (Id is { } id)
+        {
+            Timeline = await db.IncidentUpdates.AsNoTracking().Where(u => u.IncidentId == id).OrderByDescending(u => u.PostedUtc).ToListAsync(cancellationToken);
+            People = await db.Exposures.CountAsync(e => e.IncidentId == id, cancellationToken);
+        }
+    }
+}
+
+/// <summary>The incident form, as posted: dates as typed, and the categories not included one per line.</summary>
+public sealed class IncidentInput
+{
+    public string? Reference { get; set; }
+    public string? Title { get; set; }
+    public string? Source { get; set; }
+    public string? Summary { get; set; }
+    public IncidentStatus? Status { get; set; }
+    public string? OccurredOn { get; set; }
+    public string? DiscoveredOn { get; set; }
+    public string? NotIncluded { get; set; }
+
+    public static IncidentInput From(Incident incident) => new()
+    {
+        Reference = incident.Reference,
+        Title = incident.Title,
+        Source = incident.Source,
+        Summary = incident.Summary,
+        Status = incident.Status,
+        OccurredOn = incident.OccurredOn.ToString("d/M/yyyy", CultureInfo.InvariantCulture),
+        DiscoveredOn = incident.DiscoveredOn.ToString("d/M/yyyy", CultureInfo.InvariantCulture),
+        NotIncluded = string.Join('\n', incident.NotIncluded),
+    };
+
+    /// <summary>The draft to check; a date that cannot be read is named on its field.</summary>
+    public IncidentDraft ToDraft(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state) =>
+        new(Reference, Title, Source, Summary, Status, Date(OccurredOn, nameof(OccurredOn), "it happened", state), Date(DiscoveredOn, nameof(DiscoveredOn), "it was discovered", state), NotIncluded);
+
+    private static DateOnly? Date(string? text, string field, string what, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (UkTime.TryParseDate(text, out var date))
+        {
+            return date;
+        }
+
+        state.AddModelError("Input." + field, $"The date {what} must be a real date, such as 14/8/2023.");
+        return null;
+    }
+}
