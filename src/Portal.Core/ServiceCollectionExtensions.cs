@@ -30,6 +30,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Portal.Core.Incidents.IncidentAdmin>();
+        services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<ImportRuns>();
+        services.AddScoped<ImportJobs>();
+        services.AddSingleton<ImportProgress>();
         services.AddScoped<CampaignAudience>();
         services.AddOptions<NoticeOptions>().Bind(configuration.GetSection(NoticeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<MailOptions>().Bind(configuration.GetSection(MailOptions.SectionName)).ValidateDataAnnotations()

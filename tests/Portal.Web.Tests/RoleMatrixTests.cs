@@ -50,6 +50,11 @@ public sealed class RoleMatrixTests(PortalFactory factory) : IClassFixture<Porta
         { RoleNames.WelfareLead, "/admin/incidents/new", HttpStatusCode.Forbidden },
         { RoleNames.Admin, "/admin/incidents", HttpStatusCode.OK },
         { RoleNames.Admin, "/admin/incidents/new", HttpStatusCode.OK },
+        { "anonymous", "/admin/imports", HttpStatusCode.Unauthorized },
+        { "staff", "/admin/imports", HttpStatusCode.Forbidden },
+        { RoleNames.Welfare, "/admin/imports", HttpStatusCode.Forbidden },
+        { RoleNames.WelfareLead, "/admin/imports", HttpStatusCode.Forbidden },
+        { RoleNames.Admin, "/admin/imports", HttpStatusCode.OK },
     };
 
     [Theory]

@@ -22,6 +22,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<NoticeCampaign> NoticeCampaigns => Set<NoticeCampaign>();
     public DbSet<Delivery> Deliveries => Set<Delivery>();
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportFinding> ImportFindings => Set<ImportFinding>();
 
     /// <summary>Saves, sealing any new audit events into the chain in the same transaction (see <see cref="AuditChain"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -70,6 +70,12 @@ public static class AuditActions
     public const string IncidentUpdated = "incident.updated";
     public const string IncidentStatusChanged = "incident.status_changed";
     public const string IncidentUpdatePosted = "incident.update_posted";
+    public const string ImportUploaded = "import.uploaded";
+    public const string ImportApplyRequested = "import.apply_requested";
+    public const string ImportApplied = "import.applied";
+    public const string ImportFailed = "import.failed";
+    public const string ImportDiscarded = "import.discarded";
+    public const string ImportReportDownloaded = "import.report_downloaded";
     public const string AuditSearched = "audit.searched";
     public const string AuditExported = "audit.exported";
     public const string AuditVerified = "audit.verified";

@@ -461,6 +461,167 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("guidance_articles", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ImportFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Column")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("column");
+
+                    b.Property<string>("ColumnName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column_name");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_run_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_findings");
+
+                    b.HasIndex("ImportRunId", "Kind", "Line")
+                        .HasDatabaseName("ix_import_findings_import_run_id_kind_line");
+
+                    b.ToTable("import_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ImportRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added");
+
+                    b.Property<int?>("AppliedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_by_person_id");
+
+                    b.Property<string>("AppliedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by_subject");
+
+                    b.Property<DateTime?>("AppliedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_utc");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<int?>("IncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("NewLeavers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_leavers");
+
+                    b.Property<int>("ProblemCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("problem_count");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Unmatched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unmatched");
+
+                    b.Property<int?>("UploadedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_by_person_id");
+
+                    b.Property<string>("UploadedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_subject");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_runs");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_import_runs_incident_id");
+
+                    b.HasIndex("UploadedUtc")
+                        .HasDatabaseName("ix_import_runs_uploaded_utc");
+
+                    b.ToTable("import_runs", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Incident", b =>
                 {
                     b.Property<int>("Id")
@@ -1077,6 +1238,25 @@ namespace Portal.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_exposures_people_person_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ImportFinding", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_findings_import_runs_import_run_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ImportRun", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_import_runs_incidents_incident_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.IncidentUpdate", b =>

@@ -51,6 +51,7 @@ public static class DatabaseSetup
         var path = PortalPaths.ResolveDataPath(builder.Environment, options.SqlitePath);
         var connectionString = SqliteDatabase.ConnectionStringForFile(path);
         builder.Services.AddDbContext<PortalDbContext>(db => db.UsePortalSqlite(connectionString));
+        builder.Services.PostConfigure<Portal.Core.Imports.ImportOptions>(imports => imports.Directory = PortalPaths.ResolveDataPath(builder.Environment, imports.Directory));
 
         var seed = builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions();
         if (seed.Enabled && !builder.Environment.IsDevelopment())
@@ -73,6 +74,7 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync();
         await SqliteDatabase.UseWriteAheadLogAsync(db);
         await Portal.Core.Audit.AuditChain.SealEarlierEventsAsync(db);
+        await scope.ServiceProvider.GetRequiredService<Portal.Core.Imports.ImportRuns>().RecoverAfterRestartAsync(CancellationToken.None);
         var migrated = stopwatch.ElapsedMilliseconds;
         await StarterGuidance.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
 

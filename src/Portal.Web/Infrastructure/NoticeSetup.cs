@@ -34,10 +34,11 @@ public static class NoticeSetup
         });
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddSingleton<IJobFilterProvider>(services => new JobFilterProviderCollection(JobFilterProviders.Providers, services.GetRequiredService<NoticeJobFilters>()));
-        builder.Services.AddHangfire(configuration => configuration
+        builder.Services.AddHangfire((services, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new Hangfire.AspNetCore.AspNetCoreLogProvider(new OutlivedLoggerFactory(services.GetRequiredService<ILoggerFactory>()))));
 
         builder.Services.AddHangfireServer(options =>
         {
@@ -86,5 +87,32 @@ public static class NoticeSetup
             var user = context.GetHttpContext().User;
             return user.Identity?.IsAuthenticated == true && user.IsInRole(RoleNames.Admin);
         }
+    }
+}
+
+/// <summary>
+/// Hangfire's log provider is process-wide, so in a process that starts and stops several hosts (the tests) it can
+/// outlive the host whose loggers it hands out. A logger asked of a host already disposed is then a silent one,
+/// rather than an exception that stops the next host starting. One host per process, as in production, never sees it.
+/// </summary>
+internal sealed class OutlivedLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+{
+    public ILogger CreateLogger(string categoryName)
+    {
+        try
+        {
+            return inner.CreateLogger(categoryName);
+        }
+        catch (ObjectDisposedException)
+        {
+            return Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        }
+    }
+
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+    public void Dispose()
+    {
+        // The host owns the factory and disposes it.
     }
 }

@@ -14,6 +14,28 @@ public static class Forms
         return await client.PostAsync(postUrl, content, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>Opens a page, then posts its form as multipart with the antiforgery token, these fields and one file.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string pageUrl, string postUrl, (string Name, string FileName, byte[] Bytes)? file, params (string Name, string Value)[] fields)
+    {
+        var page = await Html.ReadAsync(await client.GetAsync(pageUrl, TestContext.Current.CancellationToken));
+        var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{pageUrl} has no form with an antiforgery token.");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        if (file is { } f)
+        {
+            var bytes = new ByteArrayContent(f.Bytes);
+            bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+            content.Add(bytes, f.Name, f.FileName);
+        }
+
+        return await client.PostAsync(postUrl, content, TestContext.Current.CancellationToken);
+    }
+
     public static async Task<IDocument> FollowAsync(this HttpClient client, HttpResponseMessage redirect) =>
         await Html.ReadAsync(await client.GetAsync(redirect.Headers.Location!, TestContext.Current.CancellationToken));
 }

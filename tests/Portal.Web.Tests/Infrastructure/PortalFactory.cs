@@ -34,6 +34,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SqlitePath", DatabasePath);
         builder.UseSetting("Seed:Enabled", Seed ? "true" : "false");
         builder.UseSetting("Seed:Directory", Path.Combine(directory, "seed"));
+        builder.UseSetting("Imports:Directory", Path.Combine(directory, "imports"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -79,33 +77,25 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
         var admin = await administrators.GetAsync(cancellationToken);
         await audit.RecordAsync(admin.Actor, AuditActions.AuditExported, query.SubjectPersonId, null, Describe(), cancellationToken);
 
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
-        foreach (var header in new[] { "sequence", "occurred_utc", "actor", "actor_pay_number", "actor_name", "action", "person_pay_number", "person_name", "target", "detail", "from", "hash" })
-        {
-            csv.WriteField(header);
-        }
-
-        await csv.NextRecordAsync();
-        await foreach (var row in trail.AllAsync(query).WithCancellation(cancellationToken))
-        {
-            csv.WriteField(row.Sequence);
-            csv.WriteField(row.OccurredUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
-            csv.WriteField(row.ActorSubject);
-            csv.WriteField(row.ActorPayNumber);
-            csv.WriteField(row.ActorName);
-            csv.WriteField(row.Action);
-            csv.WriteField(row.SubjectPayNumber);
-            csv.WriteField(row.SubjectName);
-            csv.WriteField(row.Target);
-            csv.WriteField(row.Detail);
-            csv.WriteField(row.From);
-            csv.WriteField(row.Hash);
-            await csv.NextRecordAsync();
-        }
-
+        await SpreadsheetCsv.WriteAsync(Response, $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv",
+            ["sequence", "occurred_utc", "actor", "actor_pay_number", "actor_name", "action", "person_pay_number", "person_name", "target", "detail", "from", "hash"],
+            trail.AllAsync(query),
+            (csv, row) =>
+            {
+                csv.WriteField(row.Sequence);
+                csv.WriteField(row.OccurredUtc.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
+                csv.WriteField(row.ActorSubject);
+                csv.WriteField(row.ActorPayNumber);
+                csv.WriteField(row.ActorName);
+                csv.WriteField(row.Action);
+                csv.WriteField(row.SubjectPayNumber);
+                csv.WriteField(row.SubjectName);
+                csv.WriteField(row.Target);
+                csv.WriteField(row.Detail);
+                csv.WriteField(row.From);
+                csv.WriteField(row.Hash);
+            },
+            cancellationToken);
         return new EmptyResult();
     }
 
