@@ -65,6 +65,23 @@ internal static class ImportBenchmark
             Row("delivery rows for a campaign to everyone active (one INSERT … SELECT)", deliveries, baseline);
             Console.WriteLine();
             Console.WriteLine($"Peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
+
+            // Memory against the size of the file: the engine streams rows and keeps only each row's keys (pay number,
+            // e-mail, a digest of the rest) to find duplicates and changes, so the managed heap should grow far more
+            // slowly than the file.
+            Console.WriteLine();
+            Console.WriteLine("| file | size | import, empty database: peak managed heap above the start | re-import, no change: peak |");
+            Console.WriteLine("| ---: | ---: | ---: | ---: |");
+            foreach (var size in new[] { WorkforceGenerator.DefaultSize, WorkforceGenerator.DefaultSize * 4 })
+            {
+                var file = size == WorkforceGenerator.DefaultSize ? personnel : WorkforceFiles.WriteAll(WorkforceGenerator.Generate(size), Path.Combine(work, $"files{size}"));
+                var database = Path.Combine(work, $"memory{size}.db");
+                var first = PeakHeapDuring(() => EngineImportOnce(file, database, size));
+                var again = PeakHeapDuring(() => EngineImportOnce(file, database, size));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {size:N0} rows | {new FileInfo(file).Length / 1024.0 / 1024.0:F1} MiB | {first / 1024.0 / 1024.0:F1} MiB | {again / 1024.0 / 1024.0:F1} MiB |"));
+            }
+
             return 0;
         }
         finally
@@ -111,6 +128,37 @@ internal static class ImportBenchmark
         }
 
         return elapsed;
+    }
+
+    private static void EngineImportOnce(string csv, string database, int rows)
+    {
+        using var db = Context(database);
+        db.Database.Migrate();
+        var report = Import(db, csv);
+        if (!report.Applied || report.Rows != rows)
+        {
+            throw new InvalidOperationException("The import did not do what the benchmark expects.");
+        }
+    }
+
+    /// <summary>The highest managed heap seen (sampled every 2 ms) while the work runs, above what it was before.</summary>
+    private static long PeakHeapDuring(Action work)
+    {
+        var start = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = start;
+        using var done = new ManualResetEventSlim();
+        var sampler = new Thread(() =>
+        {
+            while (!done.Wait(2))
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(false));
+            }
+        });
+        sampler.Start();
+        work();
+        done.Set();
+        sampler.Join();
+        return Math.Max(peak, GC.GetTotalMemory(false)) - start;
     }
 
     private static ImportReport Import(PortalDbContext db, string csv)
