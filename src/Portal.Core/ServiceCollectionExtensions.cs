@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Portal.Core.Incidents.IncidentAdmin>();
+        services.AddScoped<GuidanceAdmin>();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ImportRuns>();
         services.AddScoped<ImportJobs>();

@@ -32,6 +32,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     options.Conventions.AddPageRoute("/Admin/Campaigns/Edit", "/admin/campaigns/new");
     options.Conventions.AddPageRoute("/Admin/Incidents/Incident", "/admin/incidents/new");
+    options.Conventions.AddPageRoute("/Admin/Guidance/Article", "/admin/guidance/new");
     options.Conventions.AllowAnonymousToFolder("/Errors");
     options.Conventions.AllowAnonymousToFolder("/Dev");
     if (!devSignIn)

@@ -55,6 +55,13 @@ public sealed class RoleMatrixTests(PortalFactory factory) : IClassFixture<Porta
         { RoleNames.Welfare, "/admin/imports", HttpStatusCode.Forbidden },
         { RoleNames.WelfareLead, "/admin/imports", HttpStatusCode.Forbidden },
         { RoleNames.Admin, "/admin/imports", HttpStatusCode.OK },
+        { "anonymous", "/admin/guidance", HttpStatusCode.Unauthorized },
+        { "staff", "/admin/guidance", HttpStatusCode.Forbidden },
+        { "staff", "/admin/guidance/new", HttpStatusCode.Forbidden },
+        { RoleNames.Welfare, "/admin/guidance", HttpStatusCode.Forbidden },
+        { RoleNames.WelfareLead, "/admin/guidance/new", HttpStatusCode.Forbidden },
+        { RoleNames.Admin, "/admin/guidance", HttpStatusCode.OK },
+        { RoleNames.Admin, "/admin/guidance/new", HttpStatusCode.OK },
     };
 
     [Theory]

@@ -12,6 +12,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<DataField> DataFields => Set<DataField>();
     public DbSet<Exposure> Exposures => Set<Exposure>();
     public DbSet<GuidanceArticle> GuidanceArticles => Set<GuidanceArticle>();
+    public DbSet<GuidanceVersion> GuidanceVersions => Set<GuidanceVersion>();
     public DbSet<SupportRequest> SupportRequests => Set<SupportRequest>();
     public DbSet<SupportMessage> SupportMessages => Set<SupportMessage>();
     public DbSet<SupportNote> SupportNotes => Set<SupportNote>();

@@ -76,6 +76,8 @@ public static class AuditActions
     public const string ImportFailed = "import.failed";
     public const string ImportDiscarded = "import.discarded";
     public const string ImportReportDownloaded = "import.report_downloaded";
+    public const string GuidanceDraftSaved = "guidance.draft_saved";
+    public const string GuidancePublished = "guidance.published";
     public const string AuditSearched = "audit.searched";
     public const string AuditExported = "audit.exported";
     public const string AuditVerified = "audit.verified";

@@ -461,6 +461,87 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("guidance_articles", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.GuidanceVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_markdown");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fields");
+
+                    b.PrimitiveCollection<string>("ForRoles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("for_roles");
+
+                    b.Property<DateOnly>("LastReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_reviewed_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published");
+
+                    b.Property<int?>("SavedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("saved_by_person_id");
+
+                    b.Property<string>("SavedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_by_subject");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_utc");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guidance_versions");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_guidance_versions_article_id_number");
+
+                    b.ToTable("guidance_versions", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.ImportFinding", b =>
                 {
                     b.Property<long>("Id")
@@ -1238,6 +1319,16 @@ namespace Portal.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_exposures_people_person_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.GuidanceVersion", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.GuidanceArticle", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_guidance_versions_guidance_articles_article_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.ImportFinding", b =>

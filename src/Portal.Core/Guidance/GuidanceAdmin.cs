@@ -1,0 +1,148 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Data.Configurations;
+using Portal.Core.Domain;
+using Portal.Core.Notices;
+
+namespace Portal.Core.Guidance;
+
+/// <summary>An article as its author writes it.</summary>
+public sealed record GuidanceDraft(string? Slug, string? Title, string? Summary, string? Body, HeldFields Fields, IReadOnlyList<SensitiveRole> ForRoles, DateOnly? LastReviewedOn);
+
+/// <summary>
+/// Writing guidance: every save is a new version (the history), and publishing makes a version what staff read.
+/// A new article is hidden until it is first published; a published one keeps showing its last published version
+/// while its next draft is worked on. Every save and publication is audited.
+/// </summary>
+public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public static string Target(int id) => $"guidance/{id}";
+
+    /// <summary>Saves the draft as the article's next version (creating the article if new); returns its id, or the problems.</summary>
+    public Task<(int? Id, IReadOnlyList<FieldProblem> Problems)> SaveDraftAsync(Actor actor, int? articleId, GuidanceDraft draft, CancellationToken cancellationToken) =>
+        SaveAsync(actor, articleId, draft, publish: false, cancellationToken);
+
+    /// <summary>Saves the draft as the next version and publishes it: staff read it from now on.</summary>
+    public Task<(int? Id, IReadOnlyList<FieldProblem> Problems)> PublishAsync(Actor actor, int? articleId, GuidanceDraft draft, CancellationToken cancellationToken) =>
+        SaveAsync(actor, articleId, draft, publish: true, cancellationToken);
+
+    private async Task<(int? Id, IReadOnlyList<FieldProblem> Problems)> SaveAsync(Actor actor, int? articleId, GuidanceDraft draft, bool publish, CancellationToken cancellationToken)
+    {
+        GuidanceArticle? article = null;
+        if (articleId is { } id && (article = await db.GuidanceArticles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)) is null)
+        {
+            return (null, [new("Article", "There is no such article. Go back to the list of guidance and open it again.")]);
+        }
+
+        var problems = await CheckAsync(draft, articleId, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return (articleId, problems);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (article is null)
+        {
+            // Hidden (a draft) until it is first published.
+            article = new GuidanceArticle { Slug = "", Title = "", Summary = "", BodyMarkdown = "", Status = GuidanceStatus.Draft, DisplayOrder = 100 };
+            Apply(article, draft);
+            article.UpdatedUtc = now;
+            db.GuidanceArticles.Add(article);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var number = await db.GuidanceVersions.Where(v => v.ArticleId == article.Id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        var version = new GuidanceVersion
+        {
+            ArticleId = article.Id,
+            Number = number + 1,
+            Slug = Slug(draft),
+            Title = draft.Title!.Trim(),
+            Summary = draft.Summary!.Trim(),
+            BodyMarkdown = draft.Body!,
+            Fields = draft.Fields,
+            ForRoles = [.. draft.ForRoles.Distinct()],
+            LastReviewedOn = draft.LastReviewedOn!.Value,
+            SavedUtc = now,
+            SavedByPersonId = actor.PersonId,
+            SavedBySubject = actor.Subject,
+            Published = publish,
+        };
+        db.GuidanceVersions.Add(version);
+        if (publish)
+        {
+            Apply(article, draft);
+            article.Status = GuidanceStatus.Published;
+            article.UpdatedUtc = now;
+        }
+
+        audit.Add(actor, publish ? AuditActions.GuidancePublished : AuditActions.GuidanceDraftSaved, null, Target(article.Id), $"version {version.Number}: {version.Title}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (article.Id, []);
+    }
+
+    private static string Slug(GuidanceDraft draft) => draft.Slug!.Trim().ToLowerInvariant();
+
+    private static void Apply(GuidanceArticle article, GuidanceDraft draft)
+    {
+        article.Slug = Slug(draft);
+        article.Title = draft.Title!.Trim();
+        article.Summary = draft.Summary!.Trim();
+        article.BodyMarkdown = draft.Body!;
+        article.Fields = draft.Fields;
+        article.ForRoles = [.. draft.ForRoles.Distinct()];
+        article.LastReviewedOn = draft.LastReviewedOn!.Value;
+    }
+
+    private async Task<List<FieldProblem>> CheckAsync(GuidanceDraft draft, int? articleId, CancellationToken cancellationToken)
+    {
+        var problems = new List<FieldProblem>();
+        Text(problems, "Title", draft.Title, 200, "Enter a title that says what the article helps with, such as \"If your photo was held\".");
+        var slug = draft.Slug?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(slug))
+        {
+            problems.Add(new("Slug", "Enter the article's address: lower-case words joined by hyphens, such as if-your-photo-was-held."));
+        }
+        else if (!SlugShape().IsMatch(slug) || slug.Length > GuidanceArticleConfiguration.SlugLength)
+        {
+            problems.Add(new("Slug", $"The address may only use lower-case letters, numbers and single hyphens, at most {GuidanceArticleConfiguration.SlugLength} characters, such as if-your-photo-was-held."));
+        }
+        else if (await db.GuidanceArticles.AnyAsync(a => a.Slug == slug && a.Id != articleId, cancellationToken))
+        {
+            problems.Add(new("Slug", $"Another article already uses the address /guidance/{slug}. Choose a different one."));
+        }
+
+        Text(problems, "Summary", draft.Summary, 500, "Enter a one- or two-sentence summary, shown in lists and search results.");
+        Text(problems, "Body", draft.Body, GuidanceArticleConfiguration.BodyLength, "Enter the article, in Markdown.");
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (draft.LastReviewedOn is not { } reviewed)
+        {
+            problems.Add(new("LastReviewedOn", "Enter the date the article was last reviewed, such as 24/11/2026."));
+        }
+        else if (reviewed > today)
+        {
+            problems.Add(new("LastReviewedOn", "The date it was last reviewed must be today or in the past."));
+        }
+
+        return problems;
+    }
+
+    private static void Text(List<FieldProblem> problems, string field, string? value, int most, string whenEmpty)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add(new(field, whenEmpty));
+        }
+        else if (value.Trim().Length > most)
+        {
+            problems.Add(new(field, $"This must be {most:N0} characters or fewer; it has {value.Trim().Length:N0}."));
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugShape();
+}

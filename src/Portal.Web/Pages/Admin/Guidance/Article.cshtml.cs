@@ -1,0 +1,170 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Guidance;
+using Portal.Core.Notices;
+using Portal.Web.Infrastructure;
+using Portal.Web.Pages.Shared;
+
+namespace Portal.Web.Pages.Admin.Guidance;
+
+/// <summary>
+/// Writes an article: the Markdown editor, a preview rendered on the server by the same sanitiser as the public page,
+/// saving drafts, publishing, and the history of versions (any of which can be opened again to restore it).
+/// </summary>
+public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, MarkdownRenderer markdown, Administrators administrators) : PageModel
+{
+    public static readonly string[] ErrorOrder =
+        ["Input.Title", "Input.Slug", "Input.Summary", "Input.Body", "Input.Fields", "Input.ForRoles", "Input.LastReviewedOn", "Input.Article"];
+
+    [BindProperty(SupportsGet = true)]
+    public int? Id { get; set; }
+
+    [BindProperty]
+    public ArticleInput Input { get; set; } = new();
+
+    public IReadOnlyList<GuidanceVersion> Versions { get; private set; } = [];
+    public GuidanceStatus? Status { get; private set; }
+    public IHtmlContent? Preview { get; private set; }
+    public int? Opened { get; private set; }
+    public string? Flash { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? version, string? saved, CancellationToken cancellationToken)
+    {
+        if (Id is { } id)
+        {
+            var article = await db.GuidanceArticles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+            if (article is null)
+            {
+                return NotFound();
+            }
+
+            // The latest version (or the one asked for) is what the editor holds; an article from before versions, its published text.
+            var versions = db.GuidanceVersions.AsNoTracking().Where(v => v.ArticleId == id);
+            var shown = version is { } n
+                ? await versions.SingleOrDefaultAsync(v => v.Number == n, cancellationToken)
+                : await versions.OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+            if (version is not null && shown is null)
+            {
+                return NotFound();
+            }
+
+            Input = shown is null ? ArticleInput.From(article) : ArticleInput.From(shown);
+            Opened = version;
+            Flash = saved switch
+            {
+                "draft" => "The draft is saved. Staff do not see it until it is published.",
+                "published" => "Published. Staff now read this version.",
+                _ => null,
+            };
+        }
+        else
+        {
+            Input.LastReviewedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("d/M/yyyy", CultureInfo.InvariantCulture);
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Shows the article as staff would see it, saving nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
+    {
+        Preview = new HtmlString(markdown.ToHtml(Input.Body ?? ""));
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken) => SaveAsync(publish: false, cancellationToken);
+
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken cancellationToken) => SaveAsync(publish: true, cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(bool publish, CancellationToken cancellationToken)
+    {
+        var admin = await administrators.GetAsync(cancellationToken);
+        var draft = Input.ToDraft(ModelState);
+        var (id, problems) = publish
+            ? await guidance.PublishAsync(admin.Actor, Id, draft, cancellationToken)
+            : await guidance.SaveDraftAsync(admin.Actor, Id, draft, cancellationToken);
+        foreach (var p in problems.Where(p => ModelState.ErrorFor("Input." + p.Field) is null))
+        {
+            ModelState.AddModelError("Input." + p.Field, p.Message);
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        return Redirect($"/admin/guidance/{id}?saved={(publish ? "published" : "draft")}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        ViewData["ErrorOrder"] = ErrorOrder;
+        if (Id is { } id)
+        {
+            Status = await db.GuidanceArticles.AsNoTracking().Where(a => a.Id == id).Select(a => (GuidanceStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+            Versions = await db.GuidanceVersions.AsNoTracking().Where(v => v.ArticleId == id).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+        }
+    }
+
+    public static string When(DateTime utc) => UkTime.Format(utc, "d MMM yyyy HH:mm");
+}
+
+/// <summary>The article form, as posted: the date as typed, tags as the boxes ticked.</summary>
+public sealed class ArticleInput
+{
+    public string? Title { get; set; }
+    public string? Slug { get; set; }
+    public string? Summary { get; set; }
+    public string? Body { get; set; }
+    public List<HeldFields> Fields { get; set; } = [];
+    public List<SensitiveRole> ForRoles { get; set; } = [];
+    public string? LastReviewedOn { get; set; }
+
+    public static ArticleInput From(GuidanceVersion v) => new()
+    {
+        Title = v.Title,
+        Slug = v.Slug,
+        Summary = v.Summary,
+        Body = v.BodyMarkdown,
+        Fields = [.. DataFieldCatalogue.In(v.Fields).Select(f => f.Flag)],
+        ForRoles = [.. v.ForRoles],
+        LastReviewedOn = v.LastReviewedOn.ToString("d/M/yyyy", CultureInfo.InvariantCulture),
+    };
+
+    public static ArticleInput From(GuidanceArticle a) => new()
+    {
+        Title = a.Title,
+        Slug = a.Slug,
+        Summary = a.Summary,
+        Body = a.BodyMarkdown,
+        Fields = [.. DataFieldCatalogue.In(a.Fields).Select(f => f.Flag)],
+        ForRoles = [.. a.ForRoles],
+        LastReviewedOn = a.LastReviewedOn.ToString("d/M/yyyy", CultureInfo.InvariantCulture),
+    };
+
+    public GuidanceDraft ToDraft(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)
+    {
+        DateOnly? reviewed = null;
+        if (!string.IsNullOrWhiteSpace(LastReviewedOn))
+        {
+            if (UkTime.TryParseDate(LastReviewedOn, out var date))
+            {
+                reviewed = date;
+            }
+            else
+            {
+                state.AddModelError("Input.LastReviewedOn", "The date it was last reviewed must be a real date, such as 24/11/2026.");
+            }
+        }
+
+        return new(Slug, Title, Summary, Body, Fields.Aggregate(HeldFields.None, (all, f) => all | f), ForRoles, reviewed);
+    }
+}
