@@ -17,10 +17,12 @@ public sealed class GuidanceAuthoringTests
         ("Input.Body", body), ("Input.Fields", "Photo"), ("Input.ForRoles", "Covert"), ("Input.LastReviewedOn", reviewed),
     ];
 
-    private static async Task<(PortalFactory Factory, HttpClient Admin, HttpClient Staff)> ClientsAsync()
+    private static async Task<(PortalFactory Factory, HttpClient Admin, HttpClient Staff)> ClientsAsync() =>
+        await ClientsAsync(new PortalFactory());
+
+    private static async Task<(PortalFactory Factory, HttpClient Admin, HttpClient Staff)> ClientsAsync(PortalFactory factory, Person? admin = null)
     {
-        var factory = new PortalFactory();
-        var admin = await factory.Data.CreatePersonAsync();
+        admin ??= await factory.Data.CreatePersonAsync();
         var staff = await factory.Data.CreatePersonAsync();
         return (factory, factory.ClientAs(admin.PayNumber, RoleNames.Admin), factory.ClientAs(staff.PayNumber));
     }
@@ -46,8 +48,10 @@ public sealed class GuidanceAuthoringTests
     [Fact]
     public async Task ADraft_IsHiddenFromStaff_PublishingShowsIt_AndALaterDraftLeavesThePublishedVersionShowing()
     {
-        var (factory, admin, staff) = await ClientsAsync();
+        var factory = new PortalFactory();
         await using var _ = factory;
+        var author = await factory.Data.CreatePersonAsync(p => p.GivenName = "Orla");
+        var (_, admin, staff) = await ClientsAsync(factory, author);
 
         var draft = await admin.SubmitAsync("/admin/guidance/new", "/admin/guidance/new?handler=Save", Article());
         var address = draft.Headers.Location!.OriginalString.Split('?')[0];
@@ -69,6 +73,7 @@ public sealed class GuidanceAuthoringTests
         Assert.Equal("If your photo or name was held", editor.QuerySelector("#Input_Title")!.GetAttribute("value"));
         Assert.Equal(["Version 3", "Version 2", "Version 1"], editor.Section("versions").Texts("tbody tr td:first-child"));
         Assert.Equal(["Draft", "Published", "Draft"], editor.Section("versions").Texts("tbody tr td:last-child"));
+        Assert.All(editor.Section("versions").Texts("tbody tr td:nth-child(3)"), by => Assert.Equal($"Orla {author.FamilyName}", by));
         Assert.Equal("If your photo was held", first.QuerySelector("#Input_Title")!.GetAttribute("value"));
         Assert.NotNull(first.QuerySelector("#Input_Fields_photo[checked]"));
         Assert.NotNull(first.QuerySelector("#Input_ForRoles_Covert[checked]"));

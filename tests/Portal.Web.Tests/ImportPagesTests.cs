@@ -59,6 +59,13 @@ public sealed class ImportPagesTests
         throw new TimeoutException($"{address} was still running after 30 s.");
     }
 
+    /// <summary>The uploaded files still kept: each holds people's details, so only a clean file waiting to be imported should be.</summary>
+    private static string[] StoredFiles(PortalFactory factory)
+    {
+        var directory = Path.Combine(Path.GetDirectoryName(factory.DatabasePath)!, "imports");
+        return Directory.Exists(directory) ? Directory.GetFiles(directory) : [];
+    }
+
     private static string Count(IDocument page, string key) =>
         page.QuerySelectorAll("[data-testid=counts] .govuk-summary-list__row").Single(r => r.QuerySelector("dt")!.TextContent == key).QuerySelector("dd")!.TextContent;
 
@@ -76,9 +83,11 @@ public sealed class ImportPagesTests
 
         var address = await UploadAsync(admin, TwoPeople);
         var checkedPage = await WaitAsync(admin, address);
+        var keptForImport = StoredFiles(factory);
         var imported = await admin.SubmitAsync(address, address + "?handler=Apply");
         var done = await WaitAsync(admin, address);
-        var again = await WaitAsync(admin, await UploadAsync(admin, TwoPeople));
+        var againAddress = await UploadAsync(admin, TwoPeople);
+        var again = await WaitAsync(admin, againAddress);
         var history = await Html.ReadAsync(await admin.GetAsync("/admin/imports", TestContext.Current.CancellationToken));
 
         Assert.Equal("Checked", checkedPage.Section("status").TextContent);
@@ -87,6 +96,7 @@ public sealed class ImportPagesTests
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         Assert.Equal("Imported", done.Section("status").TextContent);
         Assert.StartsWith("Imported by", done.Section("applied").TextContent, StringComparison.Ordinal);
+        Assert.Single(keptForImport);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -101,6 +111,7 @@ public sealed class ImportPagesTests
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(TwoPeople));
         Assert.Equal(2, history.QuerySelectorAll($"[data-testid=history] code[title='{sha}']").Length);
         Assert.Equal(["import.uploaded", "import.apply_requested", "import.applied", "import.uploaded"], await AuditedAsync(factory));
+        Assert.Equal([Path.Combine(Path.GetDirectoryName(factory.DatabasePath)!, "imports", againAddress.Split('/')[^1] + ".csv")], StoredFiles(factory));
     }
 
     [Fact]
@@ -124,6 +135,7 @@ public sealed class ImportPagesTests
         Assert.Equal(["This file has 2 problems, and nothing is imported until there are none. Correct the file and upload it again."], refused.Texts(".govuk-error-summary__list li"));
         Assert.Contains("problem,3,9,email,", report, StringComparison.Ordinal);
         Assert.Contains("problem,4,1,pay_number,", report, StringComparison.Ordinal);
+        Assert.Empty(StoredFiles(factory));
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().People.AnyAsync(p => p.PayNumber.StartsWith("BAD"), TestContext.Current.CancellationToken));
     }
@@ -175,5 +187,34 @@ public sealed class ImportPagesTests
         Assert.Equal("Imported", done.Section("status").TextContent);
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Exposures.AnyAsync(e => e.IncidentId == incident.Id && e.PersonId == person.Id, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task TheHistory_IsPaged_NewestFirst()
+    {
+        var (factory, admin) = await AdminAsync();
+        await using var _ = factory;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            db.ImportRuns.AddRange(Enumerable.Range(1, 51).Select(i => new ImportRun
+            {
+                Kind = Portal.Core.Imports.ImportKind.Personnel,
+                FileName = $"extract-{i:D2}.csv",
+                FileSha256 = new string('a', 64),
+                UploadedBySubject = "someone",
+                UploadedUtc = DateTime.UtcNow,
+                Status = ImportRunStatus.Discarded,
+            }));
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var first = await Html.ReadAsync(await admin.GetAsync("/admin/imports", TestContext.Current.CancellationToken));
+        var second = await Html.ReadAsync(await admin.GetAsync("/admin/imports?page=2", TestContext.Current.CancellationToken));
+
+        Assert.Equal(50, first.QuerySelectorAll("[data-testid=history] tbody tr").Length);
+        Assert.Equal("extract-51.csv", first.QuerySelector("[data-testid=history] tbody tr a")!.TextContent);
+        Assert.Equal(["extract-01.csv"], second.Texts("[data-testid=history] tbody tr a"));
+        Assert.NotNull(first.QuerySelector("nav.govuk-pagination a[href='/admin/imports?page=2']"));
     }
 }

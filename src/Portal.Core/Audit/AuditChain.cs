@@ -44,12 +44,14 @@ public static class AuditChain
     /// </summary>
     public static async Task<int> SealEarlierEventsAsync(PortalDbContext db, CancellationToken cancellationToken = default)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var earlier = await db.AuditEvents.Where(e => e.Hash == null).OrderBy(e => e.Id).ToListAsync(cancellationToken);
-        if (earlier.Count == 0)
+        // Every start asks; only a database with such events takes the write lock to seal them.
+        if (!await db.AuditEvents.AnyAsync(e => e.Hash == null, cancellationToken))
         {
             return 0;
         }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var earlier = await db.AuditEvents.Where(e => e.Hash == null).OrderBy(e => e.Id).ToListAsync(cancellationToken);
 
         await SealAsync(db, earlier, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -27,10 +27,6 @@ public sealed class AuditTrail(PortalDbContext db)
     public IAsyncEnumerable<AuditRow> AllAsync(AuditQuery query) =>
         Rows(Filter(query).OrderBy(e => e.Sequence).ThenBy(e => e.Id)).AsAsyncEnumerable();
 
-    /// <summary>The actions recorded so far, for choosing one.</summary>
-    public Task<List<string>> ActionsAsync(CancellationToken cancellationToken) =>
-        db.AuditEvents.AsNoTracking().Select(e => e.Action).Distinct().OrderBy(a => a).ToListAsync(cancellationToken);
-
     private IQueryable<AuditEvent> Filter(AuditQuery query)
     {
         var events = db.AuditEvents.AsNoTracking();

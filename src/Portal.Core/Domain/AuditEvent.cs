@@ -50,6 +50,11 @@ public sealed class AuditChainHead
 /// <summary>The actions the audit trail records, named once.</summary>
 public static class AuditActions
 {
+    /// <summary>Every action, in order, for choosing one without reading the whole trail to find them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [.. typeof(AuditActions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal)];
+
     public const string SupportRequestViewed = "support_request.viewed";
     public const string SupportRequestRefused = "support_request.refused";
     public const string PriorityOverridden = "support_request.priority_overridden";

@@ -4,7 +4,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Data.Configurations;
 using Portal.Core.Domain;
-using Portal.Core.Notices;
+using Portal.Core.Validation;
 
 namespace Portal.Core.Guidance;
 
@@ -101,7 +101,7 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
     private async Task<List<FieldProblem>> CheckAsync(GuidanceDraft draft, int? articleId, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();
-        Text(problems, "Title", draft.Title, 200, "Enter a title that says what the article helps with, such as \"If your photo was held\".");
+        FieldChecks.Text(problems, "Title", draft.Title, 200, "Enter a title that says what the article helps with, such as \"If your photo was held\".", "title");
         var slug = draft.Slug?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(slug))
         {
@@ -116,8 +116,8 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
             problems.Add(new("Slug", $"Another article already uses the address /guidance/{slug}. Choose a different one."));
         }
 
-        Text(problems, "Summary", draft.Summary, 500, "Enter a one- or two-sentence summary, shown in lists and search results.");
-        Text(problems, "Body", draft.Body, GuidanceArticleConfiguration.BodyLength, "Enter the article, in Markdown.");
+        FieldChecks.Text(problems, "Summary", draft.Summary, 500, "Enter a one- or two-sentence summary, shown in lists and search results.", "summary");
+        FieldChecks.Text(problems, "Body", draft.Body, GuidanceArticleConfiguration.BodyLength, "Enter the article, in Markdown.", "article");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (draft.LastReviewedOn is not { } reviewed)
         {
@@ -129,18 +129,6 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
         }
 
         return problems;
-    }
-
-    private static void Text(List<FieldProblem> problems, string field, string? value, int most, string whenEmpty)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            problems.Add(new(field, whenEmpty));
-        }
-        else if (value.Trim().Length > most)
-        {
-            problems.Add(new(field, $"This must be {most:N0} characters or fewer; it has {value.Trim().Length:N0}."));
-        }
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

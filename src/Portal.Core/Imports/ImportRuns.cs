@@ -39,6 +39,16 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
 
     public string PathOf(int id) => Path.Combine(options.Value.Directory, $"{id}.csv");
 
+    /// <summary>Deletes a run's stored file, if it is still there: it holds people's details.</summary>
+    public void DeleteFile(int id)
+    {
+        var path = PathOf(id);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>Keeps the uploaded file and queues its check. The caller has checked its size.</summary>
     public async Task<int> UploadAsync(Actor actor, ImportKind kind, int? incidentId, string fileName, Stream content, CancellationToken cancellationToken)
     {
@@ -60,22 +70,31 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
             await db.SaveChangesAsync(cancellationToken);
             System.IO.Directory.CreateDirectory(options.Value.Directory);
             var path = PathOf(run.Id);
-            await using (var file = File.Create(path + ".part"))
-            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            try
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                await using (var file = File.Create(path + ".part"))
+                using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
                 {
-                    sha.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                    run.SizeBytes += read;
+                    var buffer = new byte[81920];
+                    int read;
+                    while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
+                    {
+                        sha.AppendData(buffer, 0, read);
+                        await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                        run.SizeBytes += read;
+                    }
+
+                    run.FileSha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
                 }
 
-                run.FileSha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
+                File.Move(path + ".part", path, overwrite: true);
             }
-
-            File.Move(path + ".part", path, overwrite: true);
+            catch
+            {
+                // Nothing was recorded (the transaction is not committed): leave no half-written copy behind.
+                File.Delete(path + ".part");
+                throw;
+            }
             audit.Add(actor, AuditActions.ImportUploaded, null, Target(run.Id), $"{kind}: {run.FileName}, {run.SizeBytes:N0} bytes, SHA-256 {run.FileSha256}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -85,25 +104,25 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
         return run.Id;
     }
 
-    /// <summary>Queues the import of a checked, clean file; or says why it cannot be imported. Null when there is no such run.</summary>
-    public async Task<string?> ApplyAsync(Actor actor, int id, CancellationToken cancellationToken)
+    /// <summary>Queues the import of a checked, clean file. Found is false when there is no such run; Refused says why it cannot be imported.</summary>
+    public async Task<(bool Found, string? Refused)> ApplyAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
         var run = await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (run is null)
         {
-            return null;
+            return (false, null);
         }
 
         if (run.Status != ImportRunStatus.Checked)
         {
-            return run.Status == ImportRunStatus.Applied
+            return (true, run.Status == ImportRunStatus.Applied
                 ? "This file has already been imported."
-                : "Only a file whose check has finished can be imported. Wait for the check, or upload the file again.";
+                : "Only a file whose check has finished can be imported. Wait for the check, or upload the file again.");
         }
 
         if (run.ProblemCount > 0)
         {
-            return $"This file has {run.ProblemCount:N0} {(run.ProblemCount == 1 ? "problem" : "problems")}, and nothing is imported until there are none. Correct the file and upload it again.";
+            return (true, $"This file has {run.ProblemCount:N0} {(run.ProblemCount == 1 ? "problem" : "problems")}, and nothing is imported until there are none. Correct the file and upload it again.");
         }
 
         run.Status = ImportRunStatus.Applying;
@@ -112,7 +131,7 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
         audit.Add(actor, AuditActions.ImportApplyRequested, null, Target(id), $"{run.Kind}: {run.FileName}, SHA-256 {run.FileSha256}");
         await db.SaveChangesAsync(cancellationToken);
         jobs.Enqueue<ImportJobs>(job => job.ApplyAsync(id, CancellationToken.None));
-        return "";
+        return (true, null);
     }
 
     /// <summary>Sets a checked file aside without importing it, and deletes it. False when it cannot be (not checked, or no such run).</summary>
@@ -127,19 +146,29 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
         run.Status = ImportRunStatus.Discarded;
         audit.Add(actor, AuditActions.ImportDiscarded, null, Target(id), run.FileName);
         await db.SaveChangesAsync(cancellationToken);
-        File.Delete(PathOf(id));
+        DeleteFile(id);
         return true;
     }
 
     /// <summary>
     /// After a restart, no check or import can still be running (the job store was in this process): each one left is
-    /// marked as stopped. An import's transaction either committed whole or not at all, and importing the same file
+    /// marked as stopped, and its file deleted. An import's transaction either committed whole or not at all, and importing the same file
     /// again changes nothing that is already there, so the way on is to upload it again.
     /// </summary>
-    public async Task<int> RecoverAfterRestartAsync(CancellationToken cancellationToken) =>
-        await db.ImportRuns.Where(r => r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Applying)
+    public async Task<int> RecoverAfterRestartAsync(CancellationToken cancellationToken)
+    {
+        var stopped = await db.ImportRuns.Where(r => r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Applying).Select(r => r.Id).ToListAsync(cancellationToken);
+        if (stopped.Count == 0)
+        {
+            return 0;
+        }
+
+        await db.ImportRuns.Where(r => stopped.Contains(r.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportRunStatus.Failed)
                 .SetProperty(r => r.Failure, "The portal stopped while this file was being checked or imported. Upload it again: importing a file twice changes nothing the first time wrote."), cancellationToken);
+        stopped.ForEach(DeleteFile);
+        return stopped.Count;
+    }
 }
 
 /// <summary>How far each running check or import has read, for the progress bar. Kept in memory: the job runs in this process.</summary>
@@ -225,59 +254,28 @@ public sealed partial class ImportJobs(
     public const int MostFindingsKept = ImportReport.MaxProblemsKept;
 
     [AutomaticRetry(Attempts = 0)]
-    public async Task CheckAsync(int runId, CancellationToken cancellationToken)
-    {
-        var run = await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run?.Status is not ImportRunStatus.Checking)
+    public Task CheckAsync(int runId, CancellationToken cancellationToken) =>
+        RunAsync(runId, ImportRunStatus.Checking, "check", passes: 2, async (run, file) =>
         {
-            return;
-        }
-
-        try
-        {
-            ImportReport report;
-            await using (var file = progress.Open(runId, runs.PathOf(runId), passes: 2))
-            {
-                report = run.Kind == ImportKind.Personnel
-                    ? await personnel.CheckAsync(file, cancellationToken)
-                    : await manifests.CheckAsync(run.IncidentId!.Value, file, cancellationToken);
-            }
-
+            var report = run.Kind == ImportKind.Personnel
+                ? await personnel.CheckAsync(file, cancellationToken)
+                : await manifests.CheckAsync(run.IncidentId!.Value, file, cancellationToken);
             Record(run, report);
             run.Status = ImportRunStatus.Checked;
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            await FailAsync(run, "check", exception);
-            throw;
-        }
-        finally
-        {
-            progress.Done(runId);
-        }
-    }
+
+            // Only a clean file can be imported; one with problems is kept no longer than its report needs.
+            return report.IsClean;
+        });
 
     [AutomaticRetry(Attempts = 0)]
-    public async Task ApplyAsync(int runId, CancellationToken cancellationToken)
-    {
-        var run = await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run?.Status is not ImportRunStatus.Applying)
+    public Task ApplyAsync(int runId, CancellationToken cancellationToken) =>
+        RunAsync(runId, ImportRunStatus.Applying, "import", passes: 3, async (run, file) =>
         {
-            return;
-        }
-
-        var actor = new Actor(run.AppliedByPersonId, run.AppliedBySubject ?? "unknown", null);
-        try
-        {
-            ImportReport report;
-            await using (var file = progress.Open(runId, runs.PathOf(runId), passes: 3))
-            {
-                report = run.Kind == ImportKind.Personnel
-                    ? await personnel.ImportAsync(file, cancellationToken)
-                    : await manifests.ImportAsync(run.IncidentId!.Value, file, cancellationToken);
-            }
-
+            var actor = new Actor(run.AppliedByPersonId, run.AppliedBySubject ?? "unknown", null);
+            var report = run.Kind == ImportKind.Personnel
+                ? await personnel.ImportAsync(file, cancellationToken)
+                : await manifests.ImportAsync(run.IncidentId!.Value, file, cancellationToken);
             if (report.FileSha256 != run.FileSha256 || !report.Applied)
             {
                 // The file was changed on disk, or what is held changed since the check so that the file no longer
@@ -286,28 +284,52 @@ public sealed partial class ImportJobs(
                 run.Failure = report.FileSha256 != run.FileSha256
                     ? "The stored file no longer matches the one that was checked, so nothing was written. Upload it again."
                     : $"The file no longer passes its check ({report.ProblemCount:N0} problems, because what is held has changed since): nothing was written. Upload it again to see the problems.";
-                audit.Add(actor, AuditActions.ImportFailed, null, ImportRuns.Target(runId), run.Failure);
+                audit.Add(actor, AuditActions.ImportFailed, null, ImportRuns.Target(run.Id), run.Failure);
                 await db.SaveChangesAsync(cancellationToken);
-                return;
+                return false;
             }
 
-            db.ImportFindings.RemoveRange(db.ImportFindings.Where(f => f.ImportRunId == runId && f.Kind == ImportFindingKind.Unmatched));
+            db.ImportFindings.RemoveRange(db.ImportFindings.Where(f => f.ImportRunId == run.Id && f.Kind == ImportFindingKind.Unmatched));
             Record(run, report);
             run.Status = ImportRunStatus.Applied;
             run.AppliedUtc = clock.GetUtcNow().UtcDateTime;
-            audit.Add(actor, AuditActions.ImportApplied, null, ImportRuns.Target(runId),
+            audit.Add(actor, AuditActions.ImportApplied, null, ImportRuns.Target(run.Id),
                 $"{run.Kind}: {run.FileName}, SHA-256 {run.FileSha256}; {report.Added} added, {report.Changed} changed ({report.NewLeavers} new leavers), {report.Unchanged} unchanged, {report.Removed} removed");
             await db.SaveChangesAsync(cancellationToken);
-            File.Delete(runs.PathOf(runId));
+            return false;
+        });
+
+    /// <summary>
+    /// Runs a step on a run in the state it expects, reading its file with progress counted. The file is deleted
+    /// afterwards unless the step says it is still needed (a clean file waiting to be imported): it holds people's
+    /// details, and a failed, finished or refused file is never read again. A failure is recorded on the run.
+    /// </summary>
+    private async Task RunAsync(int runId, ImportRunStatus expected, string what, int passes, Func<ImportRun, Stream, Task<bool>> step)
+    {
+        var run = await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == runId);
+        if (run?.Status != expected)
+        {
+            return;
+        }
+
+        var keep = false;
+        try
+        {
+            await using var file = progress.Open(runId, runs.PathOf(runId), passes);
+            keep = await step(run, file);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            await FailAsync(run, "import", exception);
+            await FailAsync(run, what, exception);
             throw;
         }
         finally
         {
             progress.Done(runId);
+            if (!keep)
+            {
+                runs.DeleteFile(runId);
+            }
         }
     }
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
-using Portal.Core.Notices;
+using Portal.Core.Validation;
 
 namespace Portal.Core.Incidents;
 
@@ -82,16 +82,14 @@ public sealed partial class IncidentAdmin(PortalDbContext db, AuditLog audit, Ti
             return null;
         }
 
-        text = text?.Trim();
-        if (string.IsNullOrEmpty(text))
+        var problems = new List<FieldProblem>();
+        FieldChecks.Text(problems, "UpdateText", text, 4000, "Enter the update: what has happened, or what people should now do.", "update");
+        if (problems.Count > 0)
         {
-            return [new("UpdateText", "Enter the update: what has happened, or what people should now do.")];
+            return problems;
         }
 
-        if (text.Length > 4000)
-        {
-            return [new("UpdateText", $"The update must be 4,000 characters or fewer; it has {text.Length:N0}. Shorten it, or link to guidance.")];
-        }
+        text = text!.Trim();
 
         db.IncidentUpdates.Add(new IncidentUpdate { IncidentId = id, PostedUtc = clock.GetUtcNow().UtcDateTime, Text = text });
         audit.Add(actor, AuditActions.IncidentUpdatePosted, null, Target(id), text.Length > 200 ? text[..200] + "…" : text);
@@ -131,9 +129,9 @@ public sealed partial class IncidentAdmin(PortalDbContext db, AuditLog audit, Ti
             problems.Add(new("Reference", $"Another incident already has the reference {reference}. Choose a different one."));
         }
 
-        Required(problems, "Title", draft.Title, 200, "Enter a title that staff will recognise, such as \"Card supplier breach\".", "title");
-        Required(problems, "Source", draft.Source, 200, "Enter the supplier or other source that held or released the data.", "source");
-        Required(problems, "Summary", draft.Summary, 4000, "Enter what happened, in plain English, for every member of the workforce to read.", "summary");
+        FieldChecks.Text(problems, "Title", draft.Title, 200, "Enter a title that staff will recognise, such as \"Card supplier breach\".", "title");
+        FieldChecks.Text(problems, "Source", draft.Source, 200, "Enter the supplier or other source that held or released the data.", "source");
+        FieldChecks.Text(problems, "Summary", draft.Summary, 4000, "Enter what happened, in plain English, for every member of the workforce to read.", "summary");
         if (draft.Status is null)
         {
             problems.Add(new("Status", "Choose the incident's status."));
@@ -173,19 +171,6 @@ public sealed partial class IncidentAdmin(PortalDbContext db, AuditLog audit, Ti
         }
 
         return problems;
-    }
-
-    private static void Required(List<FieldProblem> problems, string field, string? value, int most, string whenEmpty, string name)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            problems.Add(new(field, whenEmpty));
-        }
-        else if (text.Length > most)
-        {
-            problems.Add(new(field, $"The {name} must be {most:N0} characters or fewer; it has {text.Length:N0}."));
-        }
     }
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{1,19}$")]

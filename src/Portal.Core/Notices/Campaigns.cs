@@ -4,6 +4,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Data.Configurations;
 using Portal.Core.Domain;
+using Portal.Core.Validation;
 
 namespace Portal.Core.Notices;
 
@@ -16,9 +17,6 @@ public sealed record CampaignDraft(
     int? AudienceIncidentId,
     IReadOnlyList<string> AudienceUnits,
     int? AudienceCampaignId);
-
-/// <summary>One thing wrong with a campaign, against the field it is about.</summary>
-public sealed record FieldProblem(string Field, string Message);
 
 /// <summary>A campaign cannot be saved or moved on as asked; each problem says what to do.</summary>
 public class CampaignException(IReadOnlyList<FieldProblem> problems) : Exception(string.Join(" ", problems.Select(p => p.Message)))

@@ -15,8 +15,7 @@ public sealed class NoticeMessages(IOptions<MailOptions> mail, IOptions<NoticeOp
     private readonly string portalUrl = notices.Value.PortalUrl.TrimEnd('/');
     private readonly string messageIdDomain = new Uri(notices.Value.PortalUrl).Host;
 
-    public string PortalLink => portalUrl + "/";
-
+    public string PortalLink { get; } = notices.Value.PortalUrl.TrimEnd('/') + "/";
 
     public string NoticeLink(int campaignId) => $"{portalUrl}/notices/{campaignId}";
 

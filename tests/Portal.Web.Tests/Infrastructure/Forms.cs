@@ -7,9 +7,7 @@ public static class Forms
     /// <summary>Opens a page as a browser would, then posts a form with its antiforgery token and these fields.</summary>
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, string postUrl, params (string Name, string Value)[] fields)
     {
-        var page = await Html.ReadAsync(await client.GetAsync(pageUrl, TestContext.Current.CancellationToken));
-        var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{pageUrl} has no form with an antiforgery token.");
+        var token = await AntiforgeryTokenAsync(client, pageUrl);
         var content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value))]);
         return await client.PostAsync(postUrl, content, TestContext.Current.CancellationToken);
     }
@@ -17,9 +15,7 @@ public static class Forms
     /// <summary>Opens a page, then posts its form as multipart with the antiforgery token, these fields and one file.</summary>
     public static async Task<HttpResponseMessage> UploadAsync(this HttpClient client, string pageUrl, string postUrl, (string Name, string FileName, byte[] Bytes)? file, params (string Name, string Value)[] fields)
     {
-        var page = await Html.ReadAsync(await client.GetAsync(pageUrl, TestContext.Current.CancellationToken));
-        var token = page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"{pageUrl} has no form with an antiforgery token.");
+        var token = await AntiforgeryTokenAsync(client, pageUrl);
         using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         foreach (var (name, value) in fields)
         {
@@ -34,6 +30,13 @@ public static class Forms
         }
 
         return await client.PostAsync(postUrl, content, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client, string pageUrl)
+    {
+        var page = await Html.ReadAsync(await client.GetAsync(pageUrl, TestContext.Current.CancellationToken));
+        return page.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{pageUrl} has no form with an antiforgery token.");
     }
 
     public static async Task<IDocument> FollowAsync(this HttpClient client, HttpResponseMessage redirect) =>

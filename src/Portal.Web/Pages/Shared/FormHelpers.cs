@@ -9,6 +9,37 @@ public static class FormHelpers
 {
     public static string? ErrorFor(this ModelStateDictionary state, string key) => state[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 
+    /// <summary>The GOV.UK form group's classes for a field: marked as in error when it has one.</summary>
+    public static string GroupClass(this ModelStateDictionary state, string key) =>
+        state.ErrorFor(key) is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error";
+
+    /// <summary>What a field's aria-describedby names: its hint (when it has one) and its error (when there is one).</summary>
+    public static string DescribedBy(this ModelStateDictionary state, string key, bool hint = false)
+    {
+        var id = key.Replace('.', '_');
+        return string.Join(' ', new[] { hint ? $"{id}-hint" : null, state.ErrorFor(key) is null ? null : $"{id}-error" }.Where(s => s is not null));
+    }
+
+    /// <summary>
+    /// A date typed into a form, as people write it here (24/11/2026) or as a date box sends it (2026-11-24). Null when
+    /// the box is empty; when it cannot be read as a real date, <paramref name="message"/> goes on the field and null comes back.
+    /// </summary>
+    public static DateOnly? ParseDate(this ModelStateDictionary state, string key, string? text, string message)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Portal.Web.Infrastructure.UkTime.TryParseDate(text, out var date))
+        {
+            return date;
+        }
+
+        state.AddModelError(key, message);
+        return null;
+    }
+
     /// <summary>The error message for a field (id <c>{field id}-error</c>, as its aria-describedby names it), or nothing.</summary>
     public static IHtmlContent FieldError(this IHtmlHelper html, string key)
     {

@@ -6,6 +6,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Web.Infrastructure;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Admin.Audit;
 
@@ -42,7 +43,7 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
     public AuditFilter Filter { get; set; } = new();
 
     public IReadOnlyList<AuditRow> Rows { get; private set; } = [];
-    public IReadOnlyList<string> Actions { get; private set; } = [];
+    public IReadOnlyList<string> Actions => AuditActions.All;
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public AuditVerification? Verification { get; private set; }
@@ -101,7 +102,6 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Actions = await trail.ActionsAsync(cancellationToken);
         if (await QueryAsync(cancellationToken) is not { } query)
         {
             return;
@@ -146,8 +146,8 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
             }
         }
 
-        var from = Date(Filter.From, "from", "start");
-        var to = Date(Filter.To, "to", "end");
+        var from = ModelState.ParseDate("from", Filter.From, "The start date must be a real date, such as 24/11/2026. Correct it, or leave it empty.");
+        var to = ModelState.ParseDate("to", Filter.To, "The end date must be a real date, such as 24/11/2026. Correct it, or leave it empty.");
         if (from is not null && to is not null && to < from)
         {
             ModelState.AddModelError("to", "The end date is before the start date. Enter an end date on or after the start date.");
@@ -161,22 +161,6 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
         return new AuditQuery(actorSubject, actorId, personId, string.IsNullOrWhiteSpace(Filter.Action) ? null : Filter.Action,
             from is { } start ? UkTime.ToUtc(start.ToDateTime(TimeOnly.MinValue)) : null,
             to is { } end ? UkTime.ToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
-    }
-
-    private DateOnly? Date(string? text, string field, string which)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (UkTime.TryParseDate(text, out var date))
-        {
-            return date;
-        }
-
-        ModelState.AddModelError(field, $"The {which} date must be a real date, such as 24/11/2026. Correct it, or leave it empty.");
-        return null;
     }
 
     private Task<int?> PersonIdAsync(string payNumber, CancellationToken cancellationToken)

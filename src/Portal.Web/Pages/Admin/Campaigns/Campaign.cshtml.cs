@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -114,19 +112,9 @@ public sealed class CampaignModel(
 
         var admin = await administrators.GetAsync(cancellationToken);
         await audit.RecordAsync(admin.Actor, AuditActions.CampaignFailuresExported, null, CampaignService.Target(Id), cancellationToken: cancellationToken);
-        var stream = new MemoryStream();
-        await using (var writer = new StreamWriter(stream, leaveOpen: true))
-        await using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
-        {
-            csv.WriteField("pay_number");
-            csv.WriteField("name");
-            csv.WriteField("unit");
-            csv.WriteField("email");
-            csv.WriteField("status");
-            csv.WriteField("attempts");
-            csv.WriteField("reason");
-            await csv.NextRecordAsync();
-            await foreach (var f in reports.FailuresAsync(Id).WithCancellation(cancellationToken))
+        await SpreadsheetCsv.WriteAsync(Response, $"campaign-{Id}-failures.csv", ["pay_number", "name", "unit", "email", "status", "attempts", "reason"],
+            reports.FailuresAsync(Id),
+            (csv, f) =>
             {
                 csv.WriteField(f.PayNumber);
                 csv.WriteField(f.Name);
@@ -135,12 +123,9 @@ public sealed class CampaignModel(
                 csv.WriteField(f.Status == DeliveryStatus.FailedPermanent ? "failed" : "waiting to retry");
                 csv.WriteField(f.Attempts);
                 csv.WriteField(f.Reason);
-                await csv.NextRecordAsync();
-            }
-        }
-
-        stream.Position = 0;
-        return File(stream, "text/csv", $"campaign-{Id}-failures.csv");
+            },
+            cancellationToken);
+        return new EmptyResult();
     }
 
     /// <summary>Sends the notice, as it would reach them, to the administrator composing it.</summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Guidance;
-using Portal.Core.Notices;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Pages.Shared;
 
@@ -16,7 +16,7 @@ namespace Portal.Web.Pages.Admin.Guidance;
 /// Writes an article: the Markdown editor, a preview rendered on the server by the same sanitiser as the public page,
 /// saving drafts, publishing, and the history of versions (any of which can be opened again to restore it).
 /// </summary>
-public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, MarkdownRenderer markdown, Administrators administrators) : PageModel
+public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, MarkdownRenderer markdown, Administrators administrators, TimeProvider clock) : PageModel
 {
     public static readonly string[] ErrorOrder =
         ["Input.Title", "Input.Slug", "Input.Summary", "Input.Body", "Input.Fields", "Input.ForRoles", "Input.LastReviewedOn", "Input.Article"];
@@ -28,6 +28,9 @@ public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, Mar
     public ArticleInput Input { get; set; } = new();
 
     public IReadOnlyList<GuidanceVersion> Versions { get; private set; } = [];
+
+    /// <summary>The names of the people who saved the versions, by personnel record.</summary>
+    public IReadOnlyDictionary<int, string> Authors { get; private set; } = new Dictionary<int, string>();
     public GuidanceStatus? Status { get; private set; }
     public IHtmlContent? Preview { get; private set; }
     public int? Opened { get; private set; }
@@ -64,7 +67,7 @@ public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, Mar
         }
         else
         {
-            Input.LastReviewedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("d/M/yyyy", CultureInfo.InvariantCulture);
+            Input.LastReviewedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).ToString("d/M/yyyy", CultureInfo.InvariantCulture);
         }
 
         await LoadAsync(cancellationToken);
@@ -111,6 +114,8 @@ public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, Mar
         {
             Status = await db.GuidanceArticles.AsNoTracking().Where(a => a.Id == id).Select(a => (GuidanceStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
             Versions = await db.GuidanceVersions.AsNoTracking().Where(v => v.ArticleId == id).OrderByDescending(v => v.Number).ToListAsync(cancellationToken);
+            var authors = Versions.Where(v => v.SavedByPersonId is not null).Select(v => v.SavedByPersonId!.Value).Distinct().ToList();
+            Authors = await db.People.AsNoTracking().Where(p => authors.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenName + " " + p.FamilyName, cancellationToken);
         }
     }
 
@@ -150,21 +155,7 @@ public sealed class ArticleInput
         LastReviewedOn = a.LastReviewedOn.ToString("d/M/yyyy", CultureInfo.InvariantCulture),
     };
 
-    public GuidanceDraft ToDraft(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)
-    {
-        DateOnly? reviewed = null;
-        if (!string.IsNullOrWhiteSpace(LastReviewedOn))
-        {
-            if (UkTime.TryParseDate(LastReviewedOn, out var date))
-            {
-                reviewed = date;
-            }
-            else
-            {
-                state.AddModelError("Input.LastReviewedOn", "The date it was last reviewed must be a real date, such as 24/11/2026.");
-            }
-        }
-
-        return new(Slug, Title, Summary, Body, Fields.Aggregate(HeldFields.None, (all, f) => all | f), ForRoles, reviewed);
-    }
+    public GuidanceDraft ToDraft(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state) =>
+        new(Slug, Title, Summary, Body, Fields.Aggregate(HeldFields.None, (all, f) => all | f), ForRoles,
+            state.ParseDate("Input." + nameof(LastReviewedOn), LastReviewedOn, "The date it was last reviewed must be a real date, such as 24/11/2026."));
 }

@@ -12,7 +12,7 @@ namespace Portal.Web.Pages.Admin.Imports;
 /// <summary>Upload a personnel extract or an incident's held-data manifest to check, and the history of every import.</summary>
 public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrators administrators, IOptions<ImportOptions> options) : PageModel
 {
-    public const int HistoryShown = 100;
+    public const int PageSize = 50;
 
     public sealed record Row(int Id, DateTime UploadedUtc, string UploadedBy, ImportKind Kind, string? Incident, string FileName, string Sha256, ImportRunStatus Status,
         int Rows, int Added, int Changed, int Removed, int ProblemCount, DateTime? AppliedUtc);
@@ -28,9 +28,18 @@ public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrato
 
     public IReadOnlyList<(int Id, string Label)> Incidents { get; private set; } = [];
     public IReadOnlyList<Row> History { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The page of the history shown, newest first.</summary>
+    public int HistoryPage { get; private set; } = 1;
     public int MaxUploadMegabytes => options.Value.MaxUploadMegabytes;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
+    {
+        HistoryPage = page ?? 1;
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -70,7 +79,9 @@ public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrato
         Incidents = (await db.Incidents.AsNoTracking().OrderByDescending(i => i.DiscoveredOn).Select(i => new { i.Id, i.Reference, i.Title }).ToListAsync(cancellationToken))
             .Select(i => (i.Id, $"{i.Reference}: {i.Title}")).ToList();
         var people = db.People.AsNoTracking();
-        History = await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.Id).Take(HistoryShown)
+        Total = await db.ImportRuns.CountAsync(cancellationToken);
+        HistoryPage = Math.Clamp(HistoryPage, 1, Pages);
+        History = await db.ImportRuns.AsNoTracking().OrderByDescending(r => r.Id).Skip((HistoryPage - 1) * PageSize).Take(PageSize)
             .Select(r => new Row(r.Id, r.UploadedUtc,
                 people.Where(p => p.Id == r.UploadedByPersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault() ?? r.UploadedBySubject,
                 r.Kind, db.Incidents.Where(i => i.Id == r.IncidentId).Select(i => i.Reference).FirstOrDefault(), r.FileName, r.FileSha256, r.Status,

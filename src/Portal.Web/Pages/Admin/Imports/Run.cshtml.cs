@@ -24,7 +24,6 @@ public sealed class RunModel(PortalDbContext db, ImportRuns runs, ImportProgress
     public IReadOnlyList<ImportFinding> Problems { get; private set; } = [];
     public IReadOnlyList<ImportFinding> Unmatched { get; private set; } = [];
     public int? Percent { get; private set; }
-    public string? Refused { get; private set; }
 
     public bool Running => Run.Status is ImportRunStatus.Checking or ImportRunStatus.Applying;
 
@@ -43,18 +42,17 @@ public sealed class RunModel(PortalDbContext db, ImportRuns runs, ImportProgress
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken cancellationToken)
     {
         var admin = await administrators.GetAsync(cancellationToken);
-        var refused = await runs.ApplyAsync(admin.Actor, Id, cancellationToken);
-        if (refused is null)
+        var (found, refused) = await runs.ApplyAsync(admin.Actor, Id, cancellationToken);
+        if (!found)
         {
             return NotFound();
         }
 
-        if (refused.Length == 0)
+        if (refused is null)
         {
             return Redirect($"/admin/imports/{Id}");
         }
 
-        Refused = refused;
         ModelState.AddModelError("apply", refused);
         await LoadAsync(cancellationToken);
         return Page();

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Incidents;
-using Portal.Core.Notices;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Pages.Shared;
 
@@ -154,21 +154,8 @@ public sealed class IncidentInput
 
     /// <summary>The draft to check; a date that cannot be read is named on its field.</summary>
     public IncidentDraft ToDraft(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state) =>
-        new(Reference, Title, Source, Summary, Status, Date(OccurredOn, nameof(OccurredOn), "it happened", state), Date(DiscoveredOn, nameof(DiscoveredOn), "it was discovered", state), NotIncluded);
-
-    private static DateOnly? Date(string? text, string field, string what, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (UkTime.TryParseDate(text, out var date))
-        {
-            return date;
-        }
-
-        state.AddModelError("Input." + field, $"The date {what} must be a real date, such as 14/8/2023.");
-        return null;
-    }
+        new(Reference, Title, Source, Summary, Status,
+            state.ParseDate("Input." + nameof(OccurredOn), OccurredOn, "The date it happened must be a real date, such as 14/8/2023."),
+            state.ParseDate("Input." + nameof(DiscoveredOn), DiscoveredOn, "The date it was discovered must be a real date, such as 14/8/2023."),
+            NotIncluded);
 }
