@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
@@ -124,6 +125,64 @@ public sealed class PersonnelImportTests : IAsyncLifetime
         var problem = Assert.Single(report.Problems);
         Assert.Equal((4, 1), (problem.Line, problem.Column));
         Assert.Contains("first on line 2", problem.Message);
+    }
+
+    [Fact]
+    public async Task Import_SameEmailTwiceInAnyCase_PointsToTheFirstLineAndWritesNothing()
+    {
+        var report = await ImportAsync(Csv.File(Csv.PersonnelHeader,
+            Csv.Person("100001", email: "alex.smith@force.example"), Csv.Person("100002"), Csv.Person("100003", email: "Alex.Smith@Force.Example")));
+
+        Assert.False(report.Applied);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((4, 9, "email"), (problem.Line, problem.Column, problem.ColumnName));
+        Assert.Contains("also used on line 2", problem.Message);
+        Assert.Equal(0, await PeopleCountAsync());
+    }
+
+    [Fact]
+    public async Task Import_OnTheSameConnectionAgain_WorksAndLeavesNoStagedCopyOfTheFile()
+    {
+        await using var db = database.NewContext();
+        var importer = new PersonnelImporter(db, TimeProvider.System);
+        var ct = TestContext.Current.CancellationToken;
+
+        var refused = await importer.ImportAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100001")), ct);
+        var checkedFirst = await importer.CheckAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100002")), ct);
+        var imported = await importer.ImportAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100002")), ct);
+
+        Assert.Equal((false, true, true), (refused.Applied, checkedFirst.IsClean, imported.Applied));
+        Assert.Equal((2, 2), (checkedFirst.Added, imported.Added));
+        Assert.Equal(2, await PeopleCountAsync());
+
+        // The staged rows are people's details: none may stay behind on a pooled connection.
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_temp_master WHERE type = 'table'";
+        Assert.Equal(0L, await command.ExecuteScalarAsync(ct));
+    }
+
+    [Fact]
+    public async Task Check_WhileAnotherConnectionHoldsTheWriteLock_DoesNotWaitForIt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await ImportAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001")));
+        await using var writer = new SqliteConnection(database.ConnectionString);
+        await writer.OpenAsync(ct);
+        await using var transaction = writer.BeginTransaction();
+        await using (var update = writer.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE people SET unit = 'Not yet committed' WHERE pay_number = '100001'";
+            await update.ExecuteNonQueryAsync(ct);
+        }
+
+        // A check that needed the write lock would wait here for the 30 s busy timeout and then fail.
+        var check = Task.Run(() => database.PersonnelImporter().CheckAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100002")), ct), ct);
+        Assert.Same(check, await Task.WhenAny(check, Task.Delay(TimeSpan.FromSeconds(10), ct)));
+
+        var report = await check;
+        Assert.Equal((1, 1, 0), (report.Added, report.Unchanged, report.Changed));
+        await transaction.CommitAsync(ct);
     }
 
     [Fact]

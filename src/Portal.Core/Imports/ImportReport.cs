@@ -19,7 +19,7 @@ public enum ImportKind
 /// <summary>What an import found in a file and, when the file was clean, what it changed.</summary>
 public sealed class ImportReport(ImportKind kind)
 {
-    /// <summary>Problems beyond this many are counted but not kept, so a wrong file cannot exhaust memory.</summary>
+    /// <summary>Problems (and unmatched rows) beyond this many are counted but not kept, so a wrong file cannot exhaust memory.</summary>
     public const int MaxProblemsKept = 10_000;
 
     private readonly List<ImportProblem> problems = [];
@@ -43,7 +43,12 @@ public sealed class ImportReport(ImportKind kind)
 
     public IReadOnlyList<ImportProblem> Problems => problems;
     public int ProblemCount { get; private set; }
+    /// <summary>The first <see cref="MaxProblemsKept"/> unmatched rows, in file order.</summary>
     public IReadOnlyList<UnmatchedRow> Unmatched => unmatched;
+
+    /// <summary>Every unmatched row, including those beyond the ones kept.</summary>
+    public int UnmatchedCount { get; private set; }
+
     public bool IsClean => ProblemCount == 0;
 
     /// <summary>True once the changes are committed; false for a check, or for a file with problems.</summary>
@@ -60,5 +65,12 @@ public sealed class ImportReport(ImportKind kind)
         }
     }
 
-    internal void AddUnmatched(int line, string payNumber) => unmatched.Add(new UnmatchedRow(line, payNumber));
+    internal void AddUnmatched(int line, string payNumber)
+    {
+        UnmatchedCount++;
+        if (unmatched.Count < MaxProblemsKept)
+        {
+            unmatched.Add(new UnmatchedRow(line, payNumber));
+        }
+    }
 }

@@ -179,7 +179,11 @@ public sealed class ImportProgress
     /// <summary>The share done, 0–99, while running; null when nothing is running for that run here.</summary>
     public int? PercentOf(int runId) => running.TryGetValue(runId, out var stream) ? stream.Percent : null;
 
-    /// <summary>Opens the run's file, counting what is read; <paramref name="passes"/> is how many times the job reads it whole.</summary>
+    /// <summary>
+    /// Opens the run's file, counting what is read; <paramref name="passes"/> is how many times the job reads it whole. All
+    /// but the last are quick (its hash, the UTF-8 check) and are shown as the first few per cent; the last (the rows) is
+    /// the rest of the bar.
+    /// </summary>
     public Stream Open(int runId, string path, int passes)
     {
         var stream = new CountingStream(File.OpenRead(path), passes);
@@ -191,11 +195,29 @@ public sealed class ImportProgress
 
     private sealed class CountingStream(FileStream inner, int passes) : Stream
     {
+        private const double QuickPassShare = 2;
         private readonly long length = inner.Length;
         private long read;
+        private int completedPasses;
 
         // Read from another request's thread, perhaps after the job has closed the file: the length is kept.
-        public int Percent => length == 0 ? 0 : (int)Math.Min(99, Interlocked.Read(ref read) * 100 / (length * passes));
+        public int Percent
+        {
+            get
+            {
+                if (length == 0)
+                {
+                    return 0;
+                }
+
+                var done = Volatile.Read(ref completedPasses);
+                var fraction = Math.Min(1.0, Interlocked.Read(ref read) / (double)length);
+                var percent = done < passes - 1
+                    ? (done + fraction) * QuickPassShare
+                    : ((passes - 1) * QuickPassShare) + (fraction * (100 - ((passes - 1) * QuickPassShare)));
+                return (int)Math.Min(99, percent);
+            }
+        }
 
         public override bool CanRead => true;
         public override bool CanSeek => true;
@@ -205,7 +227,7 @@ public sealed class ImportProgress
         public override long Position
         {
             get => inner.Position;
-            set => inner.Position = value;
+            set => Seek(value, SeekOrigin.Begin);
         }
 
         public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
@@ -218,7 +240,20 @@ public sealed class ImportProgress
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-        public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+        /// <summary>Going back to the start after reading the whole file ends a pass; after a peek at its head, it does not.</summary>
+        public override long Seek(long offset, SeekOrigin origin)
+        {
+            var position = inner.Seek(offset, origin);
+            if (position == 0)
+            {
+                if (Interlocked.Exchange(ref read, 0) >= length)
+                {
+                    Interlocked.Increment(ref completedPasses);
+                }
+            }
+
+            return position;
+        }
 
         public override void Flush()
         {
@@ -250,12 +285,9 @@ public sealed class ImportProgress
 public sealed partial class ImportJobs(
     PortalDbContext db, PersonnelImporter personnel, ManifestImporter manifests, ImportRuns runs, ImportProgress progress, AuditLog audit, TimeProvider clock, ILogger<ImportJobs> logger)
 {
-    /// <summary>Findings beyond this many of each kind are counted but not kept.</summary>
-    public const int MostFindingsKept = ImportReport.MaxProblemsKept;
-
     [AutomaticRetry(Attempts = 0)]
     public Task CheckAsync(int runId, CancellationToken cancellationToken) =>
-        RunAsync(runId, ImportRunStatus.Checking, "check", passes: 2, async (run, file) =>
+        RunAsync(runId, ImportRunStatus.Checking, "check", passes: 3, async (run, file) =>
         {
             var report = run.Kind == ImportKind.Personnel
                 ? await personnel.CheckAsync(file, cancellationToken)
@@ -341,9 +373,9 @@ public sealed partial class ImportJobs(
         run.Unchanged = report.Unchanged;
         run.NewLeavers = report.NewLeavers;
         run.Removed = report.Removed;
-        run.Unmatched = report.Unmatched.Count;
+        run.Unmatched = report.UnmatchedCount;
         run.ProblemCount = report.ProblemCount;
-        db.ImportFindings.AddRange(report.Problems.Take(MostFindingsKept).Select(p => new ImportFinding
+        db.ImportFindings.AddRange(report.Problems.Select(p => new ImportFinding
         {
             ImportRunId = run.Id,
             Kind = ImportFindingKind.Problem,
@@ -352,7 +384,7 @@ public sealed partial class ImportJobs(
             ColumnName = p.ColumnName,
             Message = p.Message.Length > 1000 ? p.Message[..1000] : p.Message,
         }));
-        db.ImportFindings.AddRange(report.Unmatched.Take(MostFindingsKept).Select(u => new ImportFinding
+        db.ImportFindings.AddRange(report.Unmatched.Select(u => new ImportFinding
         {
             ImportRunId = run.Id,
             Kind = ImportFindingKind.Unmatched,

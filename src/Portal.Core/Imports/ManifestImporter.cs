@@ -7,11 +7,13 @@ namespace Portal.Core.Imports;
 /// <summary>
 /// Imports a supplier's held-data manifest for one incident: which fields it held for each pay number.
 /// The manifest is the whole truth for its incident, so a person it no longer lists loses their exposure
-/// row. Pay numbers that match no person are listed as unmatched, not treated as errors.
+/// row. Pay numbers that match no person are listed as unmatched, not treated as errors. Like the personnel
+/// import, the file is read once into a staging table and compared and written by set-based SQL.
 /// </summary>
 public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
 {
     private const int PayNumberColumn = 0, FieldsHeldColumn = 1;
+    private const string Staging = "import_manifest";
 
     public static IReadOnlyList<string> Columns { get; } = ["pay_number", "fields_held"];
 
@@ -29,74 +31,44 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
         }
 
         var report = new ImportReport(ImportKind.Manifest) { FileSha256 = CsvImportFile.Sha256Of(file) };
-        var people = await db.People.AsNoTracking().Select(p => new { p.PayNumber, p.Id }).ToDictionaryAsync(p => p.PayNumber, p => p.Id, StringComparer.Ordinal, cancellationToken);
-        var existing = await db.Exposures.AsNoTracking().Where(e => e.IncidentId == incidentId)
-            .Select(e => new { e.PersonId, e.Id, e.Fields })
-            .ToDictionaryAsync(e => e.PersonId, e => (e.Id, e.Fields), cancellationToken);
-
-        var listed = new HashSet<int>();
-        using (var csv = CsvImportFile.Open(file, [.. Columns], report))
-        {
-            if (csv is null)
-            {
-                return report;
-            }
-
-            var payNumberLines = new Dictionary<string, int>(StringComparer.Ordinal);
-            while (csv.Read())
-            {
-                report.Rows++;
-                if (!csv.CheckShape() || Parse(csv) is not { } row)
-                {
-                    continue;
-                }
-
-                if (!payNumberLines.TryAdd(row.PayNumber, csv.Line))
-                {
-                    csv.Problem(PayNumberColumn, $"Pay number {row.PayNumber} appears more than once (first on line {payNumberLines[row.PayNumber]}). List each person once with all the fields held.");
-                    continue;
-                }
-
-                if (!people.TryGetValue(row.PayNumber, out var personId))
-                {
-                    report.AddUnmatched(csv.Line, row.PayNumber);
-                    continue;
-                }
-
-                listed.Add(personId);
-                if (!existing.TryGetValue(personId, out var before))
-                {
-                    report.Added++;
-                }
-                else if (before.Fields == row.Fields)
-                {
-                    report.Unchanged++;
-                }
-                else
-                {
-                    report.Changed++;
-                }
-            }
-
-            if (report.Rows == 0 && report.IsClean)
-            {
-                report.AddProblem(2, 1, "", "The file has a header row but no rows. Check that this is the whole manifest from the supplier.");
-            }
-        }
-
-        report.Removed = existing.Keys.Count(personId => !listed.Contains(personId));
-        if (!report.IsClean || !apply)
+        using var csv = CsvImportFile.Open(file, [.. Columns], report);
+        if (csv is null)
         {
             return report;
         }
 
-        if (report.HasChanges)
+        var sql = new Sql(TableMap.For<Exposure>(db), TableMap.For<Person>(db));
+        await using var staging = await StagingTable.CreateAsync(db, Staging, [("pay_number", "TEXT NOT NULL UNIQUE"), ("fields", "INTEGER NOT NULL")], cancellationToken);
+        Load(csv, staging, report);
+        await staging.LoadedAsync(cancellationToken);
+
+        if (report.Rows == 0 && report.IsClean)
         {
-            await WriteAsync(incidentId, file, people, existing, listed, cancellationToken);
+            report.AddProblem(2, 1, "", "The file has a header row but no rows. Check that this is the whole manifest from the supplier.");
         }
 
-        report.Applied = true;
+        await staging.CountThenWriteAsync(report, apply, () => CountAsync(sql, incidentId, report, cancellationToken), () => WriteAsync(sql, incidentId, cancellationToken), cancellationToken);
         return report;
+    }
+
+    private static void Load(CsvImportFile csv, StagingTable staging, ImportReport report)
+    {
+        var (payNumber, fields) = (staging.Values["pay_number"], staging.Values["fields"]);
+        while (csv.Read())
+        {
+            report.Rows++;
+            if (!csv.CheckShape() || Parse(csv) is not { } row)
+            {
+                continue;
+            }
+
+            payNumber.Value = row.PayNumber;
+            fields.Value = (int)row.Fields;
+            if (!staging.TryAdd(csv.Line))
+            {
+                csv.Problem(PayNumberColumn, $"Pay number {row.PayNumber} appears more than once (first on line {staging.LineOf("pay_number", row.PayNumber)}). List each person once with all the fields held.");
+            }
+        }
     }
 
     private static ManifestRow? Parse(CsvImportFile csv)
@@ -128,67 +100,70 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
         return ok ? new ManifestRow(payNumber, fields) : null;
     }
 
-    private async Task WriteAsync(int incidentId, Stream file, Dictionary<string, int> people, Dictionary<int, (int Id, HeldFields Fields)> existing,
-        HashSet<int> listed, CancellationToken cancellationToken)
+    private async Task CountAsync(Sql sql, int incidentId, ImportReport report, CancellationToken cancellationToken)
     {
-        var t = TableMap.For<Exposure>(db);
+        var (e, p) = (sql.Exposures, sql.People);
+        await using (var unmatched = db.CreateCommand(
+            $"SELECT s.line, s.pay_number FROM {Staging} s WHERE NOT EXISTS (SELECT 1 FROM {p.Name} p WHERE p.{p[nameof(Person.PayNumber)]} = s.pay_number) ORDER BY s.line"))
+        await using (var reader = await unmatched.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                report.AddUnmatched(checked((int)reader.GetInt64(0)), reader.GetString(1));
+            }
+        }
+
+        await using var count = db.CreateCommand(
+            $"SELECT COUNT(*), " +
+            $"COALESCE(SUM(CASE WHEN e.{e[nameof(Exposure.Id)]} IS NULL THEN 1 ELSE 0 END), 0), " +
+            $"COALESCE(SUM(CASE WHEN e.{e[nameof(Exposure.Fields)]} <> s.fields THEN 1 ELSE 0 END), 0), " +
+            $"(SELECT COUNT(*) FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND {sql.NotListed("e")}) " +
+            $"FROM {sql.Listed} LEFT JOIN {e.Name} e ON e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]}");
+        count.AddParameter("@incident").Value = incidentId;
+        await using var counts = await count.ExecuteReaderAsync(cancellationToken);
+        await counts.ReadAsync(cancellationToken);
+        var matched = checked((int)counts.GetInt64(0));
+        report.Added = checked((int)counts.GetInt64(1));
+        report.Changed = checked((int)counts.GetInt64(2));
+        report.Removed = checked((int)counts.GetInt64(3));
+        report.Unchanged = matched - report.Added - report.Changed;
+    }
+
+    private async Task WriteAsync(Sql sql, int incidentId, CancellationToken cancellationToken)
+    {
+        var (e, p) = (sql.Exposures, sql.People);
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.OpenIfClosedAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        await using var insert = db.CreateCommand(
-            $"INSERT INTO {t.Name} ({t[nameof(Exposure.IncidentId)]}, {t[nameof(Exposure.PersonId)]}, {t[nameof(Exposure.Fields)]}, {t[nameof(Exposure.UpdatedUtc)]}) " +
-            "VALUES (@incident, @person, @fields, @now)");
-        insert.AddParameter("@incident").Value = incidentId;
-        var insertPerson = insert.AddParameter("@person");
-        var insertFields = insert.AddParameter("@fields");
-        insert.AddParameter("@now").Value = now;
-
-        await using var update = db.CreateCommand(
-            $"UPDATE {t.Name} SET {t[nameof(Exposure.Fields)]} = @fields, {t[nameof(Exposure.UpdatedUtc)]} = @now WHERE {t[nameof(Exposure.Id)]} = @id");
-        var updateFields = update.AddParameter("@fields");
-        update.AddParameter("@now").Value = now;
-        var updateId = update.AddParameter("@id");
-        insert.Prepare();
-        update.Prepare();
-
-        using (var csv = CsvImportFile.Open(file, [.. Columns], new ImportReport(ImportKind.Manifest))!)
+        string[] statements =
+        [
+            $"DELETE FROM {e.Name} WHERE {e.Name}.{e[nameof(Exposure.IncidentId)]} = @incident AND {sql.NotListed(e.Name)}",
+            $"UPDATE {e.Name} SET {e[nameof(Exposure.Fields)]} = s.fields, {e[nameof(Exposure.UpdatedUtc)]} = @now FROM {sql.Listed} " +
+            $"WHERE {e.Name}.{e[nameof(Exposure.IncidentId)]} = @incident AND {e.Name}.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]} AND {e.Name}.{e[nameof(Exposure.Fields)]} <> s.fields",
+            $"INSERT INTO {e.Name} ({e[nameof(Exposure.IncidentId)]}, {e[nameof(Exposure.PersonId)]}, {e[nameof(Exposure.Fields)]}, {e[nameof(Exposure.UpdatedUtc)]}) " +
+            $"SELECT @incident, p.{p[nameof(Person.Id)]}, s.fields, @now FROM {sql.Listed} WHERE NOT EXISTS " +
+            $"(SELECT 1 FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]}) ORDER BY s.line",
+        ];
+        foreach (var statement in statements)
         {
-            while (csv.Read())
-            {
-                var row = Parse(csv)!;
-                if (!people.TryGetValue(row.PayNumber, out var personId))
-                {
-                    continue;
-                }
-
-                if (!existing.TryGetValue(personId, out var before))
-                {
-                    insertPerson.Value = personId;
-                    insertFields.Value = (int)row.Fields;
-                    insert.ExecuteNonQuery();
-                }
-                else if (before.Fields != row.Fields)
-                {
-                    updateFields.Value = (int)row.Fields;
-                    updateId.Value = before.Id;
-                    update.ExecuteNonQuery();
-                }
-            }
+            await using var command = db.CreateCommand(statement);
+            command.AddParameter("@incident").Value = incidentId;
+            command.AddParameter("@now").Value = now;
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
 
-        await using var delete = db.CreateCommand($"DELETE FROM {t.Name} WHERE {t[nameof(Exposure.Id)]} = @id");
-        var deleteId = delete.AddParameter("@id");
-        foreach (var (personId, before) in existing)
-        {
-            if (!listed.Contains(personId))
-            {
-                deleteId.Value = before.Id;
-                delete.ExecuteNonQuery();
-            }
-        }
+    /// <summary>The tables, and the SQL fragments the counts and the writes share.</summary>
+    private sealed class Sql(TableMap exposures, TableMap people)
+    {
+        public TableMap Exposures => exposures;
+        public TableMap People => people;
 
-        await transaction.CommitAsync(cancellationToken);
+        /// <summary>The staged rows <c>s</c> that match a person <c>p</c>.</summary>
+        public string Listed => $"{Staging} s JOIN {people.Name} p ON p.{people[nameof(Person.PayNumber)]} = s.pay_number";
+
+        /// <summary>True for an exposure (named <paramref name="e"/> in the statement) whose person the manifest does not list.</summary>
+        public string NotListed(string e) =>
+            $"NOT EXISTS (SELECT 1 FROM {people.Name} p JOIN {Staging} s ON s.pay_number = p.{people[nameof(Person.PayNumber)]} " +
+            $"WHERE p.{people[nameof(Person.Id)]} = {e}.{exposures[nameof(Exposure.PersonId)]})";
     }
 
     private sealed record ManifestRow(string PayNumber, HeldFields Fields);

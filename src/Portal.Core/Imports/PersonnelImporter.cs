@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
@@ -6,12 +5,26 @@ using Portal.Core.Domain;
 namespace Portal.Core.Imports;
 
 /// <summary>
-/// Imports the HR personnel extract. The file is read twice: once to check every row (and count what would
-/// change), then, only if it is clean, once more to write the changes in a single transaction. Re-importing
-/// the same file changes nothing; people missing from a file are left as they are (leavers stay on record).
+/// Imports the HR personnel extract. The file is read once: every row is checked, and each valid one goes into a
+/// staging table whose unique keys find a pay number or e-mail given twice. What importing would change is then
+/// counted, and written, by set-based SQL against the people table — only for a clean file, in one transaction —
+/// so no row is held in memory however long the file. Re-importing the same file changes nothing; people missing
+/// from a file are left as they are (leavers stay on record).
 /// </summary>
 public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
 {
+    private const string Staging = "import_people";
+
+    /// <summary>The values compared with what is held to tell a changed person from an unchanged one.</summary>
+    private static readonly string[] Compared =
+    [
+        nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.PersonnelType), nameof(Person.RankOrGrade), nameof(Person.Unit),
+        nameof(Person.WorkLocation), nameof(Person.VettingLevel), nameof(Person.Email), nameof(Person.SensitiveRole), nameof(Person.Status),
+    ];
+
+    /// <summary>Everything the file sets: the compared values and the e-mail's matching key.</summary>
+    private static readonly string[] Written = [.. Compared, nameof(Person.EmailNormalised)];
+
     public static IReadOnlyList<string> Columns => PersonnelRow.Columns;
 
     /// <summary>Checks the file and reports what importing it would change, writing nothing.</summary>
@@ -25,36 +38,38 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
     private async Task<ImportReport> RunAsync(Stream file, bool apply, CancellationToken cancellationToken)
     {
         var report = new ImportReport(ImportKind.Personnel) { FileSha256 = CsvImportFile.Sha256Of(file) };
-        var existing = await LoadExistingAsync(cancellationToken);
-
-        using (var csv = CsvImportFile.Open(file, PersonnelRow.Columns, report))
-        {
-            if (csv is null)
-            {
-                return report;
-            }
-
-            Check(csv, existing, report);
-        }
-
-        if (!report.IsClean || !apply)
+        using var csv = CsvImportFile.Open(file, PersonnelRow.Columns, report);
+        if (csv is null)
         {
             return report;
         }
 
-        if (report.HasChanges)
+        var t = TableMap.For<Person>(db);
+        await using var staging = await StagingTable.CreateAsync(db, Staging,
+            [
+                (t[nameof(Person.PayNumber)], "TEXT NOT NULL UNIQUE"),
+                (t[nameof(Person.EmailNormalised)], "TEXT NOT NULL UNIQUE"),
+                .. Compared.Select(p => (t[p], "TEXT NOT NULL")),
+            ],
+            cancellationToken);
+        Load(csv, staging, t, report);
+        await staging.LoadedAsync(cancellationToken);
+
+        if (report.Rows == 0 && report.IsClean)
         {
-            await WriteAsync(file, existing, report, cancellationToken);
+            report.AddProblem(2, 1, "", "The file has a header row but no people in it. Export the personnel extract again with its rows.");
         }
 
-        report.Applied = true;
+        await staging.CountThenWriteAsync(report, apply, () => CountAsync(t, report, cancellationToken), () => WriteAsync(t, cancellationToken), cancellationToken);
         return report;
     }
 
-    private static void Check(CsvImportFile csv, Dictionary<string, Existing> existing, ImportReport report)
+    private static void Load(CsvImportFile csv, StagingTable staging, TableMap t, ImportReport report)
     {
-        var payNumberLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        var emailLines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var (payNumberColumn, emailKeyColumn) = (t[nameof(Person.PayNumber)], t[nameof(Person.EmailNormalised)]);
+        var payNumber = staging.Values[payNumberColumn];
+        var emailKey = staging.Values[emailKeyColumn];
+        var values = Compared.Select(p => staging.Values[t[p]]).ToArray();
         while (csv.Read())
         {
             report.Rows++;
@@ -63,135 +78,71 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
                 continue;
             }
 
-            if (!payNumberLines.TryAdd(row.PayNumber, csv.Line))
+            payNumber.Value = row.PayNumber;
+            emailKey.Value = row.EmailKey;
+            values[0].Value = row.GivenName;
+            values[1].Value = row.FamilyName;
+            values[2].Value = row.PersonnelType.ToString();
+            values[3].Value = row.RankOrGrade;
+            values[4].Value = row.Unit;
+            values[5].Value = row.WorkLocation;
+            values[6].Value = row.VettingLevel.ToString();
+            values[7].Value = row.Email;
+            values[8].Value = row.SensitiveRole.ToString();
+            values[9].Value = row.Status.ToString();
+            if (staging.TryAdd(csv.Line))
             {
-                csv.Problem(PersonnelRow.PayNumber_, $"Pay number {row.PayNumber} appears more than once (first on line {payNumberLines[row.PayNumber]}). Each person must appear once.");
                 continue;
             }
 
-            if (!emailLines.TryAdd(row.Email, csv.Line))
+            if (staging.LineOf(payNumberColumn, row.PayNumber) is { } first)
             {
-                csv.Problem(PersonnelRow.Email_, $"This e-mail address is also used on line {emailLines[row.Email]}. Each person needs their own work e-mail address.");
-                continue;
+                csv.Problem(PersonnelRow.PayNumber_, $"Pay number {row.PayNumber} appears more than once (first on line {first}). Each person must appear once.");
             }
-
-            Classify(row, existing, report);
-        }
-
-        if (report.Rows == 0 && report.IsClean)
-        {
-            report.AddProblem(2, 1, "", "The file has a header row but no people in it. Export the personnel extract again with its rows.");
-        }
-    }
-
-    private static void Classify(PersonnelRecord row, Dictionary<string, Existing> existing, ImportReport report)
-    {
-        if (!existing.TryGetValue(row.PayNumber, out var before))
-        {
-            report.Added++;
-        }
-        else if (before.Digest == row.Digest())
-        {
-            report.Unchanged++;
-        }
-        else
-        {
-            report.Changed++;
-            if (before.Status == PersonStatus.Active && row.Status == PersonStatus.Leaver)
+            else
             {
-                report.NewLeavers++;
+                csv.Problem(PersonnelRow.Email_, $"This e-mail address is also used on line {staging.LineOf(emailKeyColumn, row.EmailKey)}. Each person needs their own work e-mail address.");
             }
         }
     }
 
-    private async Task<Dictionary<string, Existing>> LoadExistingAsync(CancellationToken cancellationToken)
-    {
-        var t = TableMap.For<Person>(db);
-        var existing = new Dictionary<string, Existing>(StringComparer.Ordinal);
-        await db.OpenIfClosedAsync(cancellationToken);
-        await using var command = db.CreateCommand(
-            $"SELECT {t[nameof(Person.Id)]}, {t[nameof(Person.PayNumber)]}, {t[nameof(Person.GivenName)]}, {t[nameof(Person.FamilyName)]}, " +
-            $"{t[nameof(Person.PersonnelType)]}, {t[nameof(Person.RankOrGrade)]}, {t[nameof(Person.Unit)]}, {t[nameof(Person.WorkLocation)]}, " +
-            $"{t[nameof(Person.VettingLevel)]}, {t[nameof(Person.Email)]}, {t[nameof(Person.SensitiveRole)]}, {t[nameof(Person.Status)]} FROM {t.Name}");
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var payNumber = reader.GetString(1);
-            var status = Enum.Parse<PersonStatus>(reader.GetString(11));
-            var digest = PersonnelRow.Digest(payNumber, reader.GetString(2), reader.GetString(3), Enum.Parse<PersonnelType>(reader.GetString(4)),
-                reader.GetString(5), reader.GetString(6), reader.GetString(7), Enum.Parse<VettingLevel>(reader.GetString(8)), reader.GetString(9),
-                Enum.Parse<SensitiveRole>(reader.GetString(10)), status);
-            existing[payNumber] = new Existing(reader.GetInt32(0), digest, status);
-        }
+    /// <summary>True where a person's held values differ from the staged row <c>s</c>.</summary>
+    private static string Differs(TableMap t, string held) => string.Join(" OR ", Compared.Select(p => $"{held}.{t[p]} <> s.{t[p]}"));
 
-        return existing;
+    private async Task CountAsync(TableMap t, ImportReport report, CancellationToken cancellationToken)
+    {
+        await using var count = db.CreateCommand(
+            $"SELECT COUNT(*), " +
+            $"COALESCE(SUM(CASE WHEN p.{t[nameof(Person.Id)]} IS NULL THEN 1 ELSE 0 END), 0), " +
+            $"COALESCE(SUM(CASE WHEN p.{t[nameof(Person.Id)]} IS NOT NULL AND ({Differs(t, "p")}) THEN 1 ELSE 0 END), 0), " +
+            $"COALESCE(SUM(CASE WHEN p.{t[nameof(Person.Status)]} = @active AND s.{t[nameof(Person.Status)]} = @leaver THEN 1 ELSE 0 END), 0) " +
+            $"FROM {Staging} s LEFT JOIN {t.Name} p ON p.{t[nameof(Person.PayNumber)]} = s.{t[nameof(Person.PayNumber)]}");
+        count.AddParameter("@active").Value = nameof(PersonStatus.Active);
+        count.AddParameter("@leaver").Value = nameof(PersonStatus.Leaver);
+        await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var staged = checked((int)reader.GetInt64(0));
+        report.Added = checked((int)reader.GetInt64(1));
+        report.Changed = checked((int)reader.GetInt64(2));
+        report.NewLeavers = checked((int)reader.GetInt64(3));
+        report.Unchanged = staged - report.Added - report.Changed;
     }
 
-    private async Task WriteAsync(Stream file, Dictionary<string, Existing> existing, ImportReport report, CancellationToken cancellationToken)
+    private async Task WriteAsync(TableMap t, CancellationToken cancellationToken)
     {
-        var t = TableMap.For<Person>(db);
         var now = clock.GetUtcNow().UtcDateTime;
-        string[] properties =
-        [
-            nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.PersonnelType), nameof(Person.RankOrGrade), nameof(Person.Unit),
-            nameof(Person.WorkLocation), nameof(Person.VettingLevel), nameof(Person.Email), nameof(Person.EmailNormalised),
-            nameof(Person.SensitiveRole), nameof(Person.Status), nameof(Person.UpdatedUtc),
-        ];
-
-        await db.OpenIfClosedAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var insertColumns = properties.Append(nameof(Person.PayNumber)).Append(nameof(Person.CreatedUtc)).ToArray();
-        await using var insert = db.CreateCommand(
-            $"INSERT INTO {t.Name} ({string.Join(", ", insertColumns.Select(p => t[p]))}) VALUES ({string.Join(", ", insertColumns.Select(p => "@" + p))})");
-        var insertParameters = insertColumns.ToDictionary(p => p, p => insert.AddParameter("@" + p));
-
         await using var update = db.CreateCommand(
-            $"UPDATE {t.Name} SET {string.Join(", ", properties.Select(p => $"{t[p]} = @{p}"))} WHERE {t[nameof(Person.Id)]} = @Id");
-        var updateParameters = properties.ToDictionary(p => p, p => update.AddParameter("@" + p));
-        var updateId = update.AddParameter("@Id");
-        insert.Prepare();
-        update.Prepare();
+            $"UPDATE {t.Name} SET {string.Join(", ", Written.Select(p => $"{t[p]} = s.{t[p]}"))}, {t[nameof(Person.UpdatedUtc)]} = @now " +
+            $"FROM {Staging} s WHERE {t.Name}.{t[nameof(Person.PayNumber)]} = s.{t[nameof(Person.PayNumber)]} AND ({Differs(t, t.Name)})");
+        update.AddParameter("@now").Value = now;
+        await update.ExecuteNonQueryAsync(cancellationToken);
 
-        using (var csv = CsvImportFile.Open(file, PersonnelRow.Columns, new ImportReport(ImportKind.Personnel))!)
-        {
-            while (csv.Read())
-            {
-                var row = PersonnelRow.Parse(csv)!;
-                if (!existing.TryGetValue(row.PayNumber, out var before))
-                {
-                    Bind(insertParameters, row, now);
-                    insertParameters[nameof(Person.PayNumber)].Value = row.PayNumber;
-                    insertParameters[nameof(Person.CreatedUtc)].Value = now;
-                    insert.ExecuteNonQuery();
-                }
-                else if (before.Digest != row.Digest())
-                {
-                    Bind(updateParameters, row, now);
-                    updateId.Value = before.Id;
-                    update.ExecuteNonQuery();
-                }
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        string[] inserted = [nameof(Person.PayNumber), .. Written];
+        await using var insert = db.CreateCommand(
+            $"INSERT INTO {t.Name} ({string.Join(", ", inserted.Select(p => t[p]))}, {t[nameof(Person.CreatedUtc)]}, {t[nameof(Person.UpdatedUtc)]}) " +
+            $"SELECT {string.Join(", ", inserted.Select(p => "s." + t[p]))}, @now, @now FROM {Staging} s " +
+            $"WHERE NOT EXISTS (SELECT 1 FROM {t.Name} p WHERE p.{t[nameof(Person.PayNumber)]} = s.{t[nameof(Person.PayNumber)]}) ORDER BY s.line");
+        insert.AddParameter("@now").Value = now;
+        await insert.ExecuteNonQueryAsync(cancellationToken);
     }
-
-    private static void Bind(Dictionary<string, DbParameter> parameters, PersonnelRecord row, DateTime now)
-    {
-        parameters[nameof(Person.GivenName)].Value = row.GivenName;
-        parameters[nameof(Person.FamilyName)].Value = row.FamilyName;
-        parameters[nameof(Person.PersonnelType)].Value = row.PersonnelType.ToString();
-        parameters[nameof(Person.RankOrGrade)].Value = row.RankOrGrade;
-        parameters[nameof(Person.Unit)].Value = row.Unit;
-        parameters[nameof(Person.WorkLocation)].Value = row.WorkLocation;
-        parameters[nameof(Person.VettingLevel)].Value = row.VettingLevel.ToString();
-        parameters[nameof(Person.Email)].Value = row.Email;
-        parameters[nameof(Person.EmailNormalised)].Value = row.Email.ToLowerInvariant();
-        parameters[nameof(Person.SensitiveRole)].Value = row.SensitiveRole.ToString();
-        parameters[nameof(Person.Status)].Value = row.Status.ToString();
-        parameters[nameof(Person.UpdatedUtc)].Value = now;
-    }
-
-    private sealed record Existing(int Id, UInt128 Digest, PersonStatus Status);
 }

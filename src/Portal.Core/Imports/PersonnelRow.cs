@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-using System.Text;
 using System.Text.RegularExpressions;
 using Portal.Core.Data.Configurations;
 using Portal.Core.Domain;
@@ -20,8 +18,8 @@ public sealed record PersonnelRecord(
     SensitiveRole SensitiveRole,
     PersonStatus Status)
 {
-    /// <summary>A 128-bit digest of every stored value, to tell an unchanged row from a changed one.</summary>
-    public UInt128 Digest() => PersonnelRow.Digest(PayNumber, GivenName, FamilyName, PersonnelType, RankOrGrade, Unit, WorkLocation, VettingLevel, Email, SensitiveRole, Status);
+    /// <summary>The e-mail address as people are matched to it at sign-in: two rows with the same key are the same address.</summary>
+    public string EmailKey => Email.ToLowerInvariant();
 }
 
 /// <summary>Reads and checks one row of the personnel extract.</summary>
@@ -32,13 +30,6 @@ internal static partial class PersonnelRow
 
     public static readonly string[] Columns =
         ["pay_number", "given_name", "family_name", "personnel_type", "rank_or_grade", "unit", "work_location", "vetting_level", "email", "sensitive_role", "status"];
-
-    public static UInt128 Digest(string payNumber, string givenName, string familyName, PersonnelType type, string rankOrGrade, string unit,
-        string workLocation, VettingLevel vetting, string email, SensitiveRole role, PersonStatus status)
-    {
-        var text = string.Join('\u001f', payNumber, givenName, familyName, (int)type, rankOrGrade, unit, workLocation, (int)vetting, email, (int)role, (int)status);
-        return XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(text));
-    }
 
     public static string NormalisePayNumber(string value) => value.Trim().ToUpperInvariant();
 
