@@ -41,6 +41,19 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || fail_setup "python3-aiosmtpd is installed but /usr/bin/python3 cannot import aiosmtpd"
 fi
 
+# The data and job tests run a second time against a real PostgreSQL server: Debian's postgresql, as a
+# throw-away cluster on loopback (tests/postgres/cluster.sh), stopped and deleted when this script ends.
+if ! ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  note "Installing postgresql (the second provider the tests run against)"
+  apt_install postgresql
+fi
+PG_DIR=$(mktemp -d /tmp/portal-test-pg.XXXXXX)
+trap 'tests/postgres/cluster.sh stop "$PG_DIR"' EXIT
+note "Starting a throw-away PostgreSQL server on loopback"
+PORTAL_TEST_POSTGRES=$(tests/postgres/cluster.sh start "$PG_DIR") || fail_setup "PostgreSQL did not start (see $PG_DIR/server.log)"
+export PORTAL_TEST_POSTGRES
+echo "started"
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # --- Build ---------------------------------------------------------------------------------------
@@ -64,9 +77,12 @@ check format dotnet format Portal.sln --verify-no-changes --no-restore
 check migrations dotnet run --no-build --project tools/Portal.Migrations -- check
 
 # --- Test projects -------------------------------------------------------------------------------
-note "Running tests"
-dotnet test Portal.sln --no-build -nologo --logger "trx" --results-directory "$RESULTS" 2>&1 \
-  | grep -Ev '^\s*$|^Test run for|^A total of|^Results File' || true
+# Every test runs against SQLite (the embedded default), then again against PostgreSQL.
+for provider in Sqlite PostgreSql; do
+  note "Running tests against $provider"
+  PORTAL_TEST_PROVIDER=$provider dotnet test Portal.sln --no-build -nologo --logger "trx;LogFilePrefix=$provider" --results-directory "$RESULTS" 2>&1 \
+    | grep -Ev '^\s*$|^Test run for|^A total of|^Results File' || true
+done
 
 shopt -s nullglob
 trx_files=("$RESULTS"/*.trx)

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Domain;
@@ -22,10 +22,10 @@ public sealed class AuditChainTests
     /// <summary>What someone with the database file could do: the append-only triggers dropped first, then SQL run directly.</summary>
     private static async Task TamperAsync(TestDatabase database, string sql)
     {
-        await using var connection = new SqliteConnection(database.ConnectionString);
+        await using var connection = database.NewConnection();
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "DROP TRIGGER audit_events_append_only_update; DROP TRIGGER audit_events_append_only_delete; " + sql;
+        command.CommandText = TestDatabase.DropAuditTriggersSql + sql;
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
@@ -121,8 +121,8 @@ public sealed class AuditChainTests
         await RecordAsync(database, 2);
         await using var db = database.NewContext();
 
-        var update = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_events SET detail = 'x' WHERE sequence = 1", TestContext.Current.CancellationToken));
-        var delete = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_events", TestContext.Current.CancellationToken));
+        var update = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("UPDATE audit_events SET detail = 'x' WHERE sequence = 1", TestContext.Current.CancellationToken));
+        var delete = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM audit_events", TestContext.Current.CancellationToken));
 
         Assert.Contains("append-only", update.Message, StringComparison.Ordinal);
         Assert.Contains("append-only", delete.Message, StringComparison.Ordinal);
@@ -156,7 +156,7 @@ public sealed class AuditChainTests
     public async Task EventsFromBeforeTheChain_AreSealedOldestFirst()
     {
         await using var database = await TestDatabase.CreateAsync();
-        await using (var connection = new SqliteConnection(database.ConnectionString))
+        await using (var connection = database.NewConnection())
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var command = connection.CreateCommand();

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
@@ -157,8 +156,8 @@ public sealed class PersonnelImportTests : IAsyncLifetime
 
         // The staged rows are people's details: none may stay behind on a pooled connection.
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM sqlite_temp_master WHERE type = 'table'";
-        Assert.Equal(0L, await command.ExecuteScalarAsync(ct));
+        command.CommandText = TestDatabase.CountTemporaryTablesSql;
+        Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -166,17 +165,12 @@ public sealed class PersonnelImportTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         await ImportAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001")));
-        await using var writer = new SqliteConnection(database.ConnectionString);
-        await writer.OpenAsync(ct);
-        await using var transaction = writer.BeginTransaction();
-        await using (var update = writer.CreateCommand())
-        {
-            update.Transaction = transaction;
-            update.CommandText = "UPDATE people SET unit = 'Not yet committed' WHERE pay_number = '100001'";
-            await update.ExecuteNonQueryAsync(ct);
-        }
+        await using var writer = database.NewContext();
+        await using var transaction = await writer.Database.BeginTransactionAsync(ct);
+        await writer.Database.ExecuteSqlRawAsync("UPDATE people SET unit = 'Not yet committed' WHERE pay_number = '100001'", ct);
 
-        // A check that needed the write lock would wait here for the 30 s busy timeout and then fail.
+        // A check that needed the write lock (SQLite) or that row (PostgreSQL) would wait here: on SQLite for the 30 s
+        // busy timeout, and then fail.
         var check = Task.Run(() => database.PersonnelImporter().CheckAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100002")), ct), ct);
         Assert.Same(check, await Task.WhenAny(check, Task.Delay(TimeSpan.FromSeconds(10), ct)));
 

@@ -6,11 +6,14 @@ using Portal.Core.Domain;
 using Portal.Core.Imports;
 using Portal.Core.People;
 using Portal.Core.Workforce;
-using Portal.Data.Sqlite;
+using Portal.Testing;
 
 namespace Portal.Core.Tests;
 
-/// <summary>A real, migrated SQLite database in a temporary file, deleted afterwards.</summary>
+/// <summary>
+/// A real, migrated database of its own, deleted afterwards: a SQLite file in a temporary folder, or a PostgreSQL
+/// database when the tests run against PostgreSQL (<see cref="TestProvider"/>).
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string directory = System.IO.Directory.CreateTempSubdirectory("portal-test-").FullName;
@@ -20,25 +23,36 @@ public sealed class TestDatabase : IAsyncDisposable
     {
     }
 
-    public string ConnectionString => SqliteDatabase.ConnectionStringForFile(Path.Combine(directory, "portal.db"));
+    public string ConnectionString { get; private set; } = "";
 
     public string Directory => directory;
+
+    public static bool IsPostgreSql => TestProvider.IsPostgreSql;
 
     public static async Task<TestDatabase> CreateAsync()
     {
         var database = new TestDatabase();
-        await using var db = database.NewContext();
-        await db.Database.MigrateAsync();
+        database.ConnectionString = await TestProvider.CreateDatabaseAsync(database.directory);
         return database;
     }
 
     /// <summary>A fresh context, as a new request or job would have.</summary>
     public PortalDbContext NewContext()
     {
-        var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(ConnectionString).Options);
+        var db = new PortalDbContext(TestProvider.Options(ConnectionString));
         contexts.Add(db);
         return db;
     }
+
+    /// <summary>A plain connection to the database, outside any context.</summary>
+    public System.Data.Common.DbConnection NewConnection() => TestProvider.NewConnection(ConnectionString);
+
+    public static string DropAuditTriggersSql => TestProvider.DropAuditTriggersSql;
+
+    /// <summary>SQL that counts the temporary tables the current connection holds.</summary>
+    public static string CountTemporaryTablesSql => IsPostgreSql
+        ? "SELECT COUNT(*) FROM pg_class WHERE relpersistence = 't' AND relkind = 'r' AND pg_table_is_visible(oid)"
+        : "SELECT COUNT(*) FROM sqlite_temp_master WHERE type = 'table'";
 
     public PersonnelImporter PersonnelImporter(TimeProvider? clock = null) => new(NewContext(), clock ?? TimeProvider.System);
 
@@ -75,7 +89,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await db.DisposeAsync();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestProvider.DropDatabaseAsync(ConnectionString);
         try
         {
             System.IO.Directory.Delete(directory, recursive: true);

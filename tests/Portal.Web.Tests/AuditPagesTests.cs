@@ -1,10 +1,10 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
+using Portal.Testing;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Tests.Infrastructure;
 
@@ -129,11 +129,11 @@ public sealed class AuditPagesTests
         var client = factory.ClientAs(admin.PayNumber, RoleNames.Admin);
 
         var intact = await Html.ReadAsync(await client.SubmitAsync("/admin/audit", "/admin/audit?handler=Verify"));
-        await using (var connection = new SqliteConnection($"Data Source={factory.DatabasePath}"))
+        await using (var connection = factory.NewConnection())
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TRIGGER audit_events_append_only_update; UPDATE audit_events SET actor_subject = 'nobody' WHERE sequence = 2;";
+            command.CommandText = TestProvider.DropAuditTriggersSql + "UPDATE audit_events SET actor_subject = 'nobody' WHERE sequence = 2;";
             await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 

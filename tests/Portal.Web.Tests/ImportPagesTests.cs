@@ -62,7 +62,7 @@ public sealed class ImportPagesTests
     /// <summary>The uploaded files still kept: each holds people's details, so only a clean file waiting to be imported should be.</summary>
     private static string[] StoredFiles(PortalFactory factory)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(factory.DatabasePath)!, "imports");
+        var directory = Path.Combine(factory.DataDirectory, "imports");
         return Directory.Exists(directory) ? Directory.GetFiles(directory) : [];
     }
 
@@ -111,7 +111,7 @@ public sealed class ImportPagesTests
         var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(TwoPeople));
         Assert.Equal(2, history.QuerySelectorAll($"[data-testid=history] code[title='{sha}']").Length);
         Assert.Equal(["import.uploaded", "import.apply_requested", "import.applied", "import.uploaded"], await AuditedAsync(factory));
-        Assert.Equal([Path.Combine(Path.GetDirectoryName(factory.DatabasePath)!, "imports", againAddress.Split('/')[^1] + ".csv")], StoredFiles(factory));
+        Assert.Equal([Path.Combine(factory.DataDirectory, "imports", againAddress.Split('/')[^1] + ".csv")], StoredFiles(factory));
     }
 
     [Fact]

@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Domain;
 
 namespace Portal.Core.Data;
 
-public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Person> People => Set<Person>();
     public DbSet<Incident> Incidents => Set<Incident>();
@@ -25,6 +26,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportFinding> ImportFindings => Set<ImportFinding>();
+
+    /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Saves, sealing any new audit events into the chain in the same transaction (see <see cref="AuditChain"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -62,6 +66,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         SnakeCaseNames.Apply(modelBuilder);
     }
 }

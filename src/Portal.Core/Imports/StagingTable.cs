@@ -56,14 +56,21 @@ internal sealed class StagingTable : IAsyncDisposable
         var insert = connection.CreateCommand();
         insert.Transaction = loading;
         insert.CommandText = $"INSERT INTO {name} (line, {string.Join(", ", columns.Select(c => c.Name))}) VALUES (@line, {string.Join(", ", columns.Select(c => "@" + c.Name))}) ON CONFLICT DO NOTHING";
-        var values = new Dictionary<string, DbParameter> { ["line"] = insert.AddParameter("@line") };
+        // Typed, as PostgreSQL needs them to prepare the statement.
+        var values = new Dictionary<string, DbParameter> { ["line"] = Typed(insert.AddParameter("@line"), DbType.Int32) };
         foreach (var column in columns)
         {
-            values[column.Name] = insert.AddParameter("@" + column.Name);
+            values[column.Name] = Typed(insert.AddParameter("@" + column.Name), column.Definition.StartsWith("INTEGER", StringComparison.Ordinal) ? DbType.Int32 : DbType.String);
         }
 
         insert.Prepare();
         return new StagingTable(db, name, loading, insert) { Values = values };
+    }
+
+    private static DbParameter Typed(DbParameter parameter, DbType type)
+    {
+        parameter.DbType = type;
+        return parameter;
     }
 
     /// <summary>Adds the row whose values are set in <see cref="Values"/>; false if a unique column already holds one of them.</summary>

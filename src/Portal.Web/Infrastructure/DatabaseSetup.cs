@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Guidance;
 using Portal.Core.Workforce;
+using Portal.Data.PostgreSql;
 using Portal.Data.Sqlite;
 
 namespace Portal.Web.Infrastructure;
@@ -13,13 +14,33 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
+    /// <summary><c>Sqlite</c> (one node, the embedded default) or <c>PostgreSql</c> (one or several nodes).</summary>
     [Required]
-    [RegularExpression("^(?i:sqlite)$", ErrorMessage = "Database:Provider must be Sqlite (PostgreSQL support follows).")]
+    [RegularExpression("^(?i:sqlite|postgresql)$", ErrorMessage = "Database:Provider must be Sqlite or PostgreSql.")]
     public string Provider { get; set; } = "Sqlite";
 
     /// <summary>The SQLite file; relative paths are from the repository root (or the content root when published).</summary>
     [Required]
     public string SqlitePath { get; set; } = "data/portal.db";
+
+    /// <summary>For PostgreSql: an Npgsql connection string. Keep its password in a secret store or the environment.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool IsPostgreSql => string.Equals(Provider, "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Reads the section as start-up needs it, before options validation runs, refusing what cannot work.</summary>
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.IsPostgreSql && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new InvalidOperationException(
+                "Database:Provider is PostgreSql but Database:ConnectionString is empty. Set it (for example in the environment as " +
+                "Database__ConnectionString=\"Host=db.internal;Database=portal;Username=portal;Password=…\"); see docs/deploying.md.");
+        }
+
+        return options;
+    }
 }
 
 /// <summary>The <c>Seed</c> section: the synthetic workforce for trying the portal on one machine.</summary>
@@ -47,10 +68,18 @@ public static class DatabaseSetup
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var path = PortalPaths.ResolveDataPath(builder.Environment, options.SqlitePath);
-        var connectionString = SqliteDatabase.ConnectionStringForFile(path);
-        builder.Services.AddDbContext<PortalDbContext>(db => db.UsePortalSqlite(connectionString));
+        var options = DatabaseOptions.From(builder.Configuration);
+        if (options.IsPostgreSql)
+        {
+            var connectionString = options.ConnectionString!;
+            builder.Services.AddDbContext<PortalDbContext>(db => db.UsePortalPostgreSql(connectionString));
+        }
+        else
+        {
+            var connectionString = SqliteDatabase.ConnectionStringForFile(PortalPaths.ResolveDataPath(builder.Environment, options.SqlitePath));
+            builder.Services.AddDbContext<PortalDbContext>(db => db.UsePortalSqlite(connectionString));
+        }
+
         builder.Services.PostConfigure<Portal.Core.Imports.ImportOptions>(imports => imports.Directory = PortalPaths.ResolveDataPath(builder.Environment, imports.Directory));
 
         var seed = builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions();
@@ -66,15 +95,27 @@ public static class DatabaseSetup
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
         var stopwatch = Stopwatch.StartNew();
-        var options = app.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        Directory.CreateDirectory(Path.GetDirectoryName(PortalPaths.ResolveDataPath(app.Environment, options.SqlitePath))!);
+        var options = DatabaseOptions.From(app.Configuration);
+        if (!options.IsPostgreSql)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(PortalPaths.ResolveDataPath(app.Environment, options.SqlitePath))!);
+        }
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+
+        // Several nodes may start at once against one PostgreSQL database: EF Core takes a lock around migrating, so one
+        // applies the migrations and the others find them done.
         await db.Database.MigrateAsync();
         await SqliteDatabase.UseWriteAheadLogAsync(db);
         await Portal.Core.Audit.AuditChain.SealEarlierEventsAsync(db);
-        await scope.ServiceProvider.GetRequiredService<Portal.Core.Imports.ImportRuns>().RecoverAfterRestartAsync(CancellationToken.None);
+        if (!options.IsPostgreSql)
+        {
+            // With the in-process job store no check or import can outlive the process. With the shared store another
+            // node may be running one; a job a dead node held is run again by another.
+            await scope.ServiceProvider.GetRequiredService<Portal.Core.Imports.ImportRuns>().RecoverAfterRestartAsync(CancellationToken.None);
+        }
+
         var migrated = stopwatch.ElapsedMilliseconds;
         await StarterGuidance.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
 

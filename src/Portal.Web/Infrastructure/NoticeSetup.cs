@@ -3,6 +3,8 @@ using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.Dashboard;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using Portal.Core.Notices;
 using Portal.Core.Notices.Mail;
@@ -10,8 +12,24 @@ using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Infrastructure;
 
+/// <summary>The <c>Jobs</c> section: Hangfire's shared storage when the portal runs on PostgreSQL.</summary>
+public sealed class JobsOptions
+{
+    public const string SectionName = "Jobs";
+
+    /// <summary>
+    /// How long a job fetched by a node that then dies stays invisible before another node takes it. The timeout slides:
+    /// a node still working on a job keeps it, however long the job takes.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often queues are polled as well as listened to (new jobs are announced with LISTEN/NOTIFY).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
+
 /// <summary>
-/// Hangfire for the notices: in-process storage for the one-machine SQLite default, a server on the notices queue
+/// Hangfire for the notices: in-process storage for the one-machine SQLite default, and Hangfire.PostgreSql (shared by
+/// every node, in its own <c>hangfire</c> schema) when the portal runs on PostgreSQL; a server on the notices queue
 /// with <see cref="NoticeOptions.Parallelism"/> workers, the sweeper registered here and nowhere else, and the
 /// dashboard at <c>/admin/jobs</c> for administrators only.
 /// </summary>
@@ -22,6 +40,8 @@ public static class NoticeSetup
     public static void AddPortalNotices(this WebApplicationBuilder builder)
     {
         var notices = builder.Configuration.GetSection(NoticeOptions.SectionName).Get<NoticeOptions>() ?? new NoticeOptions();
+        var database = DatabaseOptions.From(builder.Configuration);
+        var jobs = builder.Configuration.GetSection(JobsOptions.SectionName).Get<JobsOptions>() ?? new JobsOptions();
         builder.Services.PostConfigure<MailOptions>(mail => mail.PickupDirectory = PortalPaths.ResolveDataPath(builder.Environment, mail.PickupDirectory));
 
         // This host's own storage, activator and filters, registered before AddHangfire so that its defaults
@@ -30,7 +50,9 @@ public static class NoticeSetup
         {
             // Hangfire's logging is process-wide: configure it for this host before the storage asks for a logger.
             services.GetRequiredService<IGlobalConfiguration>();
-            return new InMemoryStorage(new InMemoryStorageOptions());
+            return database.IsPostgreSql
+                ? new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString!, PostgreSqlOptions(jobs)), PostgreSqlOptions(jobs))
+                : new InMemoryStorage(new InMemoryStorageOptions());
         });
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         builder.Services.AddSingleton<IJobFilterProvider>(services => new JobFilterProviderCollection(JobFilterProviders.Providers, services.GetRequiredService<NoticeJobFilters>()));
@@ -56,15 +78,32 @@ public static class NoticeSetup
         });
     }
 
-    /// <summary>Registers the recurring sweeper and, as the job store is in-process, takes back what the last run of this process left half done.</summary>
+    private static PostgreSqlStorageOptions PostgreSqlOptions(JobsOptions jobs) => new()
+    {
+        SchemaName = "hangfire",
+        PrepareSchemaIfNecessary = true,
+        UseSlidingInvisibilityTimeout = true,
+        InvisibilityTimeout = jobs.InvisibilityTimeout,
+        QueuePollInterval = jobs.QueuePollInterval,
+        EnableLongPolling = true,
+    };
+
+    /// <summary>
+    /// Registers the recurring sweeper. With the in-process job store it also takes back what the last run of this
+    /// process left half done: nothing else can hold it. With the shared store other nodes may be working: a job a dead
+    /// node held comes back when its invisibility times out, and rows it held when the sweeper finds them stuck.
+    /// </summary>
     public static async Task StartPortalNoticesAsync(this WebApplication app)
     {
         var notices = app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value;
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<NoticeSender>(SweeperId, sender => sender.SweepAsync(CancellationToken.None), notices.SweepCron);
 
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NoticeSender>().RecoverAfterRestartAsync(CancellationToken.None);
+        if (app.Services.GetRequiredService<JobStorage>() is InMemoryStorage)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<NoticeSender>().RecoverAfterRestartAsync(CancellationToken.None);
+        }
     }
 
     public static void MapJobsDashboard(this WebApplication app) =>

@@ -6,11 +6,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Portal.Core.Data;
+using Portal.Testing;
 
 namespace Portal.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real portal over a real SQLite file of its own. By default requests are signed in by the test
+/// The real portal over a real database of its own: a SQLite file, or a PostgreSQL database when the tests run against
+/// PostgreSQL (<see cref="TestProvider"/>). By default requests are signed in by the test
 /// authentication scheme (see <see cref="TestAuthHandler"/>); with <see cref="TestAuthentication"/> off the
 /// app's own sign-in (the development cookie, or Entra ID's challenge) is what runs.
 /// </summary>
@@ -26,12 +28,30 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>When set, the sign-in cookie's clock, so a test can let time pass.</summary>
     public TestClock? Clock { get; init; }
 
-    public string DatabasePath => Path.Combine(directory, "portal.db");
+    private string? connectionString;
+
+    /// <summary>The folder this portal keeps its files in (imports, the seed files, the SQLite database).</summary>
+    public string DataDirectory => directory;
+
+    /// <summary>The database's connection string (created on first use; PostgreSQL's from a migrated template).</summary>
+    public string ConnectionString => connectionString ??= TestProvider.CreateDatabaseAsync(directory).GetAwaiter().GetResult();
+
+    /// <summary>A plain connection to this portal's database, outside the app.</summary>
+    public System.Data.Common.DbConnection NewConnection() => TestProvider.NewConnection(ConnectionString);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("Database:SqlitePath", DatabasePath);
+        if (TestProvider.IsPostgreSql)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("Database:ConnectionString", ConnectionString);
+        }
+        else
+        {
+            builder.UseSetting("Database:SqlitePath", Path.Combine(directory, "portal.db"));
+        }
+
         builder.UseSetting("Seed:Enabled", Seed ? "true" : "false");
         builder.UseSetting("Seed:Directory", Path.Combine(directory, "seed"));
         builder.UseSetting("Imports:Directory", Path.Combine(directory, "imports"));
@@ -67,7 +87,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         var host = base.CreateHost(builder);
         using var scope = host.Services.CreateScope();
         var connection = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.GetConnectionString();
-        if (connection is null || !connection.Contains(directory, StringComparison.Ordinal))
+        var own = TestProvider.IsPostgreSql ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database! : directory;
+        if (connection is null || !connection.Contains(own, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The test host is not using its own database ({connection}); refusing to run against it.");
         }
@@ -98,7 +119,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (connectionString is not null || !TestProvider.IsPostgreSql)
+        {
+            TestProvider.DropDatabaseAsync(connectionString ?? "").GetAwaiter().GetResult();
+        }
+
         try
         {
             Directory.Delete(directory, recursive: true);

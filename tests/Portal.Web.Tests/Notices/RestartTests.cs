@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
-using Portal.Data.Sqlite;
 using Portal.Testing;
 
 namespace Portal.Web.Tests.Notices;
@@ -20,12 +19,12 @@ public sealed class RestartTests
     {
         await using var sink = await SmtpSink.StartAsync();
         var directory = Directory.CreateTempSubdirectory("portal-restart-").FullName;
-        var connectionString = SqliteDatabase.ConnectionStringForFile(Path.Combine(directory, "portal.db"));
+        var connectionString = await TestProvider.CreateDatabaseAsync(directory);
         var campaignId = await PrepareAsync(connectionString);
 
         try
         {
-            using (var first = StartPortal(directory, sink.Port))
+            using (var first = StartPortal(directory, connectionString, sink.Port))
             {
                 await WaitAsync(() => sink.Received().Count >= People / 4, first, "the first process to send a quarter");
                 first.Kill(entireProcessTree: true);
@@ -39,7 +38,7 @@ public sealed class RestartTests
                 Assert.Equal(CampaignStatus.Sending, await check.NoticeCampaigns.Where(c => c.Id == campaignId).Select(c => c.Status).SingleAsync(TestContext.Current.CancellationToken));
             }
 
-            using (var second = StartPortal(directory, sink.Port))
+            using (var second = StartPortal(directory, connectionString, sink.Port))
             {
                 await WaitAsync(async () =>
                 {
@@ -60,13 +59,12 @@ public sealed class RestartTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            await TestProvider.DropDatabaseAsync(connectionString);
             Directory.Delete(directory, recursive: true);
         }
     }
 
-    private static PortalDbContext NewContext(string connectionString) =>
-        new(new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(connectionString).Options);
+    private static PortalDbContext NewContext(string connectionString) => new(TestProvider.Options(connectionString));
 
     /// <summary>A migrated database with the people and a campaign already sending, as the first process left it when "send" was pressed.</summary>
     private static async Task<int> PrepareAsync(string connectionString)
@@ -99,7 +97,7 @@ public sealed class RestartTests
         return campaign.Id;
     }
 
-    private static Process StartPortal(string directory, int smtpPort)
+    private static Process StartPortal(string directory, string connectionString, int smtpPort)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
@@ -108,6 +106,7 @@ public sealed class RestartTests
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["Database__SqlitePath"] = Path.Combine(directory, "portal.db"),
+            ["Imports__Directory"] = Path.Combine(directory, "imports"),
             ["Seed__Enabled"] = "false",
             ["Mail__Delivery"] = "Smtp",
             ["Mail__Host"] = "127.0.0.1",
@@ -118,6 +117,17 @@ public sealed class RestartTests
             // Slow enough to kill it part way through: 400 messages take about 12 seconds.
             ["Notices__RateLimitPerMinute"] = "2000",
         };
+        if (TestProvider.IsPostgreSql)
+        {
+            // The shared job store outlives the process: what the killed one held comes back when its job's invisibility
+            // times out and the sweeper finds its rows stuck, here after seconds rather than minutes.
+            environment["Database__Provider"] = "PostgreSql";
+            environment["Database__ConnectionString"] = connectionString;
+            environment["Jobs__InvisibilityTimeout"] = "00:00:05";
+            environment["Notices__StuckAfter"] = "00:00:05";
+            environment["Notices__SweepCron"] = "*/2 * * * * *";
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
