@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Portal.Core;
 using Portal.Core.Data;
 using Portal.Web.Infrastructure;
@@ -22,8 +21,14 @@ builder.Services.AddScoped<CurrentPerson>();
 builder.Services.AddScoped<WelfareUsers>();
 builder.Services.AddScoped<Administrators>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SupportRequestAuthorizationHandler>();
-builder.Services.AddDataProtection().SetApplicationName("ExposurePortal");
-builder.Services.AddHealthChecks().AddDbContextCheck<PortalDbContext>("database", tags: ["ready"]);
+// Keys that protect the sign-in cookie and antiforgery tokens live in the database under one application name, so
+// a cookie issued by one node is accepted by every other.
+builder.Services.AddDataProtection().SetApplicationName("ExposurePortal").PersistKeysToDbContext<PortalDbContext>();
+builder.Services.AddSingleton<MailHealthCheck>();
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"])
+    .AddCheck<MailHealthCheck>("mail", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, tags: ["ready"]);
+builder.AddPortalProxy();
 
 var devSignIn = DevSignInOptions.From(builder.Configuration).Enabled;
 builder.Services.AddRazorPages(options =>
@@ -53,7 +58,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+app.UseForwardedHeaders();
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseStaticFiles();
 app.UseRouting();
