@@ -91,11 +91,30 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>Creates the data folder, applies migrations and, when enabled, seeds the synthetic workforce.</summary>
+    /// <summary>
+    /// Creates the data folder, applies migrations and, when enabled, seeds the synthetic workforce. On PostgreSQL nodes
+    /// starting together take turns (<see cref="StartupLock"/>): the first migrates and seeds, the next finds it done.
+    /// </summary>
     public static async Task InitialiseDatabaseAsync(this WebApplication app)
     {
-        var stopwatch = Stopwatch.StartNew();
         var options = DatabaseOptions.From(app.Configuration);
+        if (options.IsPostgreSql)
+        {
+            await StartupLock.HoldAsync(options.ConnectionString!, async () =>
+            {
+                await app.InitialiseAsync(options);
+                return true;
+            });
+        }
+        else
+        {
+            await app.InitialiseAsync(options);
+        }
+    }
+
+    private static async Task InitialiseAsync(this WebApplication app, DatabaseOptions options)
+    {
+        var stopwatch = Stopwatch.StartNew();
         if (!options.IsPostgreSql)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(PortalPaths.ResolveDataPath(app.Environment, options.SqlitePath))!);
@@ -104,8 +123,6 @@ public static class DatabaseSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
 
-        // Several nodes may start at once against one PostgreSQL database: EF Core takes a lock around migrating, so one
-        // applies the migrations and the others find them done.
         await db.Database.MigrateAsync();
         await SqliteDatabase.UseWriteAheadLogAsync(db);
         await Portal.Core.Audit.AuditChain.SealEarlierEventsAsync(db);

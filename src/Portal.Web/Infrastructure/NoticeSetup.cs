@@ -23,6 +23,9 @@ public sealed class JobsOptions
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>This node's name in the jobs dashboard; the machine's name unless set (set it where nodes share a host name).</summary>
+    public string? ServerName { get; set; }
+
     /// <summary>How often queues are polled as well as listened to (new jobs are announced with LISTEN/NOTIFY).</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 }
@@ -51,7 +54,7 @@ public static class NoticeSetup
             // Hangfire's logging is process-wide: configure it for this host before the storage asks for a logger.
             services.GetRequiredService<IGlobalConfiguration>();
             return database.IsPostgreSql
-                ? new PostgreSqlStorage(new NpgsqlConnectionFactory(database.ConnectionString!, PostgreSqlOptions(jobs)), PostgreSqlOptions(jobs))
+                ? PostgreSqlStorageFor(database.ConnectionString!, jobs)
                 : new InMemoryStorage(new InMemoryStorageOptions());
         });
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
@@ -64,19 +67,27 @@ public static class NoticeSetup
 
         builder.Services.AddHangfireServer(options =>
         {
-            options.ServerName = $"{Environment.MachineName}:notices";
+            options.ServerName = $"{jobs.ServerName ?? Environment.MachineName}:notices";
             options.Queues = [NoticeQueue.SendingQueue];
             options.WorkerCount = notices.Parallelism;
             options.SchedulePollingInterval = notices.SchedulePollingInterval;
         });
         builder.Services.AddHangfireServer(options =>
         {
-            options.ServerName = $"{Environment.MachineName}:default";
+            options.ServerName = $"{jobs.ServerName ?? Environment.MachineName}:default";
             options.Queues = [Hangfire.States.EnqueuedState.DefaultQueue];
             options.WorkerCount = 2;
             options.SchedulePollingInterval = notices.SchedulePollingInterval;
         });
     }
+
+    /// <summary>
+    /// The shared job store. Creating it installs or upgrades Hangfire's schema, which two nodes starting at once would
+    /// race to do: they take turns (<see cref="StartupLock"/>).
+    /// </summary>
+    private static PostgreSqlStorage PostgreSqlStorageFor(string connectionString, JobsOptions jobs) =>
+        StartupLock.HoldAsync(connectionString, () => Task.FromResult(
+            new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, PostgreSqlOptions(jobs)), PostgreSqlOptions(jobs)))).GetAwaiter().GetResult();
 
     private static PostgreSqlStorageOptions PostgreSqlOptions(JobsOptions jobs) => new()
     {

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
 using Portal.Testing;
+using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Notices;
 
@@ -27,8 +27,7 @@ public sealed class RestartTests
             using (var first = StartPortal(directory, connectionString, sink.Port))
             {
                 await WaitAsync(() => sink.Received().Count >= People / 4, first, "the first process to send a quarter");
-                first.Kill(entireProcessTree: true);
-                await first.WaitForExitAsync(TestContext.Current.CancellationToken);
+                first.Kill();
             }
 
             var beforeRestart = sink.Received().Count;
@@ -45,7 +44,6 @@ public sealed class RestartTests
                     await using var db = NewContext(connectionString);
                     return await db.NoticeCampaigns.AnyAsync(c => c.Id == campaignId && c.Status == CampaignStatus.Completed);
                 }, second, "the second process to complete the campaign");
-                second.Kill(entireProcessTree: true);
             }
 
             await using var after = NewContext(connectionString);
@@ -66,45 +64,13 @@ public sealed class RestartTests
 
     private static PortalDbContext NewContext(string connectionString) => new(TestProvider.Options(connectionString));
 
-    /// <summary>A migrated database with the people and a campaign already sending, as the first process left it when "send" was pressed.</summary>
-    private static async Task<int> PrepareAsync(string connectionString)
-    {
-        await using var db = NewContext(connectionString);
-        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
-        for (var i = 0; i < People; i++)
-        {
-            var pay = (700_000 + i).ToString(CultureInfo.InvariantCulture);
-            db.People.Add(new Person
-            {
-                PayNumber = pay,
-                GivenName = "Given",
-                FamilyName = "Family",
-                RankOrGrade = "Constable",
-                Unit = "Custody",
-                WorkLocation = "Northgate",
-                Email = $"p{pay}@force.example",
-                EmailNormalised = $"p{pay}@force.example",
-                Status = PersonStatus.Active,
-                CreatedUtc = DateTime.UtcNow,
-                UpdatedUtc = DateTime.UtcNow,
-            });
-        }
+    private static Task<int> PrepareAsync(string connectionString) => SendingCampaign.PrepareAsync(connectionString, People);
 
-        var campaign = new NoticeCampaign { Subject = "Warning", BodyTemplate = "Dear ((given_name)), sign in: ((notice_link))", Audience = AudienceKind.EveryoneActive, Status = CampaignStatus.Sending, CreatedUtc = DateTime.UtcNow, StartedUtc = DateTime.UtcNow };
-        db.NoticeCampaigns.Add(campaign);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        await new CampaignAudience(db).WriteDeliveriesAsync(campaign, TestContext.Current.CancellationToken);
-        return campaign.Id;
-    }
-
-    private static Process StartPortal(string directory, string connectionString, int smtpPort)
+    private static PortalProcess StartPortal(string directory, string connectionString, int smtpPort)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
         var environment = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
             ["Database__SqlitePath"] = Path.Combine(directory, "portal.db"),
             ["Imports__Directory"] = Path.Combine(directory, "imports"),
             ["Seed__Enabled"] = "false",
@@ -128,29 +94,10 @@ public sealed class RestartTests
             environment["Notices__SweepCron"] = "*/2 * * * * *";
         }
 
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return PortalProcess.Start(environment);
     }
 
-    private static Task WaitAsync(Func<bool> condition, Process process, string what) => WaitAsync(() => Task.FromResult(condition()), process, what);
+    private static Task WaitAsync(Func<bool> condition, PortalProcess process, string what) => SendingCampaign.WaitAsync(() => Task.FromResult(condition()), [process], what);
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, Process process, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!await condition())
-        {
-            Assert.False(process.HasExited, $"The portal exited (code {(process.HasExited ? process.ExitCode : 0)}) while waiting for {what}.");
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-    }
+    private static Task WaitAsync(Func<Task<bool>> condition, PortalProcess process, string what) => SendingCampaign.WaitAsync(condition, [process], what);
 }

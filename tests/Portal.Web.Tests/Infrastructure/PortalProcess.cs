@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Portal.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The portal as a real process (the built Portal.Web.dll), configured through its environment like a deployed node,
+/// listening on a loopback port of its own. Its output is kept for the message when a test fails.
+/// </summary>
+public sealed partial class PortalProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+    private readonly TaskCompletionSource<Uri> address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private PortalProcess(Process process) => this.process = process;
+
+    public bool HasExited => process.HasExited;
+
+    public static PortalProcess Start(IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        var node = new PortalProcess(Process.Start(start)!);
+        node.process.OutputDataReceived += (_, line) => node.Keep(line.Data);
+        node.process.ErrorDataReceived += (_, line) => node.Keep(line.Data);
+        node.process.BeginOutputReadLine();
+        node.process.BeginErrorReadLine();
+        return node;
+    }
+
+    /// <summary>The address it listens on, once it has started.</summary>
+    public async Task<Uri> AddressAsync()
+    {
+        var finished = await Task.WhenAny(address.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+        return finished == address.Task
+            ? await address.Task
+            : throw new InvalidOperationException($"The portal did not start listening. Its last output:\n{LastOutput}");
+    }
+
+    public string LastOutput => string.Join('\n', output.TakeLast(40));
+
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            Kill();
+        }
+
+        process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        while (output.Count > 200)
+        {
+            output.TryDequeue(out _);
+        }
+
+        if (ListeningOn().Match(line) is { Success: true } match)
+        {
+            address.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningOn();
+}

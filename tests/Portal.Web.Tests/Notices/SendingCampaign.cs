@@ -1,0 +1,66 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Notices;
+using Portal.Testing;
+using Portal.Web.Tests.Infrastructure;
+
+namespace Portal.Web.Tests.Notices;
+
+/// <summary>A campaign already sending, as a node leaves it when "send" is pressed, for tests that run the portal as processes.</summary>
+public static class SendingCampaign
+{
+    /// <summary>Adds <paramref name="people"/> active people and a campaign to all of them, in the sending state with its delivery rows written.</summary>
+    public static async Task<int> PrepareAsync(string connectionString, int people)
+    {
+        await using var db = new PortalDbContext(TestProvider.Options(connectionString));
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        for (var i = 0; i < people; i++)
+        {
+            var pay = (700_000 + i).ToString(CultureInfo.InvariantCulture);
+            db.People.Add(new Person
+            {
+                PayNumber = pay,
+                GivenName = "Given",
+                FamilyName = "Family",
+                RankOrGrade = "Constable",
+                Unit = "Custody",
+                WorkLocation = "Northgate",
+                Email = $"p{pay}@force.example",
+                EmailNormalised = $"p{pay}@force.example",
+                Status = PersonStatus.Active,
+                CreatedUtc = DateTime.UtcNow,
+                UpdatedUtc = DateTime.UtcNow,
+            });
+        }
+
+        var campaign = new NoticeCampaign { Subject = "Warning", BodyTemplate = "Dear ((given_name)), sign in: ((notice_link))", Audience = AudienceKind.EveryoneActive, Status = CampaignStatus.Sending, CreatedUtc = DateTime.UtcNow, StartedUtc = DateTime.UtcNow };
+        db.NoticeCampaigns.Add(campaign);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        await new CampaignAudience(db).WriteDeliveriesAsync(campaign, TestContext.Current.CancellationToken);
+        return campaign.Id;
+    }
+
+    public static async Task<bool> IsCompletedAsync(string connectionString, int campaignId)
+    {
+        await using var db = new PortalDbContext(TestProvider.Options(connectionString));
+        return await db.NoticeCampaigns.AnyAsync(c => c.Id == campaignId && c.Status == CampaignStatus.Completed);
+    }
+
+    /// <summary>Waits up to 90 s for the condition, failing at once if a node that should be running has exited.</summary>
+    public static async Task WaitAsync(Func<Task<bool>> condition, IReadOnlyList<PortalProcess> running, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!await condition())
+        {
+            foreach (var node in running)
+            {
+                Assert.False(node.HasExited, $"A portal exited while waiting for {what}. Its last output:\n{node.LastOutput}");
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}. Last output:\n{string.Join("\n---\n", running.Select(n => n.LastOutput))}");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+    }
+}
