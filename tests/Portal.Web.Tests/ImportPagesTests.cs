@@ -115,6 +115,25 @@ public sealed class ImportPagesTests
     }
 
     [Fact]
+    public async Task AnImportWhoseFileIsNotWhereItRuns_SaysToUploadAgain_AndWritesNothing()
+    {
+        var (factory, admin) = await AdminAsync();
+        await using var _ = factory;
+        var address = await UploadAsync(admin, TwoPeople);
+        await WaitAsync(admin, address);
+
+        // As when the job lands on another node and the uploads folder is not shared.
+        System.IO.File.Delete(Assert.Single(StoredFiles(factory)));
+        await admin.SubmitAsync(address, address + "?handler=Apply");
+        var failed = await WaitAsync(admin, address);
+
+        Assert.Equal("Stopped", failed.Section("status").TextContent);
+        Assert.Contains("The uploaded file was not found where this import ran. Upload it again.", failed.Section("failure").TextContent, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().People.AnyAsync(p => p.PayNumber.StartsWith("IMP"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task AFileWithProblems_ShowsEachByLineAndColumn_AndCannotBeImported()
     {
         var (factory, admin) = await AdminAsync();

@@ -344,6 +344,15 @@ public sealed partial class ImportJobs(
             return;
         }
 
+        if (!File.Exists(runs.PathOf(runId)))
+        {
+            // The job ran on another node than the one the file was uploaded to, and the folder is not shared.
+            run.Status = ImportRunStatus.Failed;
+            run.Failure = $"The uploaded file was not found where this {what} ran. Upload it again. (With several portal nodes, Imports:Directory must be a folder every node shares: see docs/deploying.md.)";
+            await db.SaveChangesAsync();
+            return;
+        }
+
         var keep = false;
         try
         {
