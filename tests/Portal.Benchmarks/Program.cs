@@ -8,7 +8,7 @@ using Portal.Core.Imports;
 using Portal.Core.Workforce;
 using Portal.Data.Sqlite;
 
-/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import|queue|notices [--runs N]</summary>
+/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import|queue|notices|load [--runs N]</summary>
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -16,7 +16,7 @@ internal static class Benchmarks
         var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
         if (args.Contains("help") || args.Length == 0)
         {
-            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import|queue|notices [--runs N]");
+            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import|queue|notices|load [--runs N]");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -24,6 +24,7 @@ internal static class Benchmarks
         {
             "queue" => await QueueBenchmark.RunAsync(),
             "notices" => await NoticeBenchmark.RunAsync(),
+            "load" => await LoadBenchmark.RunAsync(args),
             "import-memory" => ImportBenchmark.MeasureMemory(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
             _ => await ImportBenchmark.RunAsync(runs),
         };

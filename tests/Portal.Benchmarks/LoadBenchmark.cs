@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+/// <summary>
+/// "Am I affected?" under load: one portal node (a real process, Release build, the seeded 47,000) driven at 32
+/// concurrent connections, each request signed in as one of 2,000 different people, against a trivial endpoint of the
+/// same app (<c>/health/live</c>) driven the same way in the same run. On SQLite, then on PostgreSQL (a throw-away
+/// cluster from tests/postgres/cluster.sh, or <c>BENCH_POSTGRES</c>).
+/// </summary>
+internal static partial class LoadBenchmark
+{
+    private const int Connections = 32;
+    private const int People = 2_000;
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(15);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = Portal.Web.Infrastructure.PortalPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run this from the repository.");
+        var providers = args.Contains("--sqlite-only") ? new[] { "Sqlite" } : ["Sqlite", "PostgreSql"];
+        Console.WriteLine($"One node; {Connections} concurrent connections; {People:N0} different people signed in; {WarmUp.TotalSeconds:F0} s warm-up, then {Duration.TotalSeconds:F0} s measured for each endpoint");
+        Console.WriteLine();
+        Console.WriteLine("| database | endpoint | requests a second | p50 | p99 | errors | throughput ratio to baseline |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var provider in providers)
+        {
+            var work = Directory.CreateTempSubdirectory("portal-load-").FullName;
+            string? cluster = null;
+            try
+            {
+                var environment = new Dictionary<string, string>
+                {
+                    ["Seed__Directory"] = Path.Combine(work, "seed"),
+                    ["Seed__SupportRequests"] = "0",
+                    ["Database__SqlitePath"] = Path.Combine(work, "portal.db"),
+                    ["Imports__Directory"] = Path.Combine(work, "imports"),
+                    ["Mail__PickupDirectory"] = Path.Combine(work, "mail"),
+                };
+                if (provider == "PostgreSql")
+                {
+                    var server = Environment.GetEnvironmentVariable("BENCH_POSTGRES");
+                    if (string.IsNullOrEmpty(server))
+                    {
+                        // Not under the work folder: that is private to this user, and the server runs as Debian's postgres user.
+                        cluster = Path.Combine(Path.GetTempPath(), $"portal-load-pg-{Guid.NewGuid():N}");
+                        server = Shell(Path.Combine(root, "tests", "postgres", "cluster.sh"), "start", cluster);
+                    }
+
+                    var database = $"portal_load_{Guid.NewGuid():N}";
+                    Shell("psql", ToLibpq(server), "-c", $"CREATE DATABASE {database}");
+                    environment["Database__Provider"] = "PostgreSql";
+                    environment["Database__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 64 }.ConnectionString;
+                }
+
+                using var node = await Node.StartAsync(environment);
+                var payNumbers = File.ReadLines(Path.Combine(work, "seed", "personnel.csv")).Skip(1).Select(l => l.Split(',')[0]).Take(People).ToArray();
+                using var client = NewClient(node.Address);
+                var cookies = await SignInAsync(client, payNumbers);
+
+                var page = await DriveAsync(client, "/", cookies);
+                var trivial = await DriveAsync(client, "/health/live", null);
+                Row(provider, "trivial endpoint `/health/live` (baseline)", trivial, trivial);
+                Row(provider, "Am I affected? `/`", page, trivial);
+                foreach (var extra in (Environment.GetEnvironmentVariable("BENCH_PATHS") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    Row(provider, $"`{extra}`", await DriveAsync(client, extra, cookies), trivial);
+                }
+            }
+            finally
+            {
+                if (cluster is not null)
+                {
+                    Shell(Path.Combine(root, "tests", "postgres", "cluster.sh"), "stop", cluster);
+                }
+
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(work, recursive: true);
+            }
+        }
+
+        return 0;
+    }
+
+    private sealed record Result(int Requests, int Errors, TimeSpan Elapsed, double P50, double P99)
+    {
+        public double Rate => Requests / Elapsed.TotalSeconds;
+    }
+
+    private static void Row(string provider, string endpoint, Result result, Result baseline) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {provider} | {endpoint} | {result.Rate:N0} | {result.P50:F1} ms | {result.P99:F1} ms | {result.Errors} | {result.Rate / baseline.Rate:F2} |"));
+
+    private static HttpClient NewClient(Uri address) =>
+        new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = address,
+        };
+
+    /// <summary>Signs each person in through the development sign-in, as a browser would, and keeps their cookies.</summary>
+    private static async Task<string[]> SignInAsync(HttpClient client, string[] payNumbers)
+    {
+        var cookies = new string[payNumbers.Length];
+        await Parallel.ForAsync(0, payNumbers.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancellationToken) =>
+        {
+            using var form = await client.GetAsync("/dev/sign-in", cancellationToken);
+            var antiforgery = CookiesOf(form);
+            var token = Token().Match(await form.Content.ReadAsStringAsync(cancellationToken)).Groups[1].Value;
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/dev/sign-in?handler=PayNumber")
+            {
+                Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.PayNumber", payNumbers[i])]),
+            };
+            post.Headers.Add("Cookie", antiforgery);
+            using var signedIn = await client.SendAsync(post, cancellationToken);
+            if (signedIn.StatusCode != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"Signing in failed: {(int)signedIn.StatusCode}");
+            }
+
+            cookies[i] = CookiesOf(signedIn);
+        });
+        return cookies;
+    }
+
+    private static string CookiesOf(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
+
+    /// <summary>Keeps <see cref="Connections"/> requests in flight, each person in turn, for the warm-up and then the measured time.</summary>
+    private static async Task<Result> DriveAsync(HttpClient client, string path, string[]? cookies)
+    {
+        await RunAsync(client, path, cookies, WarmUp, null);
+        var latencies = new List<double>[Connections];
+        var (requests, errors, elapsed) = await RunAsync(client, path, cookies, Duration, latencies);
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Result(requests, errors, elapsed, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
+    }
+
+    private static async Task<(int Requests, int Errors, TimeSpan Elapsed)> RunAsync(HttpClient client, string path, string[]? cookies, TimeSpan duration, List<double>[]? latencies)
+    {
+        var next = 0;
+        var errors = 0;
+        var started = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Connections).Select(worker => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            while (started.Elapsed < duration)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                if (cookies is not null)
+                {
+                    request.Headers.Add("Cookie", cookies[Interlocked.Increment(ref next) % cookies.Length]);
+                }
+
+                var sent = Stopwatch.GetTimestamp();
+                using var response = await client.SendAsync(request);
+                await response.Content.ReadAsByteArrayAsync();
+                mine.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+
+            if (latencies is not null)
+            {
+                latencies[worker] = mine;
+            }
+        })));
+        return (latencies?.Sum(l => l.Count) ?? 0, errors, started.Elapsed);
+    }
+
+    private static string ToLibpq(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"host={builder.Host} port={builder.Port} user={builder.Username} dbname={builder.Database}";
+    }
+
+    private static string Shell(string command, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"{command} failed: {error}");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    /// <summary>The portal as its own process, as deployed: Release build, Development for the seed and the development sign-in.</summary>
+    private sealed partial class Node : IDisposable
+    {
+        private readonly Process process;
+        private readonly TaskCompletionSource<Uri> address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private Node(Process process) => this.process = process;
+
+        public Uri Address { get; private set; } = null!;
+
+        public static async Task<Node> StartAsync(Dictionary<string, string> environment)
+        {
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+            start.Environment["Logging__LogLevel__Default"] = "Warning";
+            start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+            foreach (var (key, value) in environment)
+            {
+                start.Environment[key] = value;
+            }
+
+            var node = new Node(Process.Start(start)!);
+            node.process.OutputDataReceived += (_, line) =>
+            {
+                if (line.Data is not null && Listening().Match(line.Data) is { Success: true } match)
+                {
+                    node.address.TrySetResult(new Uri(match.Groups[1].Value));
+                }
+            };
+            node.process.ErrorDataReceived += (_, line) => { };
+            node.process.BeginOutputReadLine();
+            node.process.BeginErrorReadLine();
+            if (await Task.WhenAny(node.address.Task, node.process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(3))) != node.address.Task)
+            {
+                node.Dispose();
+                throw new InvalidOperationException("The portal did not start.");
+            }
+
+            node.Address = await node.address.Task;
+            return node;
+        }
+
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+
+            process.Dispose();
+        }
+
+        [GeneratedRegex(@"Now listening on: (http://\S+)")]
+        private static partial Regex Listening();
+    }
+}
