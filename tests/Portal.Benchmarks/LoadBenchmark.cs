@@ -18,7 +18,6 @@ internal static partial class LoadBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = Portal.Web.Infrastructure.PortalPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run this from the repository.");
         var providers = args.Contains("--sqlite-only") ? new[] { "Sqlite" } : ["Sqlite", "PostgreSql"];
         Console.WriteLine($"One node; {Connections} concurrent connections; {People:N0} different people signed in; {WarmUp.TotalSeconds:F0} s warm-up, then {Duration.TotalSeconds:F0} s measured for each endpoint");
         Console.WriteLine();
@@ -27,7 +26,7 @@ internal static partial class LoadBenchmark
         foreach (var provider in providers)
         {
             var work = Directory.CreateTempSubdirectory("portal-load-").FullName;
-            string? cluster = null;
+            BenchPostgres? postgres = null;
             try
             {
                 var environment = new Dictionary<string, string>
@@ -40,18 +39,9 @@ internal static partial class LoadBenchmark
                 };
                 if (provider == "PostgreSql")
                 {
-                    var server = Environment.GetEnvironmentVariable("BENCH_POSTGRES");
-                    if (string.IsNullOrEmpty(server))
-                    {
-                        // Not under the work folder: that is private to this user, and the server runs as Debian's postgres user.
-                        cluster = Path.Combine(Path.GetTempPath(), $"portal-load-pg-{Guid.NewGuid():N}");
-                        server = Shell(Path.Combine(root, "tests", "postgres", "cluster.sh"), "start", cluster);
-                    }
-
-                    var database = $"portal_load_{Guid.NewGuid():N}";
-                    Shell("psql", ToLibpq(server), "-c", $"CREATE DATABASE {database}");
+                    postgres = BenchPostgres.Start();
                     environment["Database__Provider"] = "PostgreSql";
-                    environment["Database__ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 64 }.ConnectionString;
+                    environment["Database__ConnectionString"] = postgres.NewDatabase();
                 }
 
                 using var node = await Node.StartAsync(environment);
@@ -70,10 +60,7 @@ internal static partial class LoadBenchmark
             }
             finally
             {
-                if (cluster is not null)
-                {
-                    Shell(Path.Combine(root, "tests", "postgres", "cluster.sh"), "stop", cluster);
-                }
+                postgres?.Dispose();
 
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 Directory.Delete(work, recursive: true);
@@ -168,27 +155,6 @@ internal static partial class LoadBenchmark
             }
         })));
         return (latencies?.Sum(l => l.Count) ?? 0, errors, started.Elapsed);
-    }
-
-    private static string ToLibpq(string connectionString)
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        return $"host={builder.Host} port={builder.Port} user={builder.Username} dbname={builder.Database}";
-    }
-
-    private static string Shell(string command, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(command) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"{command} failed: {error}");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -24,15 +24,36 @@ internal static class NoticeBenchmark
 {
     private static readonly int Connections = int.TryParse(Environment.GetEnvironmentVariable("BENCH_CONNECTIONS"), out var n) ? n : 4;
 
-    public static async Task<int> RunAsync()
+    /// <summary>On SQLite; with <c>--postgresql</c> then on PostgreSQL too, and the two steady-state campaigns compared.</summary>
+    public static async Task<int> RunAsync(string[] args)
     {
         var root = Portal.Web.Infrastructure.PortalPaths.FindRepositoryRoot(AppContext.BaseDirectory) ?? throw new InvalidOperationException("Run this from the repository.");
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_PORTAL_WEB", Path.Combine(root, "src", "Portal.Web"));
+        var (status, sqlite) = await RunOneAsync(null);
+        if (!args.Contains("--postgresql"))
+        {
+            return status;
+        }
+
+        using var postgres = BenchPostgres.Start();
+        var (pgStatus, pg) = await RunOneAsync(postgres.NewDatabase());
+        Console.WriteLine();
+        Console.WriteLine("| database | steady-state campaign, send → last row stamped | ratio to SQLite |");
+        Console.WriteLine("| --- | ---: | ---: |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| SQLite | {sqlite.TotalSeconds:F1} s | 1.00 |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| PostgreSQL | {pg.TotalSeconds:F1} s | {pg / sqlite:F2} |"));
+        return status | pgStatus;
+    }
+
+    private static async Task<(int Status, TimeSpan Steady)> RunOneAsync(string? postgres)
+    {
+        Console.WriteLine();
+        Console.WriteLine(postgres is null ? "## SQLite" : "## PostgreSQL");
         var directory = Directory.CreateTempSubdirectory("portal-notice-bench-").FullName;
         await using var sink = await SmtpSink.StartAsync();
         try
         {
-            await using var portal = new NoticePortal(directory, sink.Port);
+            await using var portal = new NoticePortal(directory, sink.Port, postgres);
             var recipients = await portal.RecipientsAsync();
             Console.WriteLine($"{recipients:N0} active people in the seeded workforce; aiosmtpd on 127.0.0.1:{sink.Port}; {Connections} connections each");
 
@@ -83,7 +104,7 @@ internal static class NoticeBenchmark
                 $"Processor time, this process / the SMTP server: baseline (before) {(cpu1 - cpu0).TotalSeconds:F1} s / {(server1 - server0).TotalSeconds:F1} s; campaign {(cpu2 - cpu1).TotalSeconds:F1} s / {(server2 - server1).TotalSeconds:F1} s."));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Methods compiled / JIT time / GC pauses: baseline (before) {j1.Item1 - j0.Item1} / {(j1.Item2 - j0.Item2).TotalSeconds:F2} s / {(j1.Item3 - j0.Item3).TotalSeconds:F2} s; campaign {j2.Item1 - j1.Item1} / {(j2.Item2 - j1.Item2).TotalSeconds:F2} s / {(j2.Item3 - j1.Item3).TotalSeconds:F2} s; gen 0/1/2 collections: baseline {g1.Item1 - g0.Item1}/{g1.Item2 - g0.Item2}/{g1.Item3 - g0.Item3}, campaign {g2.Item1 - g1.Item1}/{g2.Item2 - g1.Item2}/{g2.Item3 - g1.Item3}."));
-            return portalReceived == recipients ? 0 : 1;
+            return (portalReceived == recipients ? 0 : 1, elapsed);
         }
         finally
         {
@@ -116,12 +137,18 @@ internal static class NoticeBenchmark
         return Stopwatch.GetElapsedTime(started);
     }
 
-    private sealed class NoticePortal(string directory, int smtpPort) : WebApplicationFactory<Program>
+    private sealed class NoticePortal(string directory, int smtpPort, string? postgres) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Database:SqlitePath", Path.Combine(directory, "portal.db"));
+            if (postgres is not null)
+            {
+                builder.UseSetting("Database:Provider", "PostgreSql");
+                builder.UseSetting("Database:ConnectionString", postgres);
+            }
+
             builder.UseSetting("Seed:Enabled", "true");
             builder.UseSetting("Seed:SupportRequests", "0");
             builder.UseSetting("Seed:Directory", Path.Combine(directory, "seed"));

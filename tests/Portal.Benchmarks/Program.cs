@@ -23,7 +23,7 @@ internal static class Benchmarks
         return args[0] switch
         {
             "queue" => await QueueBenchmark.RunAsync(),
-            "notices" => await NoticeBenchmark.RunAsync(),
+            "notices" => await NoticeBenchmark.RunAsync(args),
             "load" => await LoadBenchmark.RunAsync(args),
             "import-memory" => ImportBenchmark.MeasureMemory(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
             _ => await ImportBenchmark.RunAsync(runs),
