@@ -78,10 +78,10 @@ public static class AuthenticationSetup
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
-            options.Events.OnSigningIn = context =>
+            options.Events.OnSigningIn = async context =>
             {
                 context.Properties.Items[SignedInAtKey] = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-                return Task.CompletedTask;
+                await CurrentPerson.KeepInSessionAsync(context.Principal!, context.HttpContext.RequestServices.GetRequiredService<Portal.Core.People.PersonMatcher>(), context.HttpContext.RequestAborted);
             };
             options.Events.OnValidatePrincipal = async context =>
             {

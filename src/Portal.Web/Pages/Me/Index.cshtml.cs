@@ -31,12 +31,16 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
             return RedirectToPage("/Me/NoRecord");
         }
 
-        Me = await db.People.AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new MyDetails(p.GivenName, p.FamilyName, p.RankOrGrade, p.VettingLevel, p.SensitiveRole, 0))
+        // One round trip for the person, how many share their family name, and whether any notice was sent to them.
+        var me = await db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new
+            {
+                Details = new MyDetails(p.GivenName, p.FamilyName, p.RankOrGrade, p.VettingLevel, p.SensitiveRole, db.People.Count(q => q.FamilyName == p.FamilyName)),
+                Notified = db.Deliveries.Any(d => d.PersonId == p.Id && d.Status != DeliveryStatus.Cancelled),
+            })
             .SingleAsync(cancellationToken);
-        LatestUnread = (await notices.ListAsync(personId, cancellationToken)).FirstOrDefault(n => n.AcknowledgedUtc is null);
-        var sharing = await db.People.CountAsync(p => p.FamilyName == Me.FamilyName, cancellationToken);
-        Me = Me with { PeopleSharingFamilyName = sharing };
+        Me = me.Details;
+        LatestUnread = me.Notified ? (await notices.ListAsync(personId, cancellationToken)).FirstOrDefault(n => n.AcknowledgedUtc is null) : null;
 
         var held = await db.Exposures.AsNoTracking().Where(e => e.PersonId == personId)
             .ToDictionaryAsync(e => e.IncidentId, e => e.Fields, cancellationToken);
