@@ -18,6 +18,7 @@ builder.AddPortalAuthentication();
 Policies.Add(builder.Services.AddAuthorizationBuilder());
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentPerson>();
+builder.Services.AddSingleton<StaffContentCache>();
 builder.Services.AddScoped<WelfareUsers>();
 builder.Services.AddScoped<Administrators>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SupportRequestAuthorizationHandler>();

@@ -33,6 +33,25 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     /// <summary>Saves, sealing any new audit events into the chain in the same transaction (see <see cref="AuditChain"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var sharedContent = TouchesSharedContent();
+        var saved = await SaveSealedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (sharedContent)
+        {
+            SharedContent.Changed();
+        }
+
+        return saved;
+    }
+
+    /// <summary>Whether this save changes what every signed-in person sees alike (incidents, their updates, guidance).</summary>
+    private bool TouchesSharedContent() =>
+        ChangeTracker.Entries<Incident>().Any(Changes) || ChangeTracker.Entries<IncidentUpdate>().Any(Changes) || ChangeTracker.Entries<GuidanceArticle>().Any(Changes);
+
+    private static bool Changes(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
+        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+
+    private async Task<int> SaveSealedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         if (!AuditChain.HasUnsealed(this))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

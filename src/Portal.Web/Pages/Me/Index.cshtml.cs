@@ -12,7 +12,7 @@ using Portal.Web.Infrastructure;
 namespace Portal.Web.Pages.Me;
 
 /// <summary>"Am I affected?": for the signed-in person only, what each incident held about them and what it did not.</summary>
-public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, IOptions<SupportOptions> support, MyNotices notices) : PageModel
+public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, IOptions<SupportOptions> support, MyNotices notices, StaffContentCache staffContent) : PageModel
 {
     /// <summary>The newest notice sent to this person that they have not yet confirmed reading.</summary>
     public MyNotice? LatestUnread { get; private set; }
@@ -44,30 +44,10 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
 
         var held = await db.Exposures.AsNoTracking().Where(e => e.PersonId == personId)
             .ToDictionaryAsync(e => e.IncidentId, e => e.Fields, cancellationToken);
-        var incidents = await db.Incidents.AsNoTracking()
-            .OrderByDescending(i => i.DiscoveredOn).ThenBy(i => i.Reference)
-            .Select(i => new
-            {
-                i.Id,
-                i.Reference,
-                i.Title,
-                i.Source,
-                i.Summary,
-                i.Status,
-                i.OccurredOn,
-                i.DiscoveredOn,
-                i.NotIncluded,
-                Latest = i.Updates.OrderByDescending(u => u.PostedUtc).Select(u => new IncidentUpdateView(u.PostedUtc, u.Text)).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-
-        Incidents = [.. incidents.Select(i => new IncidentForMe(i.Id, i.Reference, i.Title, i.Source, i.Summary, i.Status, i.OccurredOn, i.DiscoveredOn,
-            i.NotIncluded, i.Latest, held.GetValueOrDefault(i.Id)))];
-
-        var articles = await db.GuidanceArticles.AsNoTracking().Where(a => a.Status == GuidanceStatus.Published)
-            .Select(a => new GuidanceRelevance.Candidate(a.Slug, a.Title, a.Summary, a.Fields, a.ForRoles, a.DisplayOrder))
-            .ToListAsync(cancellationToken);
-        GuidanceForMe = GuidanceRelevance.MostRelevant(articles, HeldAnywhere, Me.SensitiveRole);
+        var shared = await staffContent.GetAsync(db, cancellationToken);
+        Incidents = [.. shared.Incidents.Select(i => new IncidentForMe(i.Id, i.Reference, i.Title, i.Source, i.Summary, i.Status, i.OccurredOn, i.DiscoveredOn,
+            i.NotIncluded, i.LatestUpdate, held.GetValueOrDefault(i.Id)))];
+        GuidanceForMe = GuidanceRelevance.MostRelevant(shared.Guidance, HeldAnywhere, Me.SensitiveRole);
         return Page();
     }
 
