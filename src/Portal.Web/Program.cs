@@ -51,7 +51,7 @@ builder.Services.AddRazorPages(options =>
 var app = builder.Build();
 
 await app.InitialiseDatabaseAsync();
-await app.StartPortalNoticesAsync();
+await app.StartPortalJobsAsync();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Portal.Testing;
 
 /// <summary>
 /// "Am I affected?" under load: one portal node (a real process, Release build, the seeded 47,000) driven at 32
@@ -31,6 +32,10 @@ internal static partial class LoadBenchmark
             {
                 var environment = new Dictionary<string, string>
                 {
+                    // Development for the seeded workforce and the development sign-in; a log line a request would cost time.
+                    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                    ["Logging__LogLevel__Default"] = "Warning",
+                    ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
                     ["Seed__Directory"] = Path.Combine(work, "seed"),
                     ["Seed__SupportRequests"] = "0",
                     ["Database__SqlitePath"] = Path.Combine(work, "portal.db"),
@@ -44,9 +49,10 @@ internal static partial class LoadBenchmark
                     environment["Database__ConnectionString"] = postgres.NewDatabase();
                 }
 
-                using var node = await Node.StartAsync(environment);
+                using var node = PortalProcess.Start(environment);
+                var address = await node.AddressAsync(within: TimeSpan.FromMinutes(3));
                 var payNumbers = File.ReadLines(Path.Combine(work, "seed", "personnel.csv")).Skip(1).Select(l => l.Split(',')[0]).Take(People).ToArray();
-                using var client = NewClient(node.Address);
+                using var client = NewClient(address);
                 var cookies = await SignInAsync(client, payNumbers);
 
                 var page = await DriveAsync(client, "/", cookies);
@@ -116,14 +122,14 @@ internal static partial class LoadBenchmark
     /// <summary>Keeps <see cref="Connections"/> requests in flight, each person in turn, for the warm-up and then the measured time.</summary>
     private static async Task<Result> DriveAsync(HttpClient client, string path, string[]? cookies)
     {
-        await RunAsync(client, path, cookies, WarmUp, null);
+        await LoopAsync(client, path, cookies, WarmUp, null);
         var latencies = new List<double>[Connections];
-        var (requests, errors, elapsed) = await RunAsync(client, path, cookies, Duration, latencies);
+        var (requests, errors, elapsed) = await LoopAsync(client, path, cookies, Duration, latencies);
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new Result(requests, errors, elapsed, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
     }
 
-    private static async Task<(int Requests, int Errors, TimeSpan Elapsed)> RunAsync(HttpClient client, string path, string[]? cookies, TimeSpan duration, List<double>[]? latencies)
+    private static async Task<(int Requests, int Errors, TimeSpan Elapsed)> LoopAsync(HttpClient client, string path, string[]? cookies, TimeSpan duration, List<double>[]? latencies)
     {
         var next = 0;
         var errors = 0;
@@ -159,63 +165,4 @@ internal static partial class LoadBenchmark
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
-
-    /// <summary>The portal as its own process, as deployed: Release build, Development for the seed and the development sign-in.</summary>
-    private sealed partial class Node : IDisposable
-    {
-        private readonly Process process;
-        private readonly TaskCompletionSource<Uri> address = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private Node(Process process) => this.process = process;
-
-        public Uri Address { get; private set; } = null!;
-
-        public static async Task<Node> StartAsync(Dictionary<string, string> environment)
-        {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Portal.Web.dll"));
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-            start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-            start.Environment["Logging__LogLevel__Default"] = "Warning";
-            start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-            foreach (var (key, value) in environment)
-            {
-                start.Environment[key] = value;
-            }
-
-            var node = new Node(Process.Start(start)!);
-            node.process.OutputDataReceived += (_, line) =>
-            {
-                if (line.Data is not null && Listening().Match(line.Data) is { Success: true } match)
-                {
-                    node.address.TrySetResult(new Uri(match.Groups[1].Value));
-                }
-            };
-            node.process.ErrorDataReceived += (_, line) => { };
-            node.process.BeginOutputReadLine();
-            node.process.BeginErrorReadLine();
-            if (await Task.WhenAny(node.address.Task, node.process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(3))) != node.address.Task)
-            {
-                node.Dispose();
-                throw new InvalidOperationException("The portal did not start.");
-            }
-
-            node.Address = await node.address.Task;
-            return node;
-        }
-
-        public void Dispose()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-
-            process.Dispose();
-        }
-
-        [GeneratedRegex(@"Now listening on: (http://\S+)")]
-        private static partial Regex Listening();
-    }
 }

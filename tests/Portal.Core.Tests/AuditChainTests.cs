@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Domain;
 
+using Portal.Testing;
+
 namespace Portal.Core.Tests;
 
 /// <summary>The audit trail as a hash chain on a real SQLite database: intact as written, and every change or removal found.</summary>
@@ -25,7 +27,7 @@ public sealed class AuditChainTests
         await using var connection = database.NewConnection();
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = TestDatabase.DropAuditTriggersSql + sql;
+        command.CommandText = TestProvider.DropAuditTriggersSql + sql;
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
+using Portal.Testing;
 
 namespace Portal.Core.Tests;
 
@@ -156,7 +157,7 @@ public sealed class PersonnelImportTests : IAsyncLifetime
 
         // The staged rows are people's details: none may stay behind on a pooled connection.
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = TestDatabase.CountTemporaryTablesSql;
+        command.CommandText = TestProvider.CountTemporaryTablesSql;
         Assert.Equal(0L, Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture));
     }
 

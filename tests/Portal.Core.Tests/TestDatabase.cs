@@ -27,8 +27,6 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string Directory => directory;
 
-    public static bool IsPostgreSql => TestProvider.IsPostgreSql;
-
     public static async Task<TestDatabase> CreateAsync()
     {
         var database = new TestDatabase();
@@ -46,13 +44,6 @@ public sealed class TestDatabase : IAsyncDisposable
 
     /// <summary>A plain connection to the database, outside any context.</summary>
     public System.Data.Common.DbConnection NewConnection() => TestProvider.NewConnection(ConnectionString);
-
-    public static string DropAuditTriggersSql => TestProvider.DropAuditTriggersSql;
-
-    /// <summary>SQL that counts the temporary tables the current connection holds.</summary>
-    public static string CountTemporaryTablesSql => IsPostgreSql
-        ? "SELECT COUNT(*) FROM pg_class WHERE relpersistence = 't' AND relkind = 'r' AND pg_table_is_visible(oid)"
-        : "SELECT COUNT(*) FROM sqlite_temp_master WHERE type = 'table'";
 
     public PersonnelImporter PersonnelImporter(TimeProvider? clock = null) => new(NewContext(), clock ?? TimeProvider.System);
 

@@ -40,6 +40,11 @@ public static class TestProvider
         ? "DROP TRIGGER audit_events_append_only_update ON audit_events; DROP TRIGGER audit_events_append_only_delete ON audit_events; DROP TRIGGER audit_events_append_only_truncate ON audit_events; "
         : "DROP TRIGGER audit_events_append_only_update; DROP TRIGGER audit_events_append_only_delete; ";
 
+    /// <summary>SQL that counts the temporary tables the current connection holds.</summary>
+    public static string CountTemporaryTablesSql => IsPostgreSql
+        ? "SELECT COUNT(*) FROM pg_class WHERE relpersistence = 't' AND relkind = 'r' AND pg_table_is_visible(oid)"
+        : "SELECT COUNT(*) FROM sqlite_temp_master WHERE type = 'table'";
+
     public static async Task DropDatabaseAsync(string connectionString)
     {
         if (IsPostgreSql)

@@ -43,12 +43,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
         return saved;
     }
 
-    /// <summary>Whether this save changes what every signed-in person sees alike (incidents, their updates, guidance).</summary>
+    /// <summary>Whether this save changes what every signed-in person sees alike (incidents, their updates, guidance). One pass over what is tracked.</summary>
     private bool TouchesSharedContent() =>
-        ChangeTracker.Entries<Incident>().Any(Changes) || ChangeTracker.Entries<IncidentUpdate>().Any(Changes) || ChangeTracker.Entries<GuidanceArticle>().Any(Changes);
-
-    private static bool Changes(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry) =>
-        entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        ChangeTracker.Entries().Any(e => (e.Entity is Incident or IncidentUpdate or GuidanceArticle) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     private async Task<int> SaveSealedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {

@@ -15,12 +15,22 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
 {
     private const string Staging = "import_people";
 
-    /// <summary>The values compared with what is held to tell a changed person from an unchanged one.</summary>
-    private static readonly string[] Compared =
+    /// <summary>The values compared with what is held to tell a changed person from an unchanged one, each with its stored form.</summary>
+    private static readonly (string Property, Func<PersonnelRecord, string> Stored)[] ComparedValues =
     [
-        nameof(Person.GivenName), nameof(Person.FamilyName), nameof(Person.PersonnelType), nameof(Person.RankOrGrade), nameof(Person.Unit),
-        nameof(Person.WorkLocation), nameof(Person.VettingLevel), nameof(Person.Email), nameof(Person.SensitiveRole), nameof(Person.Status),
+        (nameof(Person.GivenName), r => r.GivenName),
+        (nameof(Person.FamilyName), r => r.FamilyName),
+        (nameof(Person.PersonnelType), r => r.PersonnelType.ToString()),
+        (nameof(Person.RankOrGrade), r => r.RankOrGrade),
+        (nameof(Person.Unit), r => r.Unit),
+        (nameof(Person.WorkLocation), r => r.WorkLocation),
+        (nameof(Person.VettingLevel), r => r.VettingLevel.ToString()),
+        (nameof(Person.Email), r => r.Email),
+        (nameof(Person.SensitiveRole), r => r.SensitiveRole.ToString()),
+        (nameof(Person.Status), r => r.Status.ToString()),
     ];
+
+    private static readonly string[] Compared = [.. ComparedValues.Select(c => c.Property)];
 
     /// <summary>Everything the file sets: the compared values and the e-mail's matching key.</summary>
     private static readonly string[] Written = [.. Compared, nameof(Person.EmailNormalised)];
@@ -69,7 +79,7 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
         var (payNumberColumn, emailKeyColumn) = (t[nameof(Person.PayNumber)], t[nameof(Person.EmailNormalised)]);
         var payNumber = staging.Values[payNumberColumn];
         var emailKey = staging.Values[emailKeyColumn];
-        var values = Compared.Select(p => staging.Values[t[p]]).ToArray();
+        var values = ComparedValues.Select(c => (Parameter: staging.Values[t[c.Property]], c.Stored)).ToArray();
         while (csv.Read())
         {
             report.Rows++;
@@ -80,16 +90,11 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
 
             payNumber.Value = row.PayNumber;
             emailKey.Value = row.EmailKey;
-            values[0].Value = row.GivenName;
-            values[1].Value = row.FamilyName;
-            values[2].Value = row.PersonnelType.ToString();
-            values[3].Value = row.RankOrGrade;
-            values[4].Value = row.Unit;
-            values[5].Value = row.WorkLocation;
-            values[6].Value = row.VettingLevel.ToString();
-            values[7].Value = row.Email;
-            values[8].Value = row.SensitiveRole.ToString();
-            values[9].Value = row.Status.ToString();
+            foreach (var (parameter, stored) in values)
+            {
+                parameter.Value = stored(row);
+            }
+
             if (staging.TryAdd(csv.Line))
             {
                 continue;

@@ -126,12 +126,6 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync();
         await SqliteDatabase.UseWriteAheadLogAsync(db);
         await Portal.Core.Audit.AuditChain.SealEarlierEventsAsync(db);
-        if (!options.IsPostgreSql)
-        {
-            // With the in-process job store no check or import can outlive the process. With the shared store another
-            // node may be running one; a job a dead node held is run again by another.
-            await scope.ServiceProvider.GetRequiredService<Portal.Core.Imports.ImportRuns>().RecoverAfterRestartAsync(CancellationToken.None);
-        }
 
         var migrated = stopwatch.ElapsedMilliseconds;
         await StarterGuidance.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());

@@ -101,10 +101,11 @@ public static class NoticeSetup
 
     /// <summary>
     /// Registers the recurring sweeper. With the in-process job store it also takes back what the last run of this
-    /// process left half done: nothing else can hold it. With the shared store other nodes may be working: a job a dead
-    /// node held comes back when its invisibility times out, and rows it held when the sweeper finds them stuck.
+    /// process left half done — notices being sent, imports being checked or applied — as nothing else can hold them.
+    /// With the shared store other nodes may be working: a job a dead node held comes back to another node when its
+    /// invisibility times out, and delivery rows it held when the sweeper finds them stuck.
     /// </summary>
-    public static async Task StartPortalNoticesAsync(this WebApplication app)
+    public static async Task StartPortalJobsAsync(this WebApplication app)
     {
         var notices = app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value;
         app.Services.GetRequiredService<IRecurringJobManager>()
@@ -114,6 +115,7 @@ public static class NoticeSetup
         {
             await using var scope = app.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<NoticeSender>().RecoverAfterRestartAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Portal.Core.Imports.ImportRuns>().RecoverAfterRestartAsync(CancellationToken.None);
         }
     }
 

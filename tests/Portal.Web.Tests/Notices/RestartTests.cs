@@ -66,36 +66,9 @@ public sealed class RestartTests
 
     private static Task<int> PrepareAsync(string connectionString) => SendingCampaign.PrepareAsync(connectionString, People);
 
-    private static PortalProcess StartPortal(string directory, string connectionString, int smtpPort)
-    {
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Database__SqlitePath"] = Path.Combine(directory, "portal.db"),
-            ["Imports__Directory"] = Path.Combine(directory, "imports"),
-            ["Seed__Enabled"] = "false",
-            ["Mail__Delivery"] = "Smtp",
-            ["Mail__Host"] = "127.0.0.1",
-            ["Mail__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
-            ["Mail__Security"] = "None",
-            ["Notices__Parallelism"] = Parallelism.ToString(CultureInfo.InvariantCulture),
-            ["Notices__BatchSize"] = "50",
-            // Slow enough to kill it part way through: 400 messages take about 12 seconds.
-            ["Notices__RateLimitPerMinute"] = "2000",
-        };
-        if (TestProvider.IsPostgreSql)
-        {
-            // The shared job store outlives the process: what the killed one held comes back when its job's invisibility
-            // times out and the sweeper finds its rows stuck, here after seconds rather than minutes.
-            environment["Database__Provider"] = "PostgreSql";
-            environment["Database__ConnectionString"] = connectionString;
-            environment["Jobs__InvisibilityTimeout"] = "00:00:05";
-            environment["Notices__StuckAfter"] = "00:00:05";
-            environment["Notices__SweepCron"] = "*/2 * * * * *";
-        }
-
-        return PortalProcess.Start(environment);
-    }
+    // Slow enough to kill it part way through: 400 messages take about 12 seconds.
+    private static PortalProcess StartPortal(string directory, string connectionString, int smtpPort) =>
+        PortalProcess.Start(SendingCampaign.NodeEnvironment(directory, connectionString, smtpPort, Parallelism, batchSize: 50, ratePerMinute: 2000));
 
     private static Task WaitAsync(Func<bool> condition, PortalProcess process, string what) => SendingCampaign.WaitAsync(() => Task.FromResult(condition()), [process], what);
 

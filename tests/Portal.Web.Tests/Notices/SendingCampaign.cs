@@ -42,6 +42,39 @@ public static class SendingCampaign
         return campaign.Id;
     }
 
+    /// <summary>
+    /// The environment of a portal process sending through the SMTP sink on <paramref name="smtpPort"/>, with its files in
+    /// <paramref name="directory"/>. On PostgreSQL the shared job store outlives the process: what a killed node held
+    /// comes back when its job's invisibility times out and the sweeper finds its rows stuck — here after seconds.
+    /// </summary>
+    public static Dictionary<string, string> NodeEnvironment(string directory, string connectionString, int smtpPort, int parallelism, int batchSize, int ratePerMinute)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Database__SqlitePath"] = Path.Combine(directory, "portal.db"),
+            ["Imports__Directory"] = Path.Combine(directory, "imports"),
+            ["Seed__Enabled"] = "false",
+            ["Mail__Delivery"] = "Smtp",
+            ["Mail__Host"] = "127.0.0.1",
+            ["Mail__Port"] = smtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Mail__Security"] = "None",
+            ["Notices__Parallelism"] = parallelism.ToString(CultureInfo.InvariantCulture),
+            ["Notices__BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
+            ["Notices__RateLimitPerMinute"] = ratePerMinute.ToString(CultureInfo.InvariantCulture),
+        };
+        if (TestProvider.IsPostgreSql)
+        {
+            environment["Database__Provider"] = "PostgreSql";
+            environment["Database__ConnectionString"] = connectionString;
+            environment["Jobs__InvisibilityTimeout"] = "00:00:05";
+            environment["Notices__StuckAfter"] = "00:00:05";
+            environment["Notices__SweepCron"] = "*/2 * * * * *";
+        }
+
+        return environment;
+    }
+
     public static async Task<bool> IsCompletedAsync(string connectionString, int campaignId)
     {
         await using var db = new PortalDbContext(TestProvider.Options(connectionString));

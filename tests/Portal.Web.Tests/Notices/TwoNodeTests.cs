@@ -93,8 +93,8 @@ public sealed class TwoNodeTests : IAsyncLifetime
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        using var a = StartNode("a", smtpPort: 0);
-        using var b = StartNode("b", smtpPort: 0);
+        using var a = StartNode("a", smtpPort: null);
+        using var b = StartNode("b", smtpPort: null);
         var (addressA, addressB) = (await a.AddressAsync(), await b.AddressAsync());
 
         // Cookies belong to a host, not a port: one browser's cookie jar sends what node A set to node B.
@@ -114,31 +114,21 @@ public sealed class TwoNodeTests : IAsyncLifetime
     /// A node as deployed: PostgreSQL and the shared job store, its own home folder (so no key ring can be shared but the
     /// database's), and what a dead node held coming back after seconds rather than minutes.
     /// </summary>
-    private PortalProcess StartNode(string name, int smtpPort)
+    /// <param name="smtpPort">The SMTP sink's port; null for a node that writes mail to a folder instead.</param>
+    private PortalProcess StartNode(string name, int? smtpPort)
     {
         var home = Directory.CreateDirectory(Path.Combine(directory, name)).FullName;
-        return PortalProcess.Start(new Dictionary<string, string>
+        // About 10 seconds for the campaign on two nodes: long enough to kill one part way through.
+        var environment = SendingCampaign.NodeEnvironment(home, connectionString, smtpPort ?? 25, Parallelism, batchSize: 25, ratePerMinute: 1800);
+        environment["HOME"] = home;
+        environment["Jobs__ServerName"] = $"node-{name}";
+        if (smtpPort is null)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["HOME"] = home,
-            ["Database__Provider"] = "PostgreSql",
-            ["Database__ConnectionString"] = connectionString,
-            ["Seed__Enabled"] = "false",
-            ["Imports__Directory"] = Path.Combine(home, "imports"),
-            ["Mail__Delivery"] = smtpPort == 0 ? "Pickup" : "Smtp",
-            ["Mail__PickupDirectory"] = Path.Combine(home, "mail"),
-            ["Mail__Host"] = "127.0.0.1",
-            ["Mail__Port"] = (smtpPort == 0 ? 25 : smtpPort).ToString(CultureInfo.InvariantCulture),
-            ["Mail__Security"] = "None",
-            ["Notices__Parallelism"] = Parallelism.ToString(CultureInfo.InvariantCulture),
-            ["Notices__BatchSize"] = "25",
-            // About 10 seconds for the campaign on two nodes: long enough to kill one part way through.
-            ["Notices__RateLimitPerMinute"] = "1800",
-            ["Jobs__InvisibilityTimeout"] = "00:00:05",
-            ["Notices__StuckAfter"] = "00:00:05",
-            ["Notices__SweepCron"] = "*/2 * * * * *",
-            ["Jobs__ServerName"] = $"node-{name}",
-        });
+            environment["Mail__Delivery"] = "Pickup";
+            environment["Mail__PickupDirectory"] = Path.Combine(home, "mail");
+        }
+
+        return PortalProcess.Start(environment);
     }
 
     private async Task<List<string>> EmailsAsync()

@@ -2,11 +2,12 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace Portal.Web.Tests.Infrastructure;
+namespace Portal.Testing;
 
 /// <summary>
 /// The portal as a real process (the built Portal.Web.dll), configured through its environment like a deployed node,
-/// listening on a loopback port of its own. Its output is kept for the message when a test fails.
+/// listening on a loopback port of its own. Its output is kept for the message when a test or benchmark fails. Used by
+/// the restart and two-node tests and by the load benchmark.
 /// </summary>
 public sealed partial class PortalProcess : IDisposable
 {
@@ -36,10 +37,10 @@ public sealed partial class PortalProcess : IDisposable
         return node;
     }
 
-    /// <summary>The address it listens on, once it has started.</summary>
-    public async Task<Uri> AddressAsync()
+    /// <summary>The address it listens on, once it has started (within 90 s unless told otherwise: seeding takes longer).</summary>
+    public async Task<Uri> AddressAsync(TimeSpan? within = null)
     {
-        var finished = await Task.WhenAny(address.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(90)));
+        var finished = await Task.WhenAny(address.Task, process.WaitForExitAsync(), Task.Delay(within ?? TimeSpan.FromSeconds(90)));
         return finished == address.Task
             ? await address.Task
             : throw new InvalidOperationException($"The portal did not start listening. Its last output:\n{LastOutput}");
