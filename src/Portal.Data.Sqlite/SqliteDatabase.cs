@@ -46,17 +46,33 @@ internal sealed class ConnectionPragmas : Microsoft.EntityFrameworkCore.Diagnost
     public static readonly ConnectionPragmas Instance = new();
     private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
+    // The settings belong to SQLite's own connection, which the ADO.NET pool keeps open between uses: each is set once,
+    // not on every open (a page opens a connection for each query).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
+        if (Configured.TryGetValue(((SqliteConnection)connection).Handle!, out _))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
+        Configured.TryAdd(((SqliteConnection)connection).Handle!, Instance);
     }
 
     public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (Configured.TryGetValue(((SqliteConnection)connection).Handle!, out _))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+        Configured.TryAdd(((SqliteConnection)connection).Handle!, Instance);
     }
 }

@@ -78,6 +78,23 @@ public sealed class AmIAffectedTests(PortalFactory factory) : IClassFixture<Port
         Assert.StartsWith("Contact your handler", page.Texts("[data-testid='next-steps'] li")[0]);
     }
 
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(6, false)]
+    public async Task Get_WhenNameHeld_SaysARareFamilyNameMattersOnlyWhenFewShareIt(int sharing, bool rare)
+    {
+        // The threshold is 5: five people with one family name is rare, six is not.
+        var familyName = "Rarename" + TestData.NewPayNumber();
+        var people = await factory.Data.CreatePeopleAsync(sharing, (p, _) => p.FamilyName = familyName);
+        var incident = await factory.Data.CreateIncidentAsync();
+        await factory.Data.AddExposureAsync(people[0], incident, HeldFields.Name);
+
+        var page = await Html.ReadAsync(await factory.ClientAs(people[0].PayNumber).GetAsync("/", TestContext.Current.CancellationToken));
+
+        var said = page.Section($"incident-{incident.Reference}").TextContent.Contains("Few people in the force share your family name", StringComparison.Ordinal);
+        Assert.Equal(rare, said);
+    }
+
     [Fact]
     public async Task Get_WhenNoPersonnelRecordMatches_ShowsWhomToContactInsteadOfAnError()
     {

@@ -75,7 +75,8 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
             .Select(p => new { p.FamilyName, p.VettingLevel, p.SensitiveRole })
             .SingleAsync(cancellationToken);
-        var sharing = await db.People.CountAsync(p => p.FamilyName == person.FamilyName, cancellationToken);
+        // Counted no further than one past the threshold: only a count at or under it is shown or changes the priority.
+        var sharing = await db.People.Where(p => p.FamilyName == person.FamilyName).Take(settings.RareNameThreshold + 1).CountAsync(cancellationToken);
         var exposures = await db.Exposures.AsNoTracking().Where(e => e.PersonId == personId)
             .Join(db.Incidents, e => e.IncidentId, i => i.Id, (e, i) => new { e.Fields, i.Title })
             .ToListAsync(cancellationToken);

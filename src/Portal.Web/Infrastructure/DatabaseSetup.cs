@@ -72,12 +72,12 @@ public static class DatabaseSetup
         if (options.IsPostgreSql)
         {
             var connectionString = options.ConnectionString!;
-            builder.Services.AddDbContext<PortalDbContext>(db => db.UsePortalPostgreSql(connectionString));
+            builder.Services.AddDbContextPool<PortalDbContext>(db => db.UsePortalPostgreSql(connectionString));
         }
         else
         {
             var connectionString = SqliteDatabase.ConnectionStringForFile(PortalPaths.ResolveDataPath(builder.Environment, options.SqlitePath));
-            builder.Services.AddDbContext<PortalDbContext>(db => db.UsePortalSqlite(connectionString));
+            builder.Services.AddDbContextPool<PortalDbContext>(db => db.UsePortalSqlite(connectionString));
         }
 
         builder.Services.PostConfigure<Portal.Core.Imports.ImportOptions>(imports => imports.Directory = PortalPaths.ResolveDataPath(builder.Environment, imports.Directory));

@@ -31,25 +31,35 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
             return RedirectToPage("/Me/NoRecord");
         }
 
-        // One round trip for the person, how many share their family name, and whether any notice was sent to them.
-        var me = await db.People.AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new
-            {
-                Details = new MyDetails(p.GivenName, p.FamilyName, p.RankOrGrade, p.VettingLevel, p.SensitiveRole, db.People.Count(q => q.FamilyName == p.FamilyName)),
-                Notified = db.Deliveries.Any(d => d.PersonId == p.Id && d.Status != DeliveryStatus.Cancelled),
-            })
-            .SingleAsync(cancellationToken);
+        // One round trip for the person, whether few share their family name, whether any notice was sent to them, and
+        // what each incident held about them.
+        var me = await MeQuery(db, personId, support.Value.RareNameThreshold + 1, cancellationToken);
         Me = me.Details;
         LatestUnread = me.Notified ? (await notices.ListAsync(personId, cancellationToken)).FirstOrDefault(n => n.AcknowledgedUtc is null) : null;
+        var held = me.Held.ToDictionary(h => h.IncidentId, h => h.Fields);
 
-        var held = await db.Exposures.AsNoTracking().Where(e => e.PersonId == personId)
-            .ToDictionaryAsync(e => e.IncidentId, e => e.Fields, cancellationToken);
         var shared = await staffContent.GetAsync(db, cancellationToken);
         Incidents = [.. shared.Incidents.Select(i => new IncidentForMe(i.Id, i.Reference, i.Title, i.Source, i.Summary, i.Status, i.OccurredOn, i.DiscoveredOn,
             i.NotIncluded, i.LatestUpdate, held.GetValueOrDefault(i.Id)))];
         GuidanceForMe = GuidanceRelevance.MostRelevant(shared.Guidance, HeldAnywhere, Me.SensitiveRole);
         return Page();
     }
+
+    // The query every visit runs, compiled once: the busiest page skips translating it again on each request.
+    // Whether a family name is rare is found by counting no further than one past the threshold: 2,600 people in the
+    // force may share the commonest name, and counting them all on each visit was most of the page's database time.
+    private static readonly Func<PortalDbContext, int, int, CancellationToken, Task<PersonForPage>> MeQuery = EF.CompileAsyncQuery(
+        (PortalDbContext db, int personId, int moreThanRare, CancellationToken _) => db.People.AsNoTracking().Where(p => p.Id == personId)
+            .Select(p => new PersonForPage(
+                new MyDetails(p.GivenName, p.FamilyName, p.RankOrGrade, p.VettingLevel, p.SensitiveRole,
+                    db.People.Where(q => q.FamilyName == p.FamilyName).Take(moreThanRare).Count() < moreThanRare),
+                db.Deliveries.Any(d => d.PersonId == p.Id && d.Status != DeliveryStatus.Cancelled),
+                db.Exposures.Where(e => e.PersonId == p.Id).Select(e => new HeldByIncident(e.IncidentId, e.Fields)).ToList()))
+            .Single());
+
+    private sealed record PersonForPage(MyDetails Details, bool Notified, List<HeldByIncident> Held);
+
+    private sealed record HeldByIncident(int IncidentId, HeldFields Fields);
 
     /// <summary>Why a held field matters for this person in particular, where their role or name makes it matter more.</summary>
     public string? PersonalNote(DataField field) => field.Flag switch
@@ -61,7 +71,7 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
         HeldFields.VettingLevel when Me.VettingLevel is VettingLevel.SC or VettingLevel.DV =>
             $"Your vetting level is {Me.VettingLevel}, which shows you may have access to sensitive information.",
         // The same rule that raises a support request's priority: a name few share is easy to search for.
-        HeldFields.Name when Me.PeopleSharingFamilyName <= support.Value.RareNameThreshold =>
+        HeldFields.Name when Me.RareFamilyName =>
             "Few people in the force share your family name, so a search for your name is more likely to find you.",
         _ => null,
     };
@@ -82,7 +92,8 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
     };
 }
 
-public sealed record MyDetails(string GivenName, string FamilyName, string RankOrGrade, VettingLevel VettingLevel, SensitiveRole SensitiveRole, int PeopleSharingFamilyName);
+/// <param name="RareFamilyName">No more people in the force share the family name than <see cref="SupportOptions.RareNameThreshold"/>.</param>
+public sealed record MyDetails(string GivenName, string FamilyName, string RankOrGrade, VettingLevel VettingLevel, SensitiveRole SensitiveRole, bool RareFamilyName);
 
 public sealed record IncidentUpdateView(DateTime PostedUtc, string Text);
 
