@@ -128,6 +128,41 @@ public sealed class PersonnelImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_DuplicatesFarApartAndAmongOtherProblems_AreReportedInLineOrderEachPointingToItsFirstLine()
+    {
+        // Far enough apart to fall in different batches where rows are sent in batches (PostgreSQL), with a problem of
+        // another kind on the line after each duplicate.
+        var lines = new List<string> { Csv.PersonnelHeader };
+        for (var i = 0; i < 12_000; i++)
+        {
+            lines.Add(Csv.Person((300_000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        lines.Insert(7_001, Csv.Person("300005", email: "again@force.example"));    // line 7,002
+        lines.Insert(7_002, Csv.Person("400001", vetting: "NPPV9"));                // line 7,003
+        lines.Insert(11_001, Csv.Person("400002", email: "person300010@force.example")); // line 11,002: the e-mail of line 12
+
+        var report = await ImportAsync(Csv.File([.. lines]));
+
+        Assert.False(report.Applied);
+        Assert.Equal([(7_002, "pay_number"), (7_003, "vetting_level"), (11_002, "email")], report.Problems.Select(p => (p.Line, p.ColumnName)));
+        Assert.Contains("first on line 7", report.Problems[0].Message);
+        Assert.Contains("also used on line 12", report.Problems[2].Message);
+        Assert.Equal(0, await PeopleCountAsync());
+    }
+
+    [Fact]
+    public async Task Import_RowLeftOutForOneDuplicate_DoesNotMakeALaterRowADuplicateOfIt()
+    {
+        // Line 3 is left out (its e-mail is line 2's), so line 4's pay number, first given on line 3, is not a duplicate.
+        var report = await ImportAsync(Csv.File(Csv.PersonnelHeader,
+            Csv.Person("100001", email: "a@force.example"), Csv.Person("100002", email: "a@force.example"), Csv.Person("100002", email: "b@force.example")));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((3, "email"), (problem.Line, problem.ColumnName));
+    }
+
+    [Fact]
     public async Task Import_SameEmailTwiceInAnyCase_PointsToTheFirstLineAndWritesNothing()
     {
         var report = await ImportAsync(Csv.File(Csv.PersonnelHeader,

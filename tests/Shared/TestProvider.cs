@@ -97,7 +97,8 @@ internal static class PostgreSqlTestDatabases
                     await db.Database.MigrateAsync();
                 }
 
-                NpgsqlConnection.ClearPool(new NpgsqlConnection(connection));
+                // The portal connects with its tuned form of the string, which has a pool of its own.
+                NpgsqlConnection.ClearPool(new NpgsqlConnection(Portal.Data.PostgreSql.PostgreSqlDatabase.Tuned(connection)));
                 template = templateName;
             }
 
@@ -115,6 +116,7 @@ internal static class PostgreSqlTestDatabases
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
+        NpgsqlConnection.ClearPool(new NpgsqlConnection(Portal.Data.PostgreSql.PostgreSqlDatabase.Tuned(connectionString)));
         await ExecuteAsync($"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
     }
 

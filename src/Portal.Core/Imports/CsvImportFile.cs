@@ -181,8 +181,11 @@ internal sealed class CsvImportFile : IDisposable
     /// <summary>The 1-based column in the file where an expected column sits.</summary>
     public int ColumnOf(int expectedIndex) => position[expectedIndex] + 1;
 
-    public void Problem(int expectedIndex, string message) =>
-        report.AddProblem(Line, ColumnOf(expectedIndex), expected[expectedIndex], message);
+    public void Problem(int expectedIndex, string message) => ProblemAt(Line, expectedIndex, message);
+
+    /// <summary>A problem with an expected column on an earlier line, found after the file has moved on.</summary>
+    public void ProblemAt(int line, int expectedIndex, string message) =>
+        report.AddProblem(line, ColumnOf(expectedIndex), expected[expectedIndex], message);
 
     public void RowProblem(int column, string message) => report.AddProblem(Line, column, "", message);
 

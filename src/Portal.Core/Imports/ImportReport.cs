@@ -65,6 +65,17 @@ public sealed class ImportReport(ImportKind kind)
         }
     }
 
+    /// <summary>
+    /// Puts the kept problems in line order (a problem found when a batch of rows reached the database can follow
+    /// those of later lines). Past <see cref="MaxProblemsKept"/>, the ones kept are the first found.
+    /// </summary>
+    internal void PutProblemsInLineOrder()
+    {
+        var ordered = problems.OrderBy(p => p.Line).ToList();
+        problems.Clear();
+        problems.AddRange(ordered);
+    }
+
     internal void AddUnmatched(int line, string payNumber)
     {
         UnmatchedCount++;

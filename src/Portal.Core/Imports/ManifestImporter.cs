@@ -38,9 +38,13 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
         }
 
         var sql = new Sql(TableMap.For<Exposure>(db), TableMap.For<Person>(db));
-        await using var staging = await StagingTable.CreateAsync(db, Staging, [("pay_number", "TEXT NOT NULL UNIQUE"), ("fields", "INTEGER NOT NULL")], cancellationToken);
+        await using var staging = await StagingTable.CreateAsync(db, Staging, [("pay_number", "TEXT NOT NULL UNIQUE"), ("fields", "INTEGER NOT NULL")],
+            (staging, line, values) => csv.ProblemAt(line, PayNumberColumn,
+                $"Pay number {values["pay_number"]} appears more than once (first on line {staging.LineOf("pay_number", values["pay_number"]!, line)}). List each person once with all the fields held."),
+            cancellationToken);
         Load(csv, staging, report);
         await staging.LoadedAsync(cancellationToken);
+        report.PutProblemsInLineOrder();
 
         if (report.Rows == 0 && report.IsClean)
         {
@@ -64,10 +68,7 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
 
             payNumber.Value = row.PayNumber;
             fields.Value = (int)row.Fields;
-            if (!staging.TryAdd(csv.Line))
-            {
-                csv.Problem(PayNumberColumn, $"Pay number {row.PayNumber} appears more than once (first on line {staging.LineOf("pay_number", row.PayNumber)}). List each person once with all the fields held.");
-            }
+            staging.Add(csv.Line);
         }
     }
 

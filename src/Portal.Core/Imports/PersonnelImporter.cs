@@ -61,9 +61,11 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
                 (t[nameof(Person.EmailNormalised)], "TEXT NOT NULL UNIQUE"),
                 .. Compared.Select(p => (t[p], "TEXT NOT NULL")),
             ],
+            (staging, line, values) => Duplicated(csv, staging, t, line, values),
             cancellationToken);
         Load(csv, staging, t, report);
         await staging.LoadedAsync(cancellationToken);
+        report.PutProblemsInLineOrder();
 
         if (report.Rows == 0 && report.IsClean)
         {
@@ -76,9 +78,8 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
 
     private static void Load(CsvImportFile csv, StagingTable staging, TableMap t, ImportReport report)
     {
-        var (payNumberColumn, emailKeyColumn) = (t[nameof(Person.PayNumber)], t[nameof(Person.EmailNormalised)]);
-        var payNumber = staging.Values[payNumberColumn];
-        var emailKey = staging.Values[emailKeyColumn];
+        var payNumber = staging.Values[t[nameof(Person.PayNumber)]];
+        var emailKey = staging.Values[t[nameof(Person.EmailNormalised)]];
         var values = ComparedValues.Select(c => (Parameter: staging.Values[t[c.Property]], c.Stored)).ToArray();
         while (csv.Read())
         {
@@ -95,19 +96,22 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
                 parameter.Value = stored(row);
             }
 
-            if (staging.TryAdd(csv.Line))
-            {
-                continue;
-            }
+            staging.Add(csv.Line);
+        }
+    }
 
-            if (staging.LineOf(payNumberColumn, row.PayNumber) is { } first)
-            {
-                csv.Problem(PersonnelRow.PayNumber_, $"Pay number {row.PayNumber} appears more than once (first on line {first}). Each person must appear once.");
-            }
-            else
-            {
-                csv.Problem(PersonnelRow.Email_, $"This e-mail address is also used on line {staging.LineOf(emailKeyColumn, row.EmailKey)}. Each person needs their own work e-mail address.");
-            }
+    /// <summary>A row left out of the staging table because an earlier one has its pay number or e-mail address.</summary>
+    private static void Duplicated(CsvImportFile csv, StagingTable staging, TableMap t, int line, IReadOnlyDictionary<string, object?> values)
+    {
+        var (payNumberColumn, emailKeyColumn) = (t[nameof(Person.PayNumber)], t[nameof(Person.EmailNormalised)]);
+        var payNumber = values[payNumberColumn]!;
+        if (staging.LineOf(payNumberColumn, payNumber, line) is { } first)
+        {
+            csv.ProblemAt(line, PersonnelRow.PayNumber_, $"Pay number {payNumber} appears more than once (first on line {first}). Each person must appear once.");
+        }
+        else
+        {
+            csv.ProblemAt(line, PersonnelRow.Email_, $"This e-mail address is also used on line {staging.LineOf(emailKeyColumn, values[emailKeyColumn]!, line)}. Each person needs their own work e-mail address.");
         }
     }
 

@@ -1,6 +1,8 @@
 using System.Data;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using Portal.Core.Data;
 
 namespace Portal.Core.Imports;
@@ -8,25 +10,48 @@ namespace Portal.Core.Imports;
 /// <summary>
 /// A temporary table on the context's connection that holds a file's valid rows while they are checked against each
 /// other and compared with what is held, so an import keeps no row in memory: its memory is the same for 100 rows or
-/// 200,000. Rows go in through one prepared <c>INSERT … ON CONFLICT DO NOTHING</c>, so the table's unique keys find
-/// duplicates as the file is read, in file order. Only this connection sees the table; it is dropped when disposed
-/// (connections are pooled) and with the connection if the process stops.
+/// 200,000. The table's unique keys find duplicates in file order: a row whose key an earlier row already holds is
+/// left out and passed to the <see cref="Duplicate"/> handler. Only this connection sees the table; it is dropped
+/// when disposed (connections are pooled) and with the connection if the process stops.
+/// <para>
+/// On SQLite each row goes in through one prepared <c>INSERT … ON CONFLICT DO NOTHING</c>, which costs no round trip.
+/// On PostgreSQL a round trip a row is what costs, so rows are gathered <see cref="BatchSize"/> at a time, sent by
+/// binary <c>COPY</c> to a second table without keys, and moved across in file order by one
+/// <c>INSERT … SELECT … ORDER BY line ON CONFLICT DO NOTHING RETURNING line</c>: the same rows are left out as one at a
+/// time would leave out, and memory is still bounded by the batch.
+/// </para>
 /// </summary>
 internal sealed class StagingTable : IAsyncDisposable
 {
+    /// <summary>Rows gathered before each COPY on PostgreSQL.</summary>
+    public const int BatchSize = 5_000;
+
+    /// <summary>Told of each row left out because an earlier row holds one of its unique values, after that earlier row is in the table.</summary>
+    public delegate void Duplicate(StagingTable staging, int line, IReadOnlyDictionary<string, object?> values);
+
     private readonly PortalDbContext db;
     private readonly DbTransaction loading;
     private readonly DbCommand insert;
+    private readonly Duplicate duplicate;
+    private readonly string[] columns;
+    private readonly NpgsqlDbType[] copyTypes;
+    private readonly List<(int Line, object?[] Values)>? batch;
 
-    private StagingTable(PortalDbContext db, string name, DbTransaction loading, DbCommand insert)
+    private StagingTable(PortalDbContext db, string name, DbTransaction loading, DbCommand insert, Duplicate duplicate, string[] columns, NpgsqlDbType[] copyTypes, bool batched)
     {
         this.db = db;
         Name = name;
         this.loading = loading;
         this.insert = insert;
+        this.duplicate = duplicate;
+        this.columns = columns;
+        this.copyTypes = copyTypes;
+        batch = batched ? new List<(int, object?[])>(BatchSize) : null;
     }
 
     public string Name { get; }
+
+    private string Incoming => Name + "_incoming";
 
     /// <summary>The insert's parameters, by column name in the order given.</summary>
     public IReadOnlyDictionary<string, DbParameter> Values { get; private init; } = null!;
@@ -37,11 +62,14 @@ internal sealed class StagingTable : IAsyncDisposable
     /// SQLite a temporary table lives in its own file, so filling it never takes the database's write lock and other
     /// writers (the notice sender) are not held up while a large file is read.
     /// </summary>
-    public static async Task<StagingTable> CreateAsync(PortalDbContext db, string name, IReadOnlyList<(string Name, string Definition)> columns, CancellationToken cancellationToken)
+    public static async Task<StagingTable> CreateAsync(
+        PortalDbContext db, string name, IReadOnlyList<(string Name, string Definition)> columns, Duplicate duplicate, CancellationToken cancellationToken)
     {
         await db.OpenIfClosedAsync(cancellationToken);
         await ExecuteAsync(db, $"DROP TABLE IF EXISTS {name}", cancellationToken);
+        await ExecuteAsync(db, $"DROP TABLE IF EXISTS {name}_incoming", cancellationToken);
         var connection = db.Database.GetDbConnection();
+        var batched = connection is NpgsqlConnection;
 
         // ReadUncommitted is how Microsoft.Data.Sqlite is asked for BEGIN DEFERRED; other providers read committed rows.
         var loading = await connection.BeginTransactionAsync(IsolationLevel.ReadUncommitted, cancellationToken);
@@ -51,21 +79,41 @@ internal sealed class StagingTable : IAsyncDisposable
             create.Transaction = loading;
             create.CommandText = $"CREATE TEMP TABLE {name} (line INTEGER PRIMARY KEY, {string.Join(", ", columns.Select(c => $"{c.Name} {c.Definition}"))})";
             await create.ExecuteNonQueryAsync(cancellationToken);
+            if (batched)
+            {
+                create.CommandText = $"CREATE TEMP TABLE {name}_incoming (line INTEGER NOT NULL, {string.Join(", ", columns.Select(c => $"{c.Name} {TypeOf(c.Definition)}"))})";
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
+        var names = string.Join(", ", columns.Select(c => c.Name));
         var insert = connection.CreateCommand();
         insert.Transaction = loading;
-        insert.CommandText = $"INSERT INTO {name} (line, {string.Join(", ", columns.Select(c => c.Name))}) VALUES (@line, {string.Join(", ", columns.Select(c => "@" + c.Name))}) ON CONFLICT DO NOTHING";
-        // Typed, as PostgreSQL needs them to prepare the statement.
+        insert.CommandText = batched
+            ? $"INSERT INTO {name} (line, {names}) SELECT line, {names} FROM {name}_incoming ORDER BY line ON CONFLICT DO NOTHING RETURNING line"
+            : $"INSERT INTO {name} (line, {names}) VALUES (@line, {string.Join(", ", columns.Select(c => "@" + c.Name))}) ON CONFLICT DO NOTHING";
+        // The values of the row being added; as parameters of the insert on SQLite, and copied from them into a batch on PostgreSQL.
         var values = new Dictionary<string, DbParameter> { ["line"] = Typed(insert.AddParameter("@line"), DbType.Int32) };
         foreach (var column in columns)
         {
-            values[column.Name] = Typed(insert.AddParameter("@" + column.Name), column.Definition.StartsWith("INTEGER", StringComparison.Ordinal) ? DbType.Int32 : DbType.String);
+            values[column.Name] = Typed(insert.AddParameter("@" + column.Name), TypeOf(column.Definition) == "INTEGER" ? DbType.Int32 : DbType.String);
         }
 
-        insert.Prepare();
-        return new StagingTable(db, name, loading, insert) { Values = values };
+        if (batched)
+        {
+            // The batch's insert takes no parameters; the dictionary only carries the values.
+            insert.Parameters.Clear();
+        }
+        else
+        {
+            insert.Prepare();
+        }
+
+        var copyTypes = columns.Select(c => TypeOf(c.Definition) == "INTEGER" ? NpgsqlDbType.Integer : NpgsqlDbType.Text).ToArray();
+        return new StagingTable(db, name, loading, insert, duplicate, [.. columns.Select(c => c.Name)], copyTypes, batched) { Values = values };
     }
+
+    private static string TypeOf(string definition) => definition.StartsWith("INTEGER", StringComparison.Ordinal) ? "INTEGER" : "TEXT";
 
     private static DbParameter Typed(DbParameter parameter, DbType type)
     {
@@ -73,26 +121,105 @@ internal sealed class StagingTable : IAsyncDisposable
         return parameter;
     }
 
-    /// <summary>Adds the row whose values are set in <see cref="Values"/>; false if a unique column already holds one of them.</summary>
-    public bool TryAdd(int line)
+    /// <summary>
+    /// Adds the row whose values are set in <see cref="Values"/>. If a unique column already holds one of them, the
+    /// row is left out and the <see cref="Duplicate"/> handler told: at once on SQLite, when its batch is sent on
+    /// PostgreSQL (a problem it reports may then follow those of later lines; the report puts them in line order).
+    /// </summary>
+    public void Add(int line)
     {
-        Values["line"].Value = line;
-        return insert.ExecuteNonQuery() == 1;
+        if (batch is null)
+        {
+            Values["line"].Value = line;
+            if (insert.ExecuteNonQuery() == 0)
+            {
+                duplicate(this, line, CurrentValues());
+            }
+
+            return;
+        }
+
+        batch.Add((line, [.. columns.Select(c => Values[c].Value)]));
+        if (batch.Count == BatchSize)
+        {
+            SendBatch();
+        }
     }
 
-    /// <summary>The line of the row already holding <paramref name="value"/> in a unique column, or null.</summary>
-    public int? LineOf(string column, object value)
+    private Dictionary<string, object?> CurrentValues() => columns.ToDictionary(c => c, c => Values[c].Value);
+
+    /// <summary>PostgreSQL: the gathered rows by binary COPY, then across into the keyed table in file order.</summary>
+    private void SendBatch()
+    {
+        if (batch is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        using (var copy = connection.BeginBinaryImport($"COPY {Incoming} (line, {string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (line, values) in batch)
+            {
+                copy.StartRow();
+                copy.Write(line, NpgsqlDbType.Integer);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (values[i] is null or DBNull)
+                    {
+                        copy.WriteNull();
+                    }
+                    else
+                    {
+                        copy.Write(values[i], copyTypes[i]);
+                    }
+                }
+            }
+
+            copy.Complete();
+        }
+
+        var added = new HashSet<int>(batch.Count);
+        using (var reader = insert.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                added.Add(reader.GetInt32(0));
+            }
+        }
+
+        using (var empty = connection.CreateCommand())
+        {
+            empty.CommandText = $"TRUNCATE {Incoming}";
+            empty.ExecuteNonQuery();
+        }
+
+        foreach (var (line, values) in batch.Where(row => !added.Contains(row.Line)))
+        {
+            duplicate(this, line, columns.Select((c, i) => (c, values[i])).ToDictionary(v => v.c, v => v.Item2));
+        }
+
+        batch.Clear();
+    }
+
+    /// <summary>
+    /// The line of the row before <paramref name="line"/> that holds <paramref name="value"/> in a unique column, or
+    /// null. (When a batch is sent, rows after a left-out one are already in the table.)
+    /// </summary>
+    public int? LineOf(string column, object value, int line)
     {
         using var find = db.Database.GetDbConnection().CreateCommand();
         find.Transaction = loading;
-        find.CommandText = $"SELECT line FROM {Name} WHERE {column} = @value";
+        find.CommandText = $"SELECT line FROM {Name} WHERE {column} = @value AND line < @line";
         find.AddParameter("@value").Value = value;
-        return find.ExecuteScalar() is { } line ? Convert.ToInt32(line, System.Globalization.CultureInfo.InvariantCulture) : null;
+        find.AddParameter("@line").Value = line;
+        return find.ExecuteScalar() is { } first ? Convert.ToInt32(first, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>Ends loading; the rows are then read or joined by commands in the context's own transactions.</summary>
     public async Task LoadedAsync(CancellationToken cancellationToken)
     {
+        SendBatch();
         await insert.DisposeAsync();
         await loading.CommitAsync(cancellationToken);
     }
@@ -124,6 +251,7 @@ internal sealed class StagingTable : IAsyncDisposable
         await insert.DisposeAsync();
         await loading.DisposeAsync();
         await ExecuteAsync(db, $"DROP TABLE IF EXISTS {Name}", CancellationToken.None);
+        await ExecuteAsync(db, $"DROP TABLE IF EXISTS {Incoming}", CancellationToken.None);
     }
 
     private static async Task ExecuteAsync(PortalDbContext db, string sql, CancellationToken cancellationToken)
