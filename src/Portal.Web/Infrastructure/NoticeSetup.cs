@@ -119,8 +119,11 @@ public static class NoticeSetup
         }
     }
 
+    /// <summary>Where Hangfire's dashboard is, for administrators.</summary>
+    public const string JobsDashboardPath = "/admin/jobs";
+
     public static void MapJobsDashboard(this WebApplication app) =>
-        app.MapHangfireDashboard("/admin/jobs", new DashboardOptions
+        app.MapHangfireDashboard(JobsDashboardPath, new DashboardOptions
         {
             // Never Hangfire's default (local requests only): administrators, checked here as well as by the policy.
             Authorization = [new AdministratorsOnly()],

@@ -103,6 +103,8 @@ public static class AuthenticationSetup
             options.Cookie.SecurePolicy = secure ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.Path = "/";
+            // Every response already denies framing (SecurityHeaders); antiforgery would add SAMEORIGIN beside it.
+            options.SuppressXFrameOptionsHeader = true;
         });
     }
 }
