@@ -46,7 +46,9 @@ internal static partial class LoadBenchmark
                 };
                 foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_NODE_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    environment[setting.Split('=', 2)[0]] = setting.Split('=', 2)[1];
+                    var (name, value) = setting.Split('=', 2) is [var n, var v] ? (n, v)
+                        : throw new ArgumentException($"BENCH_NODE_ENV has \"{setting}\", which is not NAME=value. Separate settings with ';'.");
+                    environment[name] = value;
                 }
 
                 if (provider == "PostgreSql")

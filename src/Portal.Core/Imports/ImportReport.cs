@@ -41,6 +41,7 @@ public sealed class ImportReport(ImportKind kind)
     /// <summary>Exposure rows for the incident that this manifest no longer lists, and so were removed.</summary>
     public int Removed { get; internal set; }
 
+    /// <summary>The first <see cref="MaxProblemsKept"/> problems by line, in line order (those of one line in the order found).</summary>
     public IReadOnlyList<ImportProblem> Problems => problems;
     public int ProblemCount { get; private set; }
     /// <summary>The first <see cref="MaxProblemsKept"/> unmatched rows, in file order.</summary>
@@ -56,24 +57,31 @@ public sealed class ImportReport(ImportKind kind)
 
     public bool HasChanges => Added + Changed + Removed > 0;
 
+    /// <summary>
+    /// Counts the problem and keeps it in line order among the first <see cref="MaxProblemsKept"/> by line. Problems
+    /// mostly arrive in file order; a duplicate row is found only when its batch reaches the database (on PostgreSQL),
+    /// after problems of later lines, and goes in before them — and, once the list is full, in place of the last.
+    /// </summary>
     internal void AddProblem(int line, int column, string columnName, string message)
     {
         ProblemCount++;
-        if (problems.Count < MaxProblemsKept)
+        var at = problems.Count;
+        while (at > 0 && problems[at - 1].Line > line)
         {
-            problems.Add(new ImportProblem(line, column, columnName, message));
+            at--;
         }
-    }
 
-    /// <summary>
-    /// Puts the kept problems in line order (a problem found when a batch of rows reached the database can follow
-    /// those of later lines). Past <see cref="MaxProblemsKept"/>, the ones kept are the first found.
-    /// </summary>
-    internal void PutProblemsInLineOrder()
-    {
-        var ordered = problems.OrderBy(p => p.Line).ToList();
-        problems.Clear();
-        problems.AddRange(ordered);
+        if (problems.Count == MaxProblemsKept)
+        {
+            if (at == problems.Count)
+            {
+                return;
+            }
+
+            problems.RemoveAt(problems.Count - 1);
+        }
+
+        problems.Insert(at, new ImportProblem(line, column, columnName, message));
     }
 
     internal void AddUnmatched(int line, string payNumber)

@@ -44,7 +44,6 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
             cancellationToken);
         Load(csv, staging, report);
         await staging.LoadedAsync(cancellationToken);
-        report.PutProblemsInLineOrder();
 
         if (report.Rows == 0 && report.IsClean)
         {

@@ -65,7 +65,6 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
             cancellationToken);
         Load(csv, staging, t, report);
         await staging.LoadedAsync(cancellationToken);
-        report.PutProblemsInLineOrder();
 
         if (report.Rows == 0 && report.IsClean)
         {

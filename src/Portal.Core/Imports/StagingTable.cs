@@ -81,7 +81,7 @@ internal sealed class StagingTable : IAsyncDisposable
             await create.ExecuteNonQueryAsync(cancellationToken);
             if (batched)
             {
-                create.CommandText = $"CREATE TEMP TABLE {name}_incoming (line INTEGER NOT NULL, {string.Join(", ", columns.Select(c => $"{c.Name} {TypeOf(c.Definition)}"))})";
+                create.CommandText = $"CREATE TEMP TABLE {name}_incoming (line INTEGER NOT NULL, {string.Join(", ", columns.Select(c => $"{c.Name} {(IsInteger(c.Definition) ? "INTEGER" : "TEXT")}"))})";
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -92,39 +92,34 @@ internal sealed class StagingTable : IAsyncDisposable
         insert.CommandText = batched
             ? $"INSERT INTO {name} (line, {names}) SELECT line, {names} FROM {name}_incoming ORDER BY line ON CONFLICT DO NOTHING RETURNING line"
             : $"INSERT INTO {name} (line, {names}) VALUES (@line, {string.Join(", ", columns.Select(c => "@" + c.Name))}) ON CONFLICT DO NOTHING";
-        // The values of the row being added; as parameters of the insert on SQLite, and copied from them into a batch on PostgreSQL.
-        var values = new Dictionary<string, DbParameter> { ["line"] = Typed(insert.AddParameter("@line"), DbType.Int32) };
-        foreach (var column in columns)
+
+        // The row being added: the insert's parameters on SQLite; on PostgreSQL the same objects only carry the
+        // values into the batch (the batch's insert takes none).
+        var values = new Dictionary<string, DbParameter>();
+        foreach (var (column, integer) in columns.Select(c => (c.Name, IsInteger(c.Definition))).Prepend(("line", true)))
         {
-            values[column.Name] = Typed(insert.AddParameter("@" + column.Name), TypeOf(column.Definition) == "INTEGER" ? DbType.Int32 : DbType.String);
+            var parameter = insert.CreateParameter();
+            parameter.ParameterName = "@" + column;
+            parameter.DbType = integer ? DbType.Int32 : DbType.String;
+            values[column] = parameter;
         }
 
-        if (batched)
+        if (!batched)
         {
-            // The batch's insert takes no parameters; the dictionary only carries the values.
-            insert.Parameters.Clear();
-        }
-        else
-        {
+            insert.Parameters.AddRange(values.Values.ToArray());
             insert.Prepare();
         }
 
-        var copyTypes = columns.Select(c => TypeOf(c.Definition) == "INTEGER" ? NpgsqlDbType.Integer : NpgsqlDbType.Text).ToArray();
+        var copyTypes = columns.Select(c => IsInteger(c.Definition) ? NpgsqlDbType.Integer : NpgsqlDbType.Text).ToArray();
         return new StagingTable(db, name, loading, insert, duplicate, [.. columns.Select(c => c.Name)], copyTypes, batched) { Values = values };
     }
 
-    private static string TypeOf(string definition) => definition.StartsWith("INTEGER", StringComparison.Ordinal) ? "INTEGER" : "TEXT";
-
-    private static DbParameter Typed(DbParameter parameter, DbType type)
-    {
-        parameter.DbType = type;
-        return parameter;
-    }
+    private static bool IsInteger(string definition) => definition.StartsWith("INTEGER", StringComparison.Ordinal);
 
     /// <summary>
     /// Adds the row whose values are set in <see cref="Values"/>. If a unique column already holds one of them, the
     /// row is left out and the <see cref="Duplicate"/> handler told: at once on SQLite, when its batch is sent on
-    /// PostgreSQL (a problem it reports may then follow those of later lines; the report puts them in line order).
+    /// PostgreSQL (the report keeps problems in line order however they arrive).
     /// </summary>
     public void Add(int line)
     {
@@ -133,20 +128,22 @@ internal sealed class StagingTable : IAsyncDisposable
             Values["line"].Value = line;
             if (insert.ExecuteNonQuery() == 0)
             {
-                duplicate(this, line, CurrentValues());
+                duplicate(this, line, Row(CurrentValues()));
             }
 
             return;
         }
 
-        batch.Add((line, [.. columns.Select(c => Values[c].Value)]));
+        batch.Add((line, CurrentValues()));
         if (batch.Count == BatchSize)
         {
             SendBatch();
         }
     }
 
-    private Dictionary<string, object?> CurrentValues() => columns.ToDictionary(c => c, c => Values[c].Value);
+    private object?[] CurrentValues() => [.. columns.Select(c => Values[c].Value)];
+
+    private Dictionary<string, object?> Row(object?[] values) => columns.Zip(values).ToDictionary(v => v.First, v => v.Second);
 
     /// <summary>PostgreSQL: the gathered rows by binary COPY, then across into the keyed table in file order.</summary>
     private void SendBatch()
@@ -196,7 +193,7 @@ internal sealed class StagingTable : IAsyncDisposable
 
         foreach (var (line, values) in batch.Where(row => !added.Contains(row.Line)))
         {
-            duplicate(this, line, columns.Select((c, i) => (c, values[i])).ToDictionary(v => v.c, v => v.Item2));
+            duplicate(this, line, Row(values));
         }
 
         batch.Clear();

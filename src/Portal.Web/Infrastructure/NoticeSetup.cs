@@ -85,9 +85,12 @@ public static class NoticeSetup
     /// The shared job store. Creating it installs or upgrades Hangfire's schema, which two nodes starting at once would
     /// race to do: they take turns (<see cref="StartupLock"/>).
     /// </summary>
-    private static PostgreSqlStorage PostgreSqlStorageFor(string connectionString, JobsOptions jobs) =>
-        StartupLock.HoldAsync(connectionString, () => Task.FromResult(
-            new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, PostgreSqlOptions(jobs)), PostgreSqlOptions(jobs)))).GetAwaiter().GetResult();
+    private static PostgreSqlStorage PostgreSqlStorageFor(string connectionString, JobsOptions jobs)
+    {
+        var options = PostgreSqlOptions(jobs);
+        return StartupLock.HoldAsync(connectionString, () => Task.FromResult(new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, options), options)))
+            .GetAwaiter().GetResult();
+    }
 
     private static PostgreSqlStorageOptions PostgreSqlOptions(JobsOptions jobs) => new()
     {
