@@ -22,6 +22,8 @@ builder.Services.AddSingleton<StaffContentCache>();
 builder.Services.AddScoped<WelfareUsers>();
 builder.Services.AddScoped<Administrators>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SupportRequestAuthorizationHandler>();
+builder.Services.AddScoped<AccessRefusals>();
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
 // Keys that protect the sign-in cookie and antiforgery tokens live in the database under one application name, so
 // a cookie issued by one node is accepted by every other.
 builder.Services.AddDataProtection().SetApplicationName("ExposurePortal").PersistKeysToDbContext<PortalDbContext>();

@@ -55,6 +55,11 @@ public static class AuditActions
         [.. typeof(AuditActions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal)];
 
+    /// <summary>Someone asked for another person's support request or notice by its reference or id, and was told it is not found.</summary>
+    public const string AccessRefused = "access.refused";
+
+    /// <summary>Someone signed in asked for a page their role does not open, and was refused.</summary>
+    public const string AccessForbidden = "access.forbidden";
     public const string SupportRequestViewed = "support_request.viewed";
     public const string SupportRequestRefused = "support_request.refused";
     public const string PriorityOverridden = "support_request.priority_overridden";

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Notices;
 using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Pages.Notices;
 
@@ -9,7 +10,7 @@ namespace Portal.Web.Pages.Notices;
 /// A notice, as its recipient reads it, with "I have read this". Whose notices are shown is decided by the sign-in
 /// alone: a notice that was not sent to this person is not found.
 /// </summary>
-public sealed class NoticeModel(CurrentPerson currentPerson, MyNotices notices) : PageModel
+public sealed class NoticeModel(CurrentPerson currentPerson, MyNotices notices, AccessRefusals refusals) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int Id { get; set; }
@@ -26,6 +27,7 @@ public sealed class NoticeModel(CurrentPerson currentPerson, MyNotices notices) 
 
         if (await notices.GetAsync(personId, Id, cancellationToken) is not { } notice)
         {
+            await refusals.NoticeAsync(Id, cancellationToken);
             return NotFound();
         }
 
@@ -43,6 +45,7 @@ public sealed class NoticeModel(CurrentPerson currentPerson, MyNotices notices) 
 
         if (!await notices.AcknowledgeAsync(personId, Id, cancellationToken))
         {
+            await refusals.NoticeAsync(Id, cancellationToken);
             return NotFound();
         }
 

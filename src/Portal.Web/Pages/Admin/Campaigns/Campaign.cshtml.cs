@@ -206,6 +206,11 @@ public sealed class CampaignModel(
     /// <summary>In one step: a reminder to everyone this campaign reached who has not confirmed reading it.</summary>
     public async Task<IActionResult> OnPostFollowUpAsync(CancellationToken cancellationToken)
     {
+        if (!await db.NoticeCampaigns.AnyAsync(c => c.Id == Id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         var admin = await administrators.GetAsync(cancellationToken);
         try
         {

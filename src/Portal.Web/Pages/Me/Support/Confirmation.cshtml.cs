@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Pages.Me.Support;
 
-public sealed class ConfirmationModel(PortalDbContext db, CurrentPerson currentPerson) : PageModel
+public sealed class ConfirmationModel(PortalDbContext db, CurrentPerson currentPerson, AccessRefusals refusals) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public required string Reference { get; set; }
@@ -25,6 +26,7 @@ public sealed class ConfirmationModel(PortalDbContext db, CurrentPerson currentP
             .Select(r => new { r.NextUpdateDueUtc }).SingleOrDefaultAsync(cancellationToken);
         if (request is null)
         {
+            await refusals.SupportRequestAsync(id, cancellationToken);
             return NotFound();
         }
 

@@ -5,11 +5,12 @@ using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Support;
 using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Pages.Me.Support;
 
 /// <summary>One of my requests: its progress and its messages. Another person's reference is simply not found.</summary>
-public sealed class RequestModel(PortalDbContext db, CurrentPerson currentPerson, SupportRequests requests) : PageModel
+public sealed class RequestModel(PortalDbContext db, CurrentPerson currentPerson, SupportRequests requests, AccessRefusals refusals) : PageModel
 {
     public const string FlashKey = "SupportFlash";
 
@@ -87,6 +88,7 @@ public sealed class RequestModel(PortalDbContext db, CurrentPerson currentPerson
             .SingleOrDefaultAsync(cancellationToken);
         if (request is null)
         {
+            await refusals.SupportRequestAsync(id, cancellationToken);
             return false;
         }
 

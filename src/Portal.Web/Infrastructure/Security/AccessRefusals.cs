@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Notices;
+using Portal.Core.Support;
+
+namespace Portal.Web.Infrastructure.Security;
+
+/// <summary>
+/// Records, in the audit trail, each attempt to reach what is not the signed-in person's. Pages answer such an attempt
+/// exactly as they answer a reference that names nothing ("not found"), so nobody learns that it exists; the trail
+/// shows who tried, whose it was and from where.
+/// </summary>
+public sealed class AccessRefusals(PortalDbContext db, AuditLog audit, CurrentPerson currentPerson, IHttpContextAccessor accessor)
+{
+    /// <summary>After a support request was not found among the person's own: recorded when it is someone else's.</summary>
+    public async Task SupportRequestAsync(int id, CancellationToken cancellationToken)
+    {
+        var owner = await db.SupportRequests.AsNoTracking().Where(r => r.Id == id).Select(r => (int?)r.PersonId).SingleOrDefaultAsync(cancellationToken);
+        if (owner is { } ownerId)
+        {
+            await RecordAsync(AuditActions.AccessRefused, ownerId, SupportReference.Format(id), "another person's support request", cancellationToken);
+        }
+    }
+
+    /// <summary>After a notice was not found among those sent to the person: recorded when the notice exists.</summary>
+    public async Task NoticeAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        if (await db.NoticeCampaigns.AnyAsync(c => c.Id == campaignId, cancellationToken))
+        {
+            await RecordAsync(AuditActions.AccessRefused, null, Campaigns.Target(campaignId), "a notice not sent to them", cancellationToken);
+        }
+    }
+
+    /// <summary>A page the person's role does not open.</summary>
+    public Task ForbiddenAsync(string path, CancellationToken cancellationToken) =>
+        RecordAsync(AuditActions.AccessForbidden, null, path.Length <= MaxTarget ? path : path[..MaxTarget], null, cancellationToken);
+
+    /// <summary>The audit trail's limit on a target.</summary>
+    private const int MaxTarget = 100;
+
+    private async Task RecordAsync(string action, int? subjectPersonId, string target, string? detail, CancellationToken cancellationToken)
+    {
+        var actor = WelfareUsers.ActorOf(accessor.HttpContext!, await currentPerson.GetIdAsync(cancellationToken));
+        await audit.RecordAsync(actor, action, subjectPersonId, target, detail, cancellationToken);
+    }
+}
+
+/// <summary>
+/// The authorization middleware's answer, unchanged, except that a signed-in person refused by a policy (a role they
+/// do not hold) is recorded in the audit trail first. Anonymous requests are only challenged to sign in.
+/// </summary>
+public sealed class AuditedAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler inner = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true)
+        {
+            await context.RequestServices.GetRequiredService<AccessRefusals>().ForbiddenAsync(context.Request.Path, context.RequestAborted);
+        }
+
+        await inner.HandleAsync(next, context, policy, authorizeResult);
+    }
+}

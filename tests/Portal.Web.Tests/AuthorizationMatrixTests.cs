@@ -1,0 +1,265 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Tests.Infrastructure;
+
+namespace Portal.Web.Tests;
+
+/// <summary>
+/// Every page, every handler and every other endpoint in the app's own route table, against every persona. Each has a
+/// decision written down here; a page or handler added without one fails <see cref="RouteTable_EveryEndpointHasADecision"/>.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    /// <summary>Who may reach an endpoint. Within what they may reach, pages still check whose data it is.</summary>
+    public enum Access
+    {
+        /// <summary>No sign-in needed: error pages, signed out, the health checks and (in Development only) the dev sign-in.</summary>
+        Anyone,
+
+        /// <summary>Anyone signed in: their own record, notices, guidance and support requests.</summary>
+        SignedIn,
+
+        /// <summary>Welfare officers and welfare leads.</summary>
+        Welfare,
+
+        /// <summary>Administrators.</summary>
+        Admin,
+    }
+
+    /// <summary>The decisions: "METHOD /route" and, for a named handler, "?handler=Name". ANY is an endpoint for every method.</summary>
+    private static readonly Dictionary<string, Access> Decisions = new()
+    {
+        ["ANY /health"] = Access.Anyone,
+        ["ANY /health/live"] = Access.Anyone,
+        ["GET /errors/{code:int}"] = Access.Anyone,
+        ["POST /errors/{code:int}"] = Access.Anyone,
+        ["GET /signed-out"] = Access.Anyone,
+        ["GET /dev/sign-in"] = Access.Anyone,
+        ["POST /dev/sign-in?handler=Persona"] = Access.Anyone,
+        ["POST /dev/sign-in?handler=PayNumber"] = Access.Anyone,
+
+        ["GET /"] = Access.SignedIn,
+        ["GET /no-record"] = Access.SignedIn,
+        ["GET /sign-out"] = Access.SignedIn,
+        ["POST /sign-out"] = Access.SignedIn,
+        ["GET /notices"] = Access.SignedIn,
+        ["GET /notices/{id:int}"] = Access.SignedIn,
+        ["POST /notices/{id:int}"] = Access.SignedIn,
+        ["GET /guidance"] = Access.SignedIn,
+        ["GET /guidance/{slug}"] = Access.SignedIn,
+        ["GET /support"] = Access.SignedIn,
+        ["GET /support/new"] = Access.SignedIn,
+        ["POST /support/new"] = Access.SignedIn,
+        ["GET /support/new/check"] = Access.SignedIn,
+        ["POST /support/new/check"] = Access.SignedIn,
+        ["GET /support/{reference}"] = Access.SignedIn,
+        ["POST /support/{reference}?handler=Reply"] = Access.SignedIn,
+        ["POST /support/{reference}?handler=Withdraw"] = Access.SignedIn,
+        ["GET /support/{reference}/confirmation"] = Access.SignedIn,
+
+        ["GET /welfare"] = Access.Welfare,
+        ["GET /welfare/requests/{reference}"] = Access.Welfare,
+        ["POST /welfare/requests/{reference}?handler=Status"] = Access.Welfare,
+        ["POST /welfare/requests/{reference}?handler=Take"] = Access.Welfare,
+        ["POST /welfare/requests/{reference}?handler=Give"] = Access.Welfare,
+        ["POST /welfare/requests/{reference}?handler=Priority"] = Access.Welfare,
+        ["POST /welfare/requests/{reference}?handler=Note"] = Access.Welfare,
+        ["POST /welfare/requests/{reference}?handler=Message"] = Access.Welfare,
+
+        ["GET /admin"] = Access.Admin,
+        ["ANY /admin/jobs/{**path}"] = Access.Admin,
+        ["GET /admin/audit"] = Access.Admin,
+        ["POST /admin/audit?handler=Verify"] = Access.Admin,
+        ["GET /admin/audit?handler=Export"] = Access.Admin,
+        ["GET /admin/imports"] = Access.Admin,
+        ["POST /admin/imports"] = Access.Admin,
+        ["GET /admin/imports/{id:int}"] = Access.Admin,
+        ["GET /admin/imports/{id:int}?handler=Progress"] = Access.Admin,
+        ["GET /admin/imports/{id:int}?handler=Report"] = Access.Admin,
+        ["POST /admin/imports/{id:int}?handler=Apply"] = Access.Admin,
+        ["POST /admin/imports/{id:int}?handler=Discard"] = Access.Admin,
+        ["GET /admin/incidents"] = Access.Admin,
+        ["GET /admin/incidents/new"] = Access.Admin,
+        ["POST /admin/incidents/new"] = Access.Admin,
+        ["POST /admin/incidents/new?handler=Update"] = Access.Admin,
+        ["GET /admin/incidents/{id:int}"] = Access.Admin,
+        ["POST /admin/incidents/{id:int}"] = Access.Admin,
+        ["POST /admin/incidents/{id:int}?handler=Update"] = Access.Admin,
+        ["GET /admin/guidance"] = Access.Admin,
+        ["GET /admin/guidance/new"] = Access.Admin,
+        ["POST /admin/guidance/new?handler=Preview"] = Access.Admin,
+        ["POST /admin/guidance/new?handler=Save"] = Access.Admin,
+        ["POST /admin/guidance/new?handler=Publish"] = Access.Admin,
+        ["GET /admin/guidance/{id:int}"] = Access.Admin,
+        ["POST /admin/guidance/{id:int}?handler=Preview"] = Access.Admin,
+        ["POST /admin/guidance/{id:int}?handler=Save"] = Access.Admin,
+        ["POST /admin/guidance/{id:int}?handler=Publish"] = Access.Admin,
+        ["GET /admin/campaigns"] = Access.Admin,
+        ["GET /admin/campaigns/new"] = Access.Admin,
+        ["POST /admin/campaigns/new"] = Access.Admin,
+        ["GET /admin/campaigns/{id:int}/edit"] = Access.Admin,
+        ["POST /admin/campaigns/{id:int}/edit"] = Access.Admin,
+        ["GET /admin/campaigns/{id:int}"] = Access.Admin,
+        ["GET /admin/campaigns/{id:int}?handler=Progress"] = Access.Admin,
+        ["GET /admin/campaigns/{id:int}?handler=Failures"] = Access.Admin,
+        ["POST /admin/campaigns/{id:int}?handler=Test"] = Access.Admin,
+        ["POST /admin/campaigns/{id:int}?handler=Send"] = Access.Admin,
+        ["POST /admin/campaigns/{id:int}?handler=Approve"] = Access.Admin,
+        ["POST /admin/campaigns/{id:int}?handler=Return"] = Access.Admin,
+        ["POST /admin/campaigns/{id:int}?handler=Pause"] = Access.Admin,
+        ["POST /admin/campaigns/{id:int}?handler=Resume"] = Access.Admin,
+        ["POST /admin/campaigns/{id:int}?handler=Cancel"] = Access.Admin,
+        ["POST /admin/campaigns/{id:int}?handler=FollowUp"] = Access.Admin,
+    };
+
+    private static readonly string[] Personas = ["anonymous", "staff", RoleNames.Welfare, RoleNames.WelfareLead, RoleNames.Admin];
+
+    [Fact]
+    public async Task RouteTable_EveryEndpointHasADecision()
+    {
+        var endpoints = await EndpointsAsync();
+
+        var undecided = endpoints.Except(Decisions.Keys).Order().ToList();
+        var gone = Decisions.Keys.Except(endpoints).Order().ToList();
+
+        Assert.True(undecided.Count == 0, "No access decision for: " + string.Join(", ", undecided) + ". Add each to Decisions.");
+        Assert.True(gone.Count == 0, "Decisions for endpoints that no longer exist: " + string.Join(", ", gone));
+    }
+
+    [Fact]
+    public async Task EveryEndpoint_AsEveryPersona_LetsInOnlyThoseItShould()
+    {
+        var failures = new List<string>();
+        foreach (var persona in Personas)
+        {
+            var client = await ClientAsync(persona);
+            var token = await AntiforgeryTokenAsync(client, persona == "anonymous" ? "/dev/sign-in" : "/");
+            foreach (var (endpoint, access) in Decisions.OrderBy(d => d.Key, StringComparer.Ordinal))
+            {
+                var response = await SendAsync(client, endpoint, token);
+                var status = response.StatusCode;
+                var allowed = Allows(access, persona);
+                var expected = allowed ? "let in" : persona == "anonymous" ? "401" : "403";
+                var ok = allowed
+                    ? status is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest) && (int)status < 500
+                    : status == (persona == "anonymous" ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden);
+                if (ok && status == HttpStatusCode.Forbidden && !endpoint.Contains("/admin/jobs", StringComparison.Ordinal)
+                    && !(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Contains("You do not have access to this page", StringComparison.Ordinal))
+                {
+                    ok = false;
+                    expected = "403 with the portal's own page";
+                }
+
+                if (!ok)
+                {
+                    failures.Add($"{endpoint} as {persona}: expected {expected}, got {(int)status}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public void AppRoleManifest_DeclaresExactlyTheRolesTheCodeUses()
+    {
+        var root = Portal.Web.Infrastructure.PortalPaths.FindRepositoryRoot(AppContext.BaseDirectory)!;
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "src/Portal.Web/Infrastructure/Security/app-roles.json")));
+
+        var values = manifest.RootElement.GetProperty("appRoles").EnumerateArray().Select(r => r.GetProperty("value").GetString()!).ToList();
+
+        Assert.Equal(RoleNames.All, values);
+    }
+
+    private static bool Allows(Access access, string persona) => access switch
+    {
+        Access.Anyone => true,
+        Access.SignedIn => persona != "anonymous",
+        Access.Welfare => persona is RoleNames.Welfare or RoleNames.WelfareLead,
+        Access.Admin => persona == RoleNames.Admin,
+        _ => false,
+    };
+
+    /// <summary>Every endpoint the app routes to, named as in <see cref="Decisions"/>: each page's handlers one by one.</summary>
+    private async Task<HashSet<string>> EndpointsAsync()
+    {
+        var loader = factory.Services.GetRequiredService<PageLoader>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var endpoint in factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } page)
+            {
+                var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+                if (compiled.HandlerMethods.Count == 0)
+                {
+                    // A page with no page model answers GET with itself.
+                    names.Add($"GET {route}");
+                }
+
+                foreach (var handler in compiled.HandlerMethods)
+                {
+                    names.Add($"{handler.HttpMethod.ToUpperInvariant()} {route}{(handler.Name is null ? "" : "?handler=" + handler.Name)}");
+                }
+            }
+            else
+            {
+                var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
+                names.UnionWith(methods.Count == 0 ? [$"ANY {route}"] : methods.Select(m => $"{m} {route}"));
+            }
+        }
+
+        return names;
+    }
+
+    private async Task<HttpClient> ClientAsync(string persona)
+    {
+        if (persona == "anonymous")
+        {
+            return factory.AnonymousClient();
+        }
+
+        var person = await factory.Data.CreatePersonAsync();
+        return persona == "staff" ? factory.ClientAs(person.PayNumber) : factory.ClientAs(person.PayNumber, persona);
+    }
+
+    private static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
+    {
+        var html = await Html.ReadAsync(await client.GetAsync(page, TestContext.Current.CancellationToken));
+        return html.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{page} has no form to take an antiforgery token from.");
+    }
+
+    /// <summary>
+    /// The request for an endpoint, with route values that name nothing (so nothing is changed): a page that lets the
+    /// persona in answers with its form, a redirect or "not found"; one that does not answers 401 or 403.
+    /// </summary>
+    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string endpoint, string token)
+    {
+        var space = endpoint.IndexOf(' ', StringComparison.Ordinal);
+        var method = endpoint[..space];
+        var url = RouteValue().Replace(endpoint[(space + 1)..], match => match.Groups["name"].Value switch
+        {
+            "code" => "404",
+            "reference" => "SR-987654",
+            "slug" => "no-such-article",
+            "path" => "",
+            _ => "987654",
+        });
+        if (method == "POST")
+        {
+            return client.PostAsync(url, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]), TestContext.Current.CancellationToken);
+        }
+
+        return client.GetAsync(url, TestContext.Current.CancellationToken);
+    }
+
+    [GeneratedRegex(@"\{\**(?<name>\w+)(:[^}]*)?\}")]
+    private static partial Regex RouteValue();
+}
