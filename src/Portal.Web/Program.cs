@@ -66,6 +66,7 @@ app.UseSecurityHeaders(NoticeSetup.JobsDashboardPath);
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRequestSizeLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 

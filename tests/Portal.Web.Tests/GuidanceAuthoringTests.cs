@@ -61,6 +61,9 @@ public sealed class GuidanceAuthoringTests
         await admin.SubmitAsync(address, address + "?handler=Save", Article(title: "If your photo or name was held"));
         var stillPublished = await Html.ReadAsync(await staff.GetAsync("/guidance/if-your-photo-was-held", TestContext.Current.CancellationToken));
         var editor = await Html.ReadAsync(await admin.GetAsync(address, TestContext.Current.CancellationToken));
+        // The editor's buttons send to this article, not to "new".
+        Assert.Equal([address + "?handler=Preview", address + "?handler=Save", address + "?handler=Publish"],
+            editor.QuerySelectorAll("main form button[formaction]").Select(b => b.Target(address)));
         var first = await Html.ReadAsync(await admin.GetAsync(address + "?version=1", TestContext.Current.CancellationToken));
         var list = await Html.ReadAsync(await admin.GetAsync("/admin/guidance", TestContext.Current.CancellationToken));
 

@@ -107,12 +107,14 @@ public sealed class IncidentPagesTests
 
         // Staff have read the page (what everyone sees alike is then kept for a few seconds) before the update is posted.
         var before = await Html.ReadAsync(await staffClient.GetAsync("/", TestContext.Current.CancellationToken));
+        var incidentPage = await Html.ReadAsync(await admin.GetAsync(address, TestContext.Current.CancellationToken));
         var changed = await admin.SubmitAsync(address, address, With(("Input.Status", "Confirmed")));
         var empty = await Html.ReadAsync(await admin.SubmitAsync(address, address + "?handler=Update", ("UpdateText", "   ")));
         var posted = await admin.SubmitAsync(address, address + "?handler=Update", ("UpdateText", "We have confirmed that photos were taken.\nChange your profile pictures."));
         var page = await admin.FollowAsync(posted);
         var home = await Html.ReadAsync(await staffClient.GetAsync("/", TestContext.Current.CancellationToken));
 
+        Assert.Equal(address + "?handler=Update", incidentPage.QuerySelector("form[action*='handler=Update']")!.Target(address));
         Assert.Contains("Investigating", before.Section("incident-INC-2026-007").TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(["Enter the update: what has happened, or what people should now do."], empty.Texts(".govuk-error-summary__list li"));

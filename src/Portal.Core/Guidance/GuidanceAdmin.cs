@@ -20,6 +20,33 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
 {
     public static string Target(int id) => $"guidance/{id}";
 
+    /// <summary>
+    /// What is too long in a draft, and only that: what a preview checks, so that the author hears it before saving.
+    /// Saving and publishing check everything.
+    /// </summary>
+    public static IReadOnlyList<FieldProblem> LengthProblems(GuidanceDraft draft)
+    {
+        var problems = new List<FieldProblem>();
+        foreach (var (field, value, most, name) in new[]
+        {
+            ("Title", draft.Title, TitleLength, "title"),
+            ("Slug", draft.Slug, GuidanceArticleConfiguration.SlugLength, "address"),
+            ("Summary", draft.Summary, SummaryLength, "summary"),
+            ("Body", draft.Body, GuidanceArticleConfiguration.BodyLength, "article"),
+        })
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                FieldChecks.Text(problems, field, value, most, "", name);
+            }
+        }
+
+        return problems;
+    }
+
+    private const int TitleLength = 200;
+    private const int SummaryLength = 500;
+
     /// <summary>Saves the draft as the article's next version (creating the article if new); returns its id, or the problems.</summary>
     public Task<(int? Id, IReadOnlyList<FieldProblem> Problems)> SaveDraftAsync(Actor actor, int? articleId, GuidanceDraft draft, CancellationToken cancellationToken) =>
         SaveAsync(actor, articleId, draft, publish: false, cancellationToken);
@@ -101,7 +128,7 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
     private async Task<List<FieldProblem>> CheckAsync(GuidanceDraft draft, int? articleId, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();
-        FieldChecks.Text(problems, "Title", draft.Title, 200, "Enter a title that says what the article helps with, such as \"If your photo was held\".", "title");
+        FieldChecks.Text(problems, "Title", draft.Title, TitleLength, "Enter a title that says what the article helps with, such as \"If your photo was held\".", "title");
         var slug = draft.Slug?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(slug))
         {
@@ -116,7 +143,7 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
             problems.Add(new("Slug", $"Another article already uses the address /guidance/{slug}. Choose a different one."));
         }
 
-        FieldChecks.Text(problems, "Summary", draft.Summary, 500, "Enter a one- or two-sentence summary, shown in lists and search results.", "summary");
+        FieldChecks.Text(problems, "Summary", draft.Summary, SummaryLength, "Enter a one- or two-sentence summary, shown in lists and search results.", "summary");
         FieldChecks.Text(problems, "Body", draft.Body, GuidanceArticleConfiguration.BodyLength, "Enter the article, in Markdown.", "article");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (draft.LastReviewedOn is not { } reviewed)

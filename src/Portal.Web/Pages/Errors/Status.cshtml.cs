@@ -13,7 +13,12 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Code = code;
+    // From the route alone, without model binding: binding would read the failed request's form, which may be the
+    // very body refused for being too large.
+    public void OnGet() => Code = RouteCode();
 
-    public void OnPost(int code) => Code = code;
+    public void OnPost() => Code = RouteCode();
+
+    private int RouteCode() =>
+        int.TryParse(RouteData.Values["code"] as string, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 0;
 }

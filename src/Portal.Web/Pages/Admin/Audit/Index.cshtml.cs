@@ -38,6 +38,7 @@ public sealed record AuditFilter
 public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators administrators, PortalDbContext db) : PageModel
 {
     public const int PageSize = 50;
+    private const int MaxFilterLength = 100;
 
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
@@ -127,6 +128,27 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
     /// <summary>The filters as a query, or null (with a message on the field) when one cannot be used.</summary>
     private async Task<AuditQuery?> QueryAsync(CancellationToken cancellationToken)
     {
+        // A pay number or a sign-in's subject is far shorter; the filters are also written into the audit trail.
+        if (Filter.Actor is { Length: > MaxFilterLength })
+        {
+            ModelState.AddModelError("actor", $"Enter {MaxFilterLength} characters or fewer: a pay number, or the subject shown in an event.");
+        }
+
+        if (Filter.Person is { Length: > MaxFilterLength })
+        {
+            ModelState.AddModelError("person", $"Enter {MaxFilterLength} characters or fewer: a pay number.");
+        }
+
+        if (Filter.Action is { Length: > 0 } chosen && !AuditActions.All.Contains(chosen))
+        {
+            ModelState.AddModelError("action", "Choose an action from the list.");
+        }
+
+        if (ModelState.ErrorCount > 0)
+        {
+            return null;
+        }
+
         int? actorId = null;
         string? actorSubject = null;
         if (!string.IsNullOrWhiteSpace(Filter.Actor))

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Guidance;
-using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Pages.Shared;
 
@@ -77,7 +76,12 @@ public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, Mar
     /// <summary>Shows the article as staff would see it, saving nothing.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
-        Preview = new HtmlString(markdown.ToHtml(Input.Body ?? ""));
+        foreach (var problem in GuidanceAdmin.LengthProblems(Input.ToDraft(ModelState)))
+        {
+            ModelState.AddModelError("Input." + problem.Field, problem.Message);
+        }
+
+        Preview = ModelState.ErrorCount == 0 ? new HtmlString(markdown.ToHtml(Input.Body ?? "")) : null;
         await LoadAsync(cancellationToken);
         return Page();
     }

@@ -10,6 +10,7 @@ using Portal.Web.Infrastructure;
 namespace Portal.Web.Pages.Admin.Imports;
 
 /// <summary>Upload a personnel extract or an incident's held-data manifest to check, and the history of every import.</summary>
+[Portal.Web.Infrastructure.Security.TakesUploads]
 public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrators administrators, IOptions<ImportOptions> options) : PageModel
 {
     public const int PageSize = 50;
