@@ -32,6 +32,7 @@ builder.Services.AddHealthChecks()
     .AddDbContextCheck<PortalDbContext>("database", tags: ["ready"])
     .AddCheck<MailHealthCheck>("mail", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, tags: ["ready"]);
 builder.AddPortalProxy();
+builder.AddPortalRateLimits();
 
 var devSignIn = DevSignInOptions.From(builder.Configuration).Enabled;
 builder.Services.AddRazorPages(options =>
@@ -48,6 +49,8 @@ builder.Services.AddRazorPages(options =>
         // Not hidden, absent: without DevSignIn:Enabled the /Dev pages have no route at all.
         options.Conventions.AddFolderRouteModelConvention("/Dev", model => model.Selectors.Clear());
     }
+
+    RateLimits.Apply(options.Conventions);
 });
 
 var app = builder.Build();
@@ -67,8 +70,10 @@ app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRequestSizeLimits();
+app.UseSignInCallbackRateLimit(AuthenticationSetup.CallbackPath(app.Configuration));
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -115,6 +115,33 @@ public sealed class ProductionTests
     }
 
     [Fact]
+    public async Task SignInCallback_ThatCannotFinish_IsAPageSayingSo_AndPastTheLimitFromOneAddressIs429()
+    {
+        await using var factory = new EntraPortalFactory
+        {
+            EnvironmentName = "Production",
+            TestAuthentication = false,
+            Settings = new(Entra) { ["RateLimits:SignInsPerMinute"] = "2" },
+        };
+        var client = factory.AnonymousClient();
+
+        // What a replayed or forged callback carries: no state the portal issued.
+        Task<HttpResponseMessage> CallbackAsync() => client.PostAsync("/signin-oidc",
+            new FormUrlEncodedContent([new("code", "forged"), new("state", "not-ours")]), TestContext.Current.CancellationToken);
+        var first = await CallbackAsync();
+        var second = await CallbackAsync();
+        var third = await CallbackAsync();
+        var problem = await Html.ReadAsync(await client.GetAsync(first.Headers.Location!, TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal("/sign-in-problem", first.Headers.Location!.OriginalString);
+        Assert.Equal("Sign-in did not finish", problem.QuerySelector("h1")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.NotNull(third.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task Health_InProduction_AnswersWithoutSignIn()
     {
         await using var factory = new EntraPortalFactory { EnvironmentName = "Production", TestAuthentication = false, Settings = Entra };

@@ -13,6 +13,11 @@ public static class AuthenticationSetup
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(8);
     private const string SignedInAtKey = "portal.signed_in_utc";
+    public const string SignInProblemPath = "/sign-in-problem";
+
+    /// <summary>Where Entra ID sends the browser back after sign-in, or null when Entra ID is not configured.</summary>
+    public static string? CallbackPath(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]) ? null : configuration["AzureAd:CallbackPath"] is { Length: > 0 } path ? path : "/signin-oidc";
 
     /// <summary>
     /// Entra ID through Microsoft.Identity.Web when <c>AzureAd:ClientId</c> is set; the development sign-in
@@ -48,6 +53,22 @@ public static class AuthenticationSetup
             {
                 options.TokenValidationParameters.RoleClaimType = RoleNames.ClaimType;
                 options.TokenValidationParameters.NameClaimType = "name";
+                var earlier = options.Events.OnRemoteFailure;
+                options.Events.OnRemoteFailure = async context =>
+                {
+                    await earlier(context);
+                    if (context.Result?.Handled == true)
+                    {
+                        return;
+                    }
+
+                    // A callback that cannot finish (expired, replayed, cancelled or forged) is a page that says so,
+                    // not an error. The failure's type is logged; its message may quote what was sent.
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthenticationSetup))
+                        .LogWarning("Sign-in through Entra ID did not finish: {Failure}", context.Failure?.GetType().Name);
+                    context.Response.Redirect(SignInProblemPath);
+                    context.HandleResponse();
+                };
             });
         }
         else

@@ -13,6 +13,13 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
+    /// <summary>For 429: when to try again, from the Retry-After the rate limit set ("in 12 minutes").</summary>
+    public string RetryIn => int.TryParse(Response.Headers.RetryAfter.ToString(), out var seconds) && seconds > 0
+        ? seconds < 60 ? $"in {seconds} {(seconds == 1 ? "second" : "seconds")}"
+        : seconds < 5400 ? $"in {(seconds + 59) / 60} {((seconds + 59) / 60 == 1 ? "minute" : "minutes")}"
+        : $"in {(seconds + 3599) / 3600} hours"
+        : "later";
+
     // From the route alone, without model binding: binding would read the failed request's form, which may be the
     // very body refused for being too large.
     public void OnGet() => Code = RouteCode();

@@ -1,0 +1,121 @@
+using System.Net;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Tests.Infrastructure;
+
+namespace Portal.Web.Tests;
+
+/// <summary>
+/// Sending support requests, posting messages, downloading exports and signing in are limited per person (or, before
+/// sign-in, per address): past the limit the answer is 429 with Retry-After and a page saying when to try again,
+/// reading the pages around them does not count, and one person's use leaves another's allowance alone.
+/// </summary>
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private readonly PortalFactory factory = new()
+    {
+        Settings =
+        {
+            ["RateLimits:SupportRequestsPerHour"] = "2",
+            ["RateLimits:MessagesPerHour"] = "3",
+            ["RateLimits:ExportsPerHour"] = "2",
+            ["RateLimits:SignInsPerMinute"] = "3",
+        },
+    };
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync() => await factory.DisposeAsync();
+
+    private static readonly (string, string)[] Answers =
+    [
+        ("Input.Type", "SuspiciousApproach"), ("Input.StatedUrgency", "Today"), ("Input.Description", "A man asked for me by name at the front desk."),
+        ("Input.ContactMethod", "Phone"), ("Input.ContactPhone", "07700 900982"), ("Input.ConsentToShare", "true"),
+    ];
+
+    private static async Task<HttpResponseMessage> AskAsync(HttpClient client)
+    {
+        await client.SubmitAsync("/support/new", "/support/new", Answers);
+        return await client.SubmitAsync("/support/new/check", "/support/new/check");
+    }
+
+    [Fact]
+    public async Task SupportRequests_PastTheLimit_Are429WithRetryAfterAndAPageSayingWhen_WhileOthersCanStillAsk()
+    {
+        var client = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber);
+        var other = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber);
+
+        var first = await AskAsync(client);
+        var second = await AskAsync(client);
+        var reading = await client.GetAsync("/support/new/check", TestContext.Current.CancellationToken);
+        var third = await AskAsync(client);
+        var someoneElse = await AskAsync(other);
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect], new[] { first.StatusCode, second.StatusCode });
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, reading.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        var retryAfter = int.Parse(third.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 3_000, 3_600);
+        var page = await Html.ReadAsync(third);
+        Assert.Equal("You have done this too many times", page.QuerySelector("h1")!.TextContent);
+        Assert.Contains($"Try again in {(retryAfter + 59) / 60} minutes", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, someoneElse.StatusCode);
+    }
+
+    [Fact]
+    public async Task Messages_RepliesNotesAndMessagesEachCountForTheirAuthor()
+    {
+        var requester = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber);
+        var reference = (await requester.FollowAsync(await AskAsync(requester))).QuerySelector("[data-testid='reference']")!.TextContent;
+        var officer = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Welfare);
+        var page = $"/welfare/requests/{reference}";
+
+        var replies = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            replies.Add((await requester.SubmitAsync($"/support/{reference}", $"/support/{reference}?handler=Reply", ("Reply", $"Reply {i}"))).StatusCode);
+        }
+
+        var officers = new List<HttpStatusCode>
+        {
+            (await officer.SubmitAsync(page, page + "?handler=Note", ("Note", "Called them back"))).StatusCode,
+            (await officer.SubmitAsync(page, page + "?handler=Message", ("Message", "We will call you today"))).StatusCode,
+            (await officer.SubmitAsync(page, page + "?handler=Note", ("Note", "Second note"))).StatusCode,
+            (await officer.SubmitAsync(page, page + "?handler=Message", ("Message", "One more"))).StatusCode,
+        };
+        var stillReads = await officer.GetAsync(page, TestContext.Current.CancellationToken);
+
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], replies);
+        Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests], officers);
+        Assert.Equal(HttpStatusCode.OK, stillReads.StatusCode);
+    }
+
+    [Fact]
+    public async Task Exports_PastTheLimit_Are429_ButThePageItselfStillOpens()
+    {
+        var admin = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Admin);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await admin.GetAsync("/admin/audit?handler=Export", TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        var page = await admin.GetAsync("/admin/audit", TestContext.Current.CancellationToken);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_PastTheLimitFromOneAddress_Is429()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var client = factory.AnonymousClient();
+            statuses.Add((await client.SubmitAsync("/dev/sign-in", "/dev/sign-in?handler=PayNumber", ("Input.PayNumber", "no such person!"))).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
