@@ -26,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<WorkforceSeeder>();
         services.AddScoped<SupportSeeder>();
         services.AddScoped<PersonMatcher>();
+        services.AddScoped<SubjectAccess>();
         services.AddScoped<SupportRequests>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrail>();

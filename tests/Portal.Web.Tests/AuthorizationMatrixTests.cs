@@ -47,6 +47,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
 
         ["GET /"] = Access.SignedIn,
         ["GET /no-record"] = Access.SignedIn,
+        ["GET /me/data"] = Access.SignedIn,
+        ["GET /me/data?handler=Download"] = Access.SignedIn,
         ["GET /sign-out"] = Access.SignedIn,
         ["POST /sign-out"] = Access.SignedIn,
         ["GET /notices"] = Access.SignedIn,

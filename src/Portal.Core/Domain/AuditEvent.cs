@@ -60,6 +60,8 @@ public static class AuditActions
 
     /// <summary>Someone signed in asked for a page their role does not open, and was refused.</summary>
     public const string AccessForbidden = "access.forbidden";
+    /// <summary>A person downloaded their own copy of what the portal holds about them.</summary>
+    public const string SubjectAccessDownloaded = "subject_access.downloaded";
     public const string SupportRequestViewed = "support_request.viewed";
     public const string SupportRequestRefused = "support_request.refused";
     public const string PriorityOverridden = "support_request.priority_overridden";

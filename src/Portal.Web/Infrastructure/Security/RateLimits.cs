@@ -57,7 +57,7 @@ public static class RateLimits
             options.AddPolicy(Messages, context => ByPerson(context, HttpMethods.IsPost(context.Request.Method) && Handler(context) is "reply" or "note" or "message",
                 l.MessagesPerHour, TimeSpan.FromHours(1)));
             options.AddPolicy(Exports, context => ByPerson(context,
-                HttpMethods.IsGet(context.Request.Method) && (Handler(context) is "export" or "failures" or "report" || context.Request.Path.StartsWithSegments(MyDataPath)),
+                HttpMethods.IsGet(context.Request.Method) && Handler(context) is "export" or "failures" or "report" or "download",
                 l.ExportsPerHour, TimeSpan.FromHours(1)));
         });
     }
@@ -99,8 +99,6 @@ public static class RateLimits
 
     private static void Page(PageConventionCollection conventions, string page, string policy) =>
         conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy)));
-
-    private const string MyDataPath = "/me/data";
 
     private static string Handler(HttpContext context) => context.Request.Query["handler"].ToString().ToLowerInvariant();
 

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+
+namespace Portal.Core.People;
+
+/// <summary>
+/// A person's own copy of what the portal holds about them (their subject-access copy): their personnel record,
+/// what each incident held and did not hold, the notices sent to them and whether they confirmed reading them, their
+/// support requests with every message and step, and when their data was looked at or acted on. Nothing about
+/// anyone else: who in the welfare team or administration acted is not named, and the welfare team's internal
+/// notes are not included (see <see cref="NotIncluded"/>).
+/// </summary>
+public sealed class SubjectAccess(PortalDbContext db, TimeProvider clock)
+{
+    public static readonly IReadOnlyList<string> NotIncluded =
+    [
+        "The welfare team's working records of your support requests (internal notes, the reasons for any change of priority, and who handled each step), and the names of the people who looked at or acted on your data. They can include other people's information, so they are released through a subject access request to the Data Protection Officer, who checks them first.",
+        "Anything held outside this portal: your HR record, and the data the supplier held, come from other systems.",
+    ];
+
+    public async Task<SubjectAccessCopy?> BuildAsync(int personId, CancellationToken cancellationToken = default)
+    {
+        var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var exposures = await db.Exposures.AsNoTracking().Where(e => e.PersonId == personId)
+            .Join(db.Incidents, e => e.IncidentId, i => i.Id, (e, i) => new { i.Reference, i.Title, e.Fields, e.UpdatedUtc })
+            .OrderBy(e => e.Reference).ToListAsync(cancellationToken);
+        var notices = await db.Deliveries.AsNoTracking().Where(d => d.PersonId == personId)
+            .Join(db.NoticeCampaigns, d => d.CampaignId, c => c.Id, (d, c) => new
+            {
+                c.Id,
+                c.Subject,
+                d.Status,
+                d.SentUtc,
+                Acknowledged = db.Acknowledgements.Where(a => a.PersonId == personId && a.CampaignId == c.Id).Select(a => (DateTime?)a.AcknowledgedUtc).FirstOrDefault(),
+            })
+            .OrderBy(n => n.Id).ToListAsync(cancellationToken);
+        var requests = await db.SupportRequests.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var requestIds = requests.Select(r => r.Id).ToList();
+        var messages = (await db.SupportMessages.AsNoTracking().Where(m => requestIds.Contains(m.SupportRequestId)).ToListAsync(cancellationToken))
+            .OrderBy(m => m.SentUtc).ThenBy(m => m.Id).ToLookup(m => m.SupportRequestId);
+        var accesses = await db.AuditEvents.AsNoTracking().Where(e => e.SubjectPersonId == personId)
+            .OrderBy(e => e.Id).Select(e => new AccessEntry(e.OccurredUtc, e.Action, e.Target)).ToListAsync(cancellationToken);
+
+        return new SubjectAccessCopy(
+            clock.GetUtcNow().UtcDateTime,
+            NotIncluded,
+            new PersonEntry(person.PayNumber, person.GivenName, person.FamilyName, person.PersonnelType.ToString(), person.RankOrGrade, person.Unit,
+                person.WorkLocation, person.VettingLevel.ToString(), person.Email, person.SensitiveRole.ToString(), person.Status.ToString(), person.CreatedUtc, person.UpdatedUtc),
+            [.. exposures.Select(e => new ExposureEntry(e.Reference, e.Title,
+                [.. DataFieldCatalogue.In(e.Fields).Select(f => f.Name)], [.. DataFieldCatalogue.NotIn(e.Fields).Select(f => f.Name)], e.UpdatedUtc))],
+            [.. notices.Select(n => new NoticeEntry(n.Subject, n.Status.ToString(), n.SentUtc, n.Acknowledged))],
+            [.. requests.Select(r => new SupportRequestEntry(r.Reference, r.Type.ToString(), r.StatedUrgency.ToString(), r.Description, r.ContactMethod.ToString(), r.ContactPhone,
+                r.ConsentToShare, r.Status.ToString(), r.Priority.ToString(), r.PriorityReasons, r.CreatedUtc, r.UpdatedUtc,
+                [.. messages[r.Id].Select(m => new MessageEntry(m.SentUtc, m.FromRequester ? "you" : "the welfare team", m.Body))]))],
+            accesses);
+    }
+}
+
+public sealed record SubjectAccessCopy(DateTime GeneratedUtc, IReadOnlyList<string> NotIncluded, PersonEntry Person, IReadOnlyList<ExposureEntry> Exposures,
+    IReadOnlyList<NoticeEntry> Notices, IReadOnlyList<SupportRequestEntry> SupportRequests, IReadOnlyList<AccessEntry> AccessesToYourData);
+
+public sealed record PersonEntry(string PayNumber, string GivenName, string FamilyName, string PersonnelType, string RankOrGrade, string Unit, string WorkLocation,
+    string VettingLevel, string Email, string SensitiveRole, string Status, DateTime CreatedUtc, DateTime UpdatedUtc);
+
+public sealed record ExposureEntry(string Incident, string Title, IReadOnlyList<string> Held, IReadOnlyList<string> NotHeld, DateTime UpdatedUtc);
+
+public sealed record NoticeEntry(string Subject, string Delivery, DateTime? SentUtc, DateTime? AcknowledgedUtc);
+
+public sealed record SupportRequestEntry(string Reference, string Type, string StatedUrgency, string Description, string ContactMethod, string? ContactPhone,
+    bool ConsentToShare, string Status, string Priority, IReadOnlyList<string> PriorityReasons, DateTime CreatedUtc, DateTime UpdatedUtc,
+    IReadOnlyList<MessageEntry> Messages);
+
+public sealed record MessageEntry(DateTime SentUtc, string From, string Body);
+
+public sealed record AccessEntry(DateTime OccurredUtc, string Action, string? Target);
