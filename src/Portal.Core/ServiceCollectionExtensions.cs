@@ -27,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SupportSeeder>();
         services.AddScoped<PersonMatcher>();
         services.AddScoped<SubjectAccess>();
+        services.AddOptions<Portal.Core.Retention.RetentionOptions>().Bind(configuration.GetSection(Portal.Core.Retention.RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Portal.Core.Retention.RetentionJob>();
         services.AddScoped<SupportRequests>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrail>();

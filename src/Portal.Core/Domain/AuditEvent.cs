@@ -62,6 +62,8 @@ public static class AuditActions
     public const string AccessForbidden = "access.forbidden";
     /// <summary>A person downloaded their own copy of what the portal holds about them.</summary>
     public const string SubjectAccessDownloaded = "subject_access.downloaded";
+    /// <summary>The retention job removed what had passed its period; the detail says how much.</summary>
+    public const string RetentionApplied = "retention.applied";
     public const string SupportRequestViewed = "support_request.viewed";
     public const string SupportRequestRefused = "support_request.refused";
     public const string PriorityOverridden = "support_request.priority_overridden";

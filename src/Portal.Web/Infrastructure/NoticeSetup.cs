@@ -113,6 +113,9 @@ public static class NoticeSetup
         var notices = app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value;
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<NoticeSender>(SweeperId, sender => sender.SweepAsync(CancellationToken.None), notices.SweepCron);
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Portal.Core.Retention.RetentionJob>(
+            Portal.Core.Retention.RetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            app.Services.GetRequiredService<IOptions<Portal.Core.Retention.RetentionOptions>>().Value.Cron);
 
         if (app.Services.GetRequiredService<JobStorage>() is InMemoryStorage)
         {
