@@ -33,6 +33,7 @@ builder.Services.AddHealthChecks()
     .AddCheck<MailHealthCheck>("mail", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, tags: ["ready"]);
 builder.AddPortalProxy();
 builder.AddPortalRateLimits();
+builder.AddPortalRequestLogging();
 
 var devSignIn = DevSignInOptions.From(builder.Configuration).Enabled;
 builder.Services.AddRazorPages(options =>
@@ -69,6 +70,7 @@ app.UseSecurityHeaders(NoticeSetup.JobsDashboardPath);
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UsePortalRequestLogging();
 app.UseRequestSizeLimits();
 app.UseSignInCallbackRateLimit(AuthenticationSetup.CallbackPath(app.Configuration));
 app.UseAuthentication();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
 using Portal.Testing;
 
@@ -24,6 +25,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     public bool TestAuthentication { get; init; } = true;
     public bool Seed { get; init; }
     public Dictionary<string, string?> Settings { get; init; } = [];
+
+    /// <summary>When set, receives every log line at every level, as well as the usual providers.</summary>
+    public LogCapture? Logs { get; init; }
 
     /// <summary>When set, the sign-in cookie's clock, so a test can let time pass.</summary>
     public TestClock? Clock { get; init; }
@@ -58,6 +62,16 @@ public class PortalFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Logs is not null)
+        {
+            foreach (var category in new[] { "Default", "Microsoft", "Microsoft.AspNetCore", "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.EntityFrameworkCore", "Hangfire", "System" })
+            {
+                builder.UseSetting($"Logging:LogLevel:{category}", "Trace");
+            }
+
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         }
 
         if (Clock is not null)
