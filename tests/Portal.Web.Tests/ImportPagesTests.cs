@@ -134,6 +134,31 @@ public sealed class ImportPagesTests
     }
 
     [Fact]
+    public async Task TheProblemReport_OpensInASpreadsheetAsTextNeverAsAFormula()
+    {
+        var (factory, admin) = await AdminAsync();
+        await using var _ = factory;
+        // A header cell that is a formula is quoted back as the column's name.
+        var bytes = File(Header + ",=HYPERLINK(\"http://evil.example\";\"x\"),@SUM(A1)", Person("CSV001", "Ann", "Lee", "ann.lee@force.example") + ",a,b");
+
+        var address = await UploadAsync(admin, bytes);
+        await WaitAsync(admin, address);
+        var report = await admin.GetAsync(address + "?handler=Report", TestContext.Current.CancellationToken);
+        using var reader = new System.IO.StringReader(await report.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var csv = new CsvHelper.CsvReader(reader, System.Globalization.CultureInfo.InvariantCulture);
+        var names = new List<string>();
+        csv.Read();
+        csv.ReadHeader();
+        while (csv.Read())
+        {
+            names.Add(csv.GetField("column_name")!);
+        }
+
+        Assert.Equal("text/csv", report.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(["'=HYPERLINK(\"http://evil.example\";\"x\")", "'@SUM(A1)"], names);
+    }
+
+    [Fact]
     public async Task AFileWithProblems_ShowsEachByLineAndColumn_AndCannotBeImported()
     {
         var (factory, admin) = await AdminAsync();
