@@ -47,6 +47,14 @@ if ! ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   note "Installing postgresql (the second provider the tests run against)"
   apt_install postgresql
 fi
+# The browser tests drive Debian's Chromium through Playwright (its bundled driver; no browser download).
+if [ -z "${PORTAL_CHROMIUM:-}" ] && ! [ -x /usr/bin/chromium ]; then
+  note "Installing chromium (the browser the browser tests drive)"
+  apt_install chromium
+fi
+export PORTAL_CHROMIUM=${PORTAL_CHROMIUM:-/usr/bin/chromium}
+[ -x "$PORTAL_CHROMIUM" ] || fail_setup "Chromium is not at $PORTAL_CHROMIUM"
+
 PG_DIR=$(mktemp -d /tmp/portal-test-pg.XXXXXX)
 trap 'tests/postgres/cluster.sh stop "$PG_DIR"' EXIT
 note "Starting a throw-away PostgreSQL server on loopback"
@@ -78,11 +86,13 @@ check migrations dotnet run --no-build --project tools/Portal.Migrations -- chec
 
 # --- Test projects -------------------------------------------------------------------------------
 # Every test runs against SQLite (the embedded default), then again against PostgreSQL. The tests of several
-# nodes sharing one database (Category=TwoNodes) need PostgreSQL and run in its pass only.
+# nodes sharing one database (Category=TwoNodes) need PostgreSQL and run in its pass only; the browser tests
+# (Category=Browser) are about what the pages do in Chromium, whichever database is behind them, and run once.
 for provider in Sqlite PostgreSql; do
   note "Running tests against $provider"
   filter=()
   [ "$provider" = Sqlite ] && filter=(--filter "Category!=TwoNodes")
+  [ "$provider" = PostgreSql ] && filter=(--filter "Category!=Browser")
   PORTAL_TEST_PROVIDER=$provider dotnet test Portal.sln --no-build -nologo "${filter[@]}" --logger "trx;LogFilePrefix=$provider" --results-directory "$RESULTS" 2>&1 \
     | grep -Ev '^\s*$|^Test run for|^A total of|^Results File' || true
 done

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Portal.Web.Tests.Infrastructure;
+
+namespace Portal.Web.Tests.Browser;
+
+/// <summary>
+/// The portal on a real port (Kestrel) and Debian's Chromium driven by Playwright. Each page is signed in by the test
+/// scheme's headers, so a test opens the portal as anyone. Chromium is found at PORTAL_CHROMIUM or /usr/bin/chromium;
+/// ./test.sh installs it. Without it the tests fail, saying so: they never skip.
+/// </summary>
+public sealed class BrowserPortal : IAsyncLifetime
+{
+    public PortalFactory Factory { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    /// <summary>Every Content-Security-Policy violation any page reported, with the page it was on.</summary>
+    public List<string> PolicyViolations { get; } = [];
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"Chromium is not at {ChromiumPath}. Install Debian's chromium (./test.sh does: apt-get install chromium) or set PORTAL_CHROMIUM.");
+        }
+
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // As root (in CI containers) Chromium's sandbox cannot start.
+            Args = Environment.UserName == "root" ? ["--no-sandbox"] : [],
+        });
+    }
+
+    /// <summary>A fresh browser tab signed in as this person with these roles (or anonymous with no pay number).</summary>
+    public async Task<IPage> PageAsync(string? payNumber, params string[] roles)
+    {
+        var headers = new Dictionary<string, string>();
+        if (payNumber is not null)
+        {
+            headers[TestAuthHandler.UserHeader] = payNumber;
+            if (roles.Length > 0)
+            {
+                headers[TestAuthHandler.RolesHeader] = string.Join(',', roles);
+            }
+        }
+
+        var context = await browser!.NewContextAsync(new() { BaseURL = BaseUrl, ExtraHTTPHeaders = headers });
+        // A step that cannot happen should fail the test soon, not after Playwright's default 30 s.
+        context.SetDefaultTimeout(10_000);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (PolicyViolations)
+                {
+                    PolicyViolations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
