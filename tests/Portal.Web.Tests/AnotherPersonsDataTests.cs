@@ -15,20 +15,12 @@ namespace Portal.Web.Tests;
 /// </summary>
 public sealed class AnotherPersonsDataTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static readonly (string, string)[] Answers =
-    [
-        ("Input.Type", "SuspiciousApproach"), ("Input.StatedUrgency", "Today"), ("Input.Description", "A man asked for me by name at the front desk."),
-        ("Input.ContactMethod", "Phone"), ("Input.ContactPhone", "07700 900982"), ("Input.ConsentToShare", "true"),
-    ];
 
     [Fact]
     public async Task SomeoneElsesSupportRequest_EveryWayOfAskingIsNotFoundChangesNothingAndIsAudited()
     {
         var owner = await factory.Data.CreatePersonAsync();
-        var ownerClient = factory.ClientAs(owner.PayNumber);
-        await ownerClient.SubmitAsync("/support/new", "/support/new", Answers);
-        var confirmation = await ownerClient.FollowAsync(await ownerClient.SubmitAsync("/support/new/check", "/support/new/check"));
-        var reference = confirmation.QuerySelector("[data-testid='reference']")!.TextContent;
+        var reference = await factory.ClientAs(owner.PayNumber).AskForSupportAsync();
         var prober = await factory.Data.CreatePersonAsync();
         var client = factory.ClientAs(prober.PayNumber);
 

@@ -12,11 +12,6 @@ namespace Portal.Web.Tests;
 /// <summary>"Your data": a person downloads everything the portal holds about them, and nothing about anyone else.</summary>
 public sealed class MyDataTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static readonly (string, string)[] Answers =
-    [
-        ("Input.Type", "SuspiciousApproach"), ("Input.StatedUrgency", "Today"), ("Input.Description", "A man asked for me by name at the front desk."),
-        ("Input.ContactMethod", "Phone"), ("Input.ContactPhone", "07700 900982"), ("Input.ConsentToShare", "true"),
-    ];
 
     [Fact]
     public async Task Download_HasTheirRecordExposuresNoticesRequestsAndMessages_ButNoInternalNotesAndNoOneElse()
@@ -27,8 +22,8 @@ public sealed class MyDataTests(PortalFactory factory) : IClassFixture<PortalFac
         var incident = await factory.Data.CreateIncidentAsync();
         await factory.Data.AddExposureAsync(me, incident, HeldFields.Name | HeldFields.Photo);
         var client = factory.ClientAs(me.PayNumber);
-        var reference = await AskAsync(client, "A man asked for me by name at the front desk.");
-        await AskAsync(factory.ClientAs(someoneElse.PayNumber), "Someone else's worry entirely.");
+        var reference = await client.AskForSupportAsync();
+        await factory.ClientAs(someoneElse.PayNumber).AskForSupportAsync("Someone else's worry entirely.");
         var welfare = factory.ClientAs(officer.PayNumber, RoleNames.Welfare);
         var page = $"/welfare/requests/{reference}";
         await welfare.SubmitAsync(page, page + "?handler=Message", ("Message", "We will call you this afternoon."));
@@ -86,12 +81,6 @@ public sealed class MyDataTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal("/me/data?handler=Download", page.Section("download").GetAttribute("href"));
     }
 
-    private static async Task<string> AskAsync(HttpClient client, string description)
-    {
-        await client.SubmitAsync("/support/new", "/support/new", [.. Answers.Where(a => a.Item1 != "Input.Description"), ("Input.Description", description)]);
-        var confirmation = await client.FollowAsync(await client.SubmitAsync("/support/new/check", "/support/new/check"));
-        return confirmation.QuerySelector("[data-testid='reference']")!.TextContent;
-    }
 
     private async Task<int> NoticeToAsync(Person person, string subject)
     {

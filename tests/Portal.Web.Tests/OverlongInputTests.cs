@@ -165,11 +165,7 @@ public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<Po
     {
         var requester = await factory.Data.CreatePersonAsync();
         var staff = factory.ClientAs(requester.PayNumber);
-        await staff.SubmitAsync("/support/new", "/support/new",
-            ("Input.Type", "SuspiciousApproach"), ("Input.StatedUrgency", "Today"), ("Input.Description", "Asked for by name."),
-            ("Input.ContactMethod", "Phone"), ("Input.ContactPhone", "07700 900982"), ("Input.ConsentToShare", "true"));
-        var confirmation = await staff.FollowAsync(await staff.SubmitAsync("/support/new/check", "/support/new/check"));
-        var reference = confirmation.QuerySelector("[data-testid='reference']")!.TextContent;
+        var reference = await staff.AskForSupportAsync();
         var welfare = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.WelfareLead);
         var admin = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Admin);
         var incident = await factory.Data.CreateIncidentAsync();

@@ -26,17 +26,7 @@ public sealed class RateLimitTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
-    private static readonly (string, string)[] Answers =
-    [
-        ("Input.Type", "SuspiciousApproach"), ("Input.StatedUrgency", "Today"), ("Input.Description", "A man asked for me by name at the front desk."),
-        ("Input.ContactMethod", "Phone"), ("Input.ContactPhone", "07700 900982"), ("Input.ConsentToShare", "true"),
-    ];
 
-    private static async Task<HttpResponseMessage> AskAsync(HttpClient client)
-    {
-        await client.SubmitAsync("/support/new", "/support/new", Answers);
-        return await client.SubmitAsync("/support/new/check", "/support/new/check");
-    }
 
     [Fact]
     public async Task SupportRequests_PastTheLimit_Are429WithRetryAfterAndAPageSayingWhen_WhileOthersCanStillAsk()
@@ -44,11 +34,11 @@ public sealed class RateLimitTests : IAsyncLifetime
         var client = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber);
         var other = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber);
 
-        var first = await AskAsync(client);
-        var second = await AskAsync(client);
+        var first = await client.SendSupportRequestAsync();
+        var second = await client.SendSupportRequestAsync();
         var reading = await client.GetAsync("/support/new/check", TestContext.Current.CancellationToken);
-        var third = await AskAsync(client);
-        var someoneElse = await AskAsync(other);
+        var third = await client.SendSupportRequestAsync();
+        var someoneElse = await other.SendSupportRequestAsync();
 
         Assert.Equal([HttpStatusCode.Redirect, HttpStatusCode.Redirect], new[] { first.StatusCode, second.StatusCode });
         Assert.NotEqual(HttpStatusCode.TooManyRequests, reading.StatusCode);
@@ -65,7 +55,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     public async Task Messages_RepliesNotesAndMessagesEachCountForTheirAuthor()
     {
         var requester = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber);
-        var reference = (await requester.FollowAsync(await AskAsync(requester))).QuerySelector("[data-testid='reference']")!.TextContent;
+        var reference = (await requester.FollowAsync(await requester.SendSupportRequestAsync())).QuerySelector("[data-testid='reference']")!.TextContent;
         var officer = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Welfare);
         var page = $"/welfare/requests/{reference}";
 

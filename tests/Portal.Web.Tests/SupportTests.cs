@@ -9,11 +9,7 @@ namespace Portal.Web.Tests;
 
 public sealed class SupportTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static readonly (string, string)[] GoodAnswers =
-    [
-        ("Input.Type", "SuspiciousApproach"), ("Input.StatedUrgency", "Today"), ("Input.Description", "A man asked for me by name at the front desk."),
-        ("Input.ContactMethod", "Phone"), ("Input.ContactPhone", "07700 900982"), ("Input.ConsentToShare", "true"),
-    ];
+    private static readonly (string, string)[] GoodAnswers = SupportForms.Answers();
 
     private async Task<(Person Person, HttpClient Client)> StaffAsync()
     {
