@@ -52,24 +52,7 @@ public sealed class AnotherPersonsDataTests(PortalFactory factory) : IClassFixtu
     {
         var recipient = await factory.Data.CreatePersonAsync();
         var prober = await factory.Data.CreatePersonAsync();
-        int campaignId;
-        await using (var scope = factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var campaign = new NoticeCampaign
-            {
-                Subject = "Your details were exposed",
-                BodyTemplate = "Dear ((given_name)), sign in: ((notice_link))",
-                Audience = AudienceKind.EveryoneActive,
-                Status = CampaignStatus.Completed,
-                CreatedUtc = DateTime.UtcNow,
-            };
-            db.NoticeCampaigns.Add(campaign);
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            db.Deliveries.Add(new Delivery { CampaignId = campaign.Id, PersonId = recipient.Id, Status = DeliveryStatus.Sent, SentUtc = DateTime.UtcNow });
-            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            campaignId = campaign.Id;
-        }
+        var campaignId = await factory.Data.SendNoticeAsync(recipient);
 
         var client = factory.ClientAs(prober.PayNumber);
 

@@ -29,7 +29,7 @@ public sealed class MyDataTests(PortalFactory factory) : IClassFixture<PortalFac
         await welfare.SubmitAsync(page, page + "?handler=Message", ("Message", "We will call you this afternoon."));
         await welfare.SubmitAsync(page, page + "?handler=Note", ("Note", "Internal: checked the duty log."));
         await client.SubmitAsync($"/support/{reference}", $"/support/{reference}?handler=Reply", ("Reply", "Thank you, I will be in."));
-        var noticeId = await NoticeToAsync(me, "Your details were in the pass printer breach");
+        var noticeId = await factory.Data.SendNoticeAsync(me, "Your details were in the pass printer breach");
         await client.SubmitAsync("/notices", $"/notices/{noticeId}");
 
         var response = await client.GetAsync("/me/data?handler=Download", TestContext.Current.CancellationToken);
@@ -82,15 +82,4 @@ public sealed class MyDataTests(PortalFactory factory) : IClassFixture<PortalFac
     }
 
 
-    private async Task<int> NoticeToAsync(Person person, string subject)
-    {
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var campaign = new NoticeCampaign { Subject = subject, BodyTemplate = "Dear ((given_name)), sign in: ((notice_link))", Audience = AudienceKind.EveryoneActive, Status = CampaignStatus.Completed, CreatedUtc = DateTime.UtcNow };
-        db.NoticeCampaigns.Add(campaign);
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        db.Deliveries.Add(new Delivery { CampaignId = campaign.Id, PersonId = person.Id, Status = DeliveryStatus.Sent, SentUtc = DateTime.UtcNow });
-        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        return campaign.Id;
-    }
 }

@@ -83,6 +83,26 @@ public sealed class TestData(IServiceProvider services)
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A finished campaign with this subject, sent to this person alone (a delivery row marked sent); its id is the notice's.</summary>
+    public async Task<int> SendNoticeAsync(Person person, string subject = "Your details were exposed")
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var campaign = new NoticeCampaign
+        {
+            Subject = subject,
+            BodyTemplate = "Dear ((given_name)), sign in: ((notice_link))",
+            Audience = AudienceKind.EveryoneActive,
+            Status = CampaignStatus.Completed,
+            CreatedUtc = DateTime.UtcNow,
+        };
+        db.NoticeCampaigns.Add(campaign);
+        await db.SaveChangesAsync();
+        db.Deliveries.Add(new Delivery { CampaignId = campaign.Id, PersonId = person.Id, Status = DeliveryStatus.Sent, SentUtc = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return campaign.Id;
+    }
+
     // Names are letters only; map the digits of the pay number to letters so each person's name is unique.
     private static string NameSuffix(string payNumber) => new([.. payNumber.Select(c => (char)('a' + (c - '0')))]);
 }
