@@ -61,14 +61,14 @@ public sealed class RetentionJob(PortalDbContext db, AuditLog audit, IOptions<Re
         var deliveriesBefore = now - settings.Deliveries;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var closed = db.SupportRequests.Where(r => (r.Status == SupportRequestStatus.Closed || r.Status == SupportRequestStatus.Withdrawn) && r.UpdatedUtc < requestsBefore);
-        await db.SupportMessages.Where(m => closed.Any(r => r.Id == m.SupportRequestId)).ExecuteDeleteAsync(cancellationToken);
-        await db.SupportNotes.Where(n => closed.Any(r => r.Id == n.SupportRequestId)).ExecuteDeleteAsync(cancellationToken);
-        await db.SupportRequestEvents.Where(e => closed.Any(r => r.Id == e.SupportRequestId)).ExecuteDeleteAsync(cancellationToken);
-        var requests = await closed.ExecuteDeleteAsync(cancellationToken);
-
-        var finished = db.NoticeCampaigns.Where(c => (c.Status == CampaignStatus.Completed || c.Status == CampaignStatus.Cancelled) && c.CompletedUtc < deliveriesBefore);
-        var deliveries = await db.Deliveries.Where(d => finished.Any(c => c.Id == d.CampaignId)).ExecuteDeleteAsync(cancellationToken);
+        // One statement each: a request's messages, notes and history go with it (the database cascades), so a request
+        // reopened while this runs is either removed whole or kept whole.
+        var requests = await db.SupportRequests
+            .Where(r => (r.Status == SupportRequestStatus.Closed || r.Status == SupportRequestStatus.Withdrawn) && r.UpdatedUtc < requestsBefore)
+            .ExecuteDeleteAsync(cancellationToken);
+        var deliveries = await db.Deliveries
+            .Where(d => db.NoticeCampaigns.Any(c => c.Id == d.CampaignId && (c.Status == CampaignStatus.Completed || c.Status == CampaignStatus.Cancelled) && c.CompletedUtc < deliveriesBefore))
+            .ExecuteDeleteAsync(cancellationToken);
 
         if (requests > 0 || deliveries > 0)
         {

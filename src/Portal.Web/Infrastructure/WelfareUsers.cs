@@ -53,10 +53,10 @@ public sealed class WelfareUsers(CurrentPerson currentPerson, PortalDbContext db
         return user;
     }
 
-    public static Actor ActorOf(HttpContext context, int? personId)
-    {
-        var principal = context.User;
-        var subject = principal.FindFirstValue("oid") ?? principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
-        return new Actor(personId, subject, context.Connection.RemoteIpAddress?.ToString());
-    }
+    public static Actor ActorOf(HttpContext context, int? personId) =>
+        new(personId, SubjectOf(context.User) ?? "unknown", context.Connection.RemoteIpAddress?.ToString());
+
+    /// <summary>The sign-in's stable identifier: Entra ID's object id, else the subject; null when not signed in.</summary>
+    public static string? SubjectOf(ClaimsPrincipal principal) =>
+        principal.FindFirstValue("oid") ?? principal.FindFirstValue("sub") ?? principal.FindFirstValue(ClaimTypes.NameIdentifier);
 }

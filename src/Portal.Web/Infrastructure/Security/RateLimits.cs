@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
@@ -109,8 +108,7 @@ public static class RateLimits
 
     private static RateLimitPartition<string> ByPerson(HttpContext context, bool counts, int permits, TimeSpan window)
     {
-        var user = context.User;
-        var who = user.FindFirstValue("oid") ?? user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var who = WelfareUsers.SubjectOf(context.User);
         return counts
             ? RateLimitPartition.GetFixedWindowLimiter(who is null ? "address:" + context.Connection.RemoteIpAddress : "person:" + who, _ => Window(permits, window))
             : RateLimitPartition.GetNoLimiter("");
