@@ -101,6 +101,21 @@ public sealed partial class NoPersonalDataInLogsTests
         Assert.True(found.Count == 0, "Personal data in the logs:\n" + string.Join("\n", found.Take(20)));
     }
 
+    [Fact]
+    public async Task ARequest_IsOneLineNamingItsRoute_EvenWhenAnErrorPageIsShownForIt()
+    {
+        var logs = new LogCapture();
+        await using var factory = new PortalFactory { Logs = logs };
+        var person = await factory.Data.CreatePersonAsync();
+
+        var response = await factory.ClientAs(person.PayNumber).GetAsync("/support/SR-987654", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var line = Assert.Single(logs.Lines, l => l.Contains("Portal.Requests", StringComparison.Ordinal));
+        Assert.Contains("GET /support/{reference} answered 404", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("987654", line, StringComparison.Ordinal);
+    }
+
     /// <summary>Each line that names, numbers or addresses someone in the workforce, with what it held.</summary>
     private static List<string> PersonalDataIn(string log, IReadOnlyList<Portal.Core.Imports.PersonnelRecord> people)
     {

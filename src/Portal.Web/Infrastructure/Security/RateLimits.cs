@@ -127,7 +127,7 @@ public static class RateLimits
         }
 
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
-            .LogWarning("Rate limit reached for {Method} {Path}", context.Request.Method, context.Request.Path.Value);
+            .LogWarning("Rate limit reached for {Method} {Route}", context.Request.Method, RequestLogging.RouteOf(context));
         return ValueTask.CompletedTask;
     }
 }

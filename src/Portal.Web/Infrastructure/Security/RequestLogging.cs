@@ -18,12 +18,17 @@ public static class RequestLogging
         builder.Services.PostConfigure<LoggerFilterOptions>(options =>
             options.Rules.Add(new LoggerFilterRule(null, FrameworkCategory, LogLevel.Warning, null)));
 
+    /// <summary>What a log line may say about where a request went: its route's pattern, never the address itself.</summary>
+    public static string RouteOf(HttpContext context) =>
+        (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : "(no route)";
+
     public static IApplicationBuilder UsePortalRequestLogging(this IApplicationBuilder app)
     {
         var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Requests");
         return app.Use(async (context, next) =>
         {
-            if (!logger.IsEnabled(LogLevel.Information))
+            // An error page re-executed for this request is part of its one line, not a line of its own.
+            if (!logger.IsEnabled(LogLevel.Information) || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
             {
                 await next(context);
                 return;
@@ -36,9 +41,8 @@ public static class RequestLogging
             }
             finally
             {
-                var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } pattern ? "/" + pattern.TrimStart('/') : "(no route)";
                 logger.LogInformation("{Method} {Route} answered {Status} in {Elapsed:0.0} ms",
-                    context.Request.Method, route, context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    context.Request.Method, RouteOf(context), context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         });
     }
