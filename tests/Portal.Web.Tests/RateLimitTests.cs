@@ -60,10 +60,15 @@ public sealed class RateLimitTests : IAsyncLifetime
         var page = $"/welfare/requests/{reference}";
 
         var replies = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
         for (var i = 0; i < 4; i++)
         {
-            replies.Add((await requester.SubmitAsync($"/support/{reference}", $"/support/{reference}?handler=Reply", ("Reply", $"Reply {i}"))).StatusCode);
+            last = await requester.SubmitAsync($"/support/{reference}", $"/support/{reference}?handler=Reply", ("Reply", $"Reply {i}"));
+            replies.Add(last.StatusCode);
         }
+
+        // The refused reply is given back to copy, not lost.
+        Assert.Equal("Reply 3", (await Html.ReadAsync(last)).Section("unsent").TextContent);
 
         var officers = new List<HttpStatusCode>
         {
@@ -94,6 +99,24 @@ public sealed class RateLimitTests : IAsyncLifetime
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/admin/campaigns/987654?handler=Failures")]
+    [InlineData("/admin/imports/987654?handler=Report")]
+    [InlineData("/me/data?handler=Download")]
+    public async Task EveryOtherExport_IsLimitedToo(string url)
+    {
+        var client = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Admin);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await client.GetAsync(url, TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(2));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2]);
     }
 
     [Fact]

@@ -117,10 +117,28 @@ public static class RateLimits
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
         new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
 
-    /// <summary>429 with Retry-After in whole seconds; the status page (re-executed) says when to try again.</summary>
-    private static ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    /// <summary>The free text of the forms the message limit covers: a reply, a welfare message, an internal note.</summary>
+    private static readonly string[] MessageFields = ["Reply", "Input.Message", "Input.Note"];
+
+    /// <summary>Where the status page finds what a refused form carried, to give it back.</summary>
+    public const string UnsentTextKey = "Portal.UnsentText";
+
+    /// <summary>
+    /// 429 with Retry-After in whole seconds; the status page (re-executed) says when to try again. A refused message
+    /// is not lost: its text goes to the status page to be copied. (The body is already within the size limit.)
+    /// </summary>
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
+        if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
+        {
+            var form = await context.Request.ReadFormAsync(cancellationToken);
+            if (MessageFields.Select(name => form[name].ToString()).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text)) is { } text)
+            {
+                context.Items[UnsentTextKey] = text;
+            }
+        }
+
         if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -128,6 +146,5 @@ public static class RateLimits
 
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
             .LogWarning("Rate limit reached for {Method} {Route}", context.Request.Method, RequestLogging.RouteOf(context));
-        return ValueTask.CompletedTask;
     }
 }

@@ -20,6 +20,9 @@ public sealed class StatusModel : PageModel
         : $"in {(seconds + 3599) / 3600} hours"
         : "later";
 
+    /// <summary>For 429: the message a refused form carried, given back so that it is not lost.</summary>
+    public string? UnsentText => HttpContext.Items[Portal.Web.Infrastructure.Security.RateLimits.UnsentTextKey] as string;
+
     // From the route alone, without model binding: binding would read the failed request's form, which may be the
     // very body refused for being too large.
     public void OnGet() => Code = RouteCode();
