@@ -8,6 +8,7 @@ using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Options;
 using Portal.Core.Notices;
 using Portal.Core.Notices.Mail;
+using Portal.Core.Retention;
 using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Infrastructure;
@@ -103,19 +104,18 @@ public static class NoticeSetup
     };
 
     /// <summary>
-    /// Registers the recurring sweeper. With the in-process job store it also takes back what the last run of this
+    /// Registers the recurring jobs: the notice sweeper and retention. With the in-process job store it also takes back what the last run of this
     /// process left half done — notices being sent, imports being checked or applied — as nothing else can hold them.
     /// With the shared store other nodes may be working: a job a dead node held comes back to another node when its
     /// invisibility times out, and delivery rows it held when the sweeper finds them stuck.
     /// </summary>
     public static async Task StartPortalJobsAsync(this WebApplication app)
     {
-        var notices = app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value;
-        app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<NoticeSender>(SweeperId, sender => sender.SweepAsync(CancellationToken.None), notices.SweepCron);
-        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<Portal.Core.Retention.RetentionJob>(
-            Portal.Core.Retention.RetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
-            app.Services.GetRequiredService<IOptions<Portal.Core.Retention.RetentionOptions>>().Value.Cron);
+        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<NoticeSender>(SweeperId, sender => sender.SweepAsync(CancellationToken.None),
+            app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value.SweepCron);
+        recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            app.Services.GetRequiredService<IOptions<RetentionOptions>>().Value.Cron);
 
         if (app.Services.GetRequiredService<JobStorage>() is InMemoryStorage)
         {
