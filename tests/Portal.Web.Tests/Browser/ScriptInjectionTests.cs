@@ -84,7 +84,7 @@ public sealed class ScriptInjectionTests(BrowserPortal portal) : IClassFixture<B
         await welfare.ClickAsync("button:has-text('Change priority')");
         await CheckedAsync(welfare, "the welfare request page after message, note and priority");
         await welfare.GotoAsync("/welfare");
-        await CheckedAsync(welfare, "the welfare queue");
+        await CheckedAsync(welfare, "the welfare queue", showsTheText: false);
         await staff.GotoAsync($"/support/{reference}");
         await CheckedAsync(staff, "the requester's page with the welfare message");
 
@@ -146,25 +146,25 @@ public sealed class ScriptInjectionTests(BrowserPortal portal) : IClassFixture<B
         }
 
         await staff.GotoAsync("/notices");
-        await CheckedAsync(staff, "my notices");
+        await CheckedAsync(staff, "my notices", showsTheText: false);
         await staff.GotoAsync($"/notices/{campaignId}");
         await CheckedAsync(staff, "the notice");
         await administrator.GotoAsync("/admin/campaigns");
-        await CheckedAsync(administrator, "the campaign list");
+        await CheckedAsync(administrator, "the campaign list", showsTheText: false);
 
         // Searches and sign-in that say back what was typed.
         await administrator.GotoAsync("/admin/audit");
         await administrator.FillAsync("#actor", Short[..100]);
         await administrator.FillAsync("#person", Short[..100]);
         await administrator.ClickAsync("button:has-text('Apply filters')");
-        await CheckedAsync(administrator, "the audit trail filtered by the payloads");
+        await CheckedAsync(administrator, "the audit trail filtered by the payloads", showsAnError: true);
         await administrator.GotoAsync("/admin/audit");
-        await CheckedAsync(administrator, "the audit trail listing them");
+        await CheckedAsync(administrator, "the audit trail listing them", showsTheText: false);
         var anonymous = await Watched(await portal.PageAsync(null));
         await anonymous.GotoAsync("/dev/sign-in");
         await anonymous.FillAsync("#Input_PayNumber", Short[..20]);
         await anonymous.ClickAsync("button:has-text('Sign in with this pay number')");
-        await CheckedAsync(anonymous, "the development sign-in's error");
+        await CheckedAsync(anonymous, "the development sign-in's error", showsTheText: false, showsAnError: true);
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.True(portal.PolicyViolations.Count == 0, "Content-Security-Policy violations:\n" + string.Join(Environment.NewLine, portal.PolicyViolations));
@@ -182,11 +182,15 @@ public sealed class ScriptInjectionTests(BrowserPortal portal) : IClassFixture<B
         return page;
     }
 
-    /// <summary>After the page has settled: nothing set the marker, and no element of a payload's is in it.</summary>
-    private async Task CheckedAsync(IPage page, string what)
+    /// <summary>
+    /// After the page has settled: nothing set the marker, and no element of a payload's is in it. Unless told otherwise,
+    /// the page shows the typed text (as text) and no error; a list may show only part of it, and a refused input only
+    /// the error.
+    /// </summary>
+    private async Task CheckedAsync(IPage page, string what, bool showsTheText = true, bool showsAnError = false)
     {
         await page.WaitForLoadStateAsync(LoadState.Load);
-        if (await page.Locator(".govuk-error-summary").CountAsync() > 0 && !what.Contains("error", StringComparison.Ordinal) && !what.Contains("filtered", StringComparison.Ordinal))
+        if (!showsAnError && await page.Locator(".govuk-error-summary").CountAsync() > 0)
         {
             problems.Add($"{what} ({page.Url}) showed an error instead of the content: {await page.Locator(".govuk-error-summary").InnerTextAsync()}");
         }
@@ -204,8 +208,7 @@ public sealed class ScriptInjectionTests(BrowserPortal portal) : IClassFixture<B
         }
 
         var text = await page.Locator("main").InnerTextAsync();
-        if (!text.Contains("window.__xss", StringComparison.Ordinal) && !what.Contains("list", StringComparison.Ordinal) && !what.Contains("queue", StringComparison.Ordinal)
-            && !what.Contains("sign-in", StringComparison.Ordinal) && !what.Contains("listing", StringComparison.Ordinal) && !what.Contains("notices", StringComparison.Ordinal))
+        if (showsTheText && !text.Contains("window.__xss", StringComparison.Ordinal))
         {
             problems.Add($"{what} ({page.Url}) does not show the typed text as text");
         }
