@@ -85,7 +85,7 @@ public sealed class SupportTests(PortalFactory factory) : IClassFixture<PortalFa
 
         Assert.Matches("^SR-\\d{6}$", reference);
         var mine = await Html.ReadAsync(await client.GetAsync("/support", TestContext.Current.CancellationToken));
-        Assert.Equal([reference], mine.Section("my-requests").Texts("tbody td:first-child"));
+        Assert.Equal([reference], mine.Section("my-requests").Texts("h3"));
         var stored = await StoredAsync(reference);
         Assert.Equal((person.Id, SupportRequestType.SuspiciousApproach, "07700 900982"), (stored.PersonId, stored.Type, stored.ContactPhone));
     }

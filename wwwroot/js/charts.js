@@ -2,6 +2,10 @@
 // chart and the table can never disagree and the numbers stay available without JavaScript.
 (function () {
   if (typeof Chart === 'undefined') return;
+  // The page's own type and text colour, at a size people can read.
+  Chart.defaults.font.family = 'arial, sans-serif';
+  Chart.defaults.font.size = 14;
+  Chart.defaults.color = '#0b0c0c';
   document.querySelectorAll('canvas[data-chart-table]').forEach(function (canvas) {
     var table = document.getElementById(canvas.getAttribute('data-chart-table'));
     if (!table) return;
@@ -15,7 +19,7 @@
         animation: false,
         maintainAspectRatio: false,
         plugins: { legend: { display: false } },
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
+        scales: { y: { beginAtZero: true, max: canvas.hasAttribute('data-chart-max') ? Number(canvas.getAttribute('data-chart-max')) : undefined, ticks: { precision: 0 } } }
       }
     });
   });

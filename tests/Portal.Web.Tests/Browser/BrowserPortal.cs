@@ -11,19 +11,32 @@ namespace Portal.Web.Tests.Browser;
 /// scheme's headers, so a test opens the portal as anyone. Chromium is found at PORTAL_CHROMIUM or /usr/bin/chromium;
 /// ./test.sh installs it. Without it the tests fail, saying so: they never skip.
 /// </summary>
-public sealed class BrowserPortal : IAsyncLifetime
+public class BrowserPortal : IAsyncLifetime
 {
-    public PortalFactory Factory { get; } = new();
+    public BrowserPortal()
+        : this(new PortalFactory())
+    {
+    }
+
+    protected BrowserPortal(PortalFactory factory) => Factory = factory;
+
+    public PortalFactory Factory { get; }
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? playwright;
     private IBrowser? browser;
+
+    /// <summary>A desktop browser window.</summary>
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
+
+    /// <summary>A phone held upright: 320 CSS pixels wide, the width WCAG 2.2's reflow criterion (1.4.10) names.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 320, Height = 720 };
 
     /// <summary>Every Content-Security-Policy violation any page reported, with the page it was on.</summary>
     public List<string> PolicyViolations { get; } = [];
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("PORTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -44,7 +57,7 @@ public sealed class BrowserPortal : IAsyncLifetime
     }
 
     /// <summary>A fresh browser tab signed in as this person with these roles (or anonymous with no pay number).</summary>
-    public async Task<IPage> PageAsync(string? payNumber, params string[] roles)
+    public Task<IPage> PageAsync(string? payNumber, params string[] roles)
     {
         var headers = new Dictionary<string, string>();
         if (payNumber is not null)
@@ -56,7 +69,26 @@ public sealed class BrowserPortal : IAsyncLifetime
             }
         }
 
-        var context = await browser!.NewContextAsync(new() { BaseURL = BaseUrl, ExtraHTTPHeaders = headers });
+        return NewPageAsync(Desktop, headers);
+    }
+
+    /// <summary>A fresh browser (its own cookies) with one tab, this size, sending these headers with every request.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize viewport, Dictionary<string, string>? headers = null)
+    {
+        var phone = viewport.Width < 600;
+        var context = await browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            ExtraHTTPHeaders = headers ?? [],
+            ViewportSize = viewport,
+            IsMobile = phone,
+            HasTouch = phone,
+            Locale = "en-GB",
+            TimezoneId = "Europe/London",
+        });
+        // axe-core is added to every page before the page's own scripts (as DevTools would add it), so that the
+        // portal's Content-Security-Policy, which allows no inline script, applies unchanged.
+        await context.AddInitScriptAsync(scriptPath: AccessibilityCheck.AxeScriptPath);
         // A step that cannot happen should fail the test soon, not after Playwright's default 30 s.
         context.SetDefaultTimeout(10_000);
         var page = await context.NewPageAsync();
@@ -73,7 +105,7 @@ public sealed class BrowserPortal : IAsyncLifetime
         return page;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (browser is not null)
         {
@@ -82,5 +114,6 @@ public sealed class BrowserPortal : IAsyncLifetime
 
         playwright?.Dispose();
         await Factory.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }

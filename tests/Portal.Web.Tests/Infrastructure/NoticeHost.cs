@@ -17,7 +17,18 @@ public static class NoticeHost
 
     public static PortalFactory For(SmtpSink sink, params (string Key, string Value)[] settings)
     {
-        var all = new Dictionary<string, string?>
+        var all = SettingsFor(sink);
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+
+        return new PortalFactory { Settings = all };
+    }
+
+    /// <summary>The settings that send through this server, in batches of 50, retrying after a second.</summary>
+    public static Dictionary<string, string?> SettingsFor(SmtpSink sink) =>
+        new()
         {
             ["Mail:Delivery"] = "Smtp",
             ["Mail:Host"] = "127.0.0.1",
@@ -30,13 +41,6 @@ public static class NoticeHost
             ["Notices:SchedulePollingInterval"] = "00:00:01",
             ["Notices:ApprovalThreshold"] = "100000",
         };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        return new PortalFactory { Settings = all };
-    }
 
     /// <summary>Creates a campaign to everyone active and sends it now, as an administrator would.</summary>
     public static async Task<int> SendToEveryoneAsync(this PortalFactory factory, string subject = "Warning: the card supplier breach")

@@ -92,8 +92,8 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         ViewData["ErrorOrder"] = ErrorOrder;
-        Incidents = (await db.Incidents.AsNoTracking().OrderByDescending(i => i.DiscoveredOn).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken))
-            .Select(i => (i.Id, i.Title)).ToList();
+        Incidents = (await db.Incidents.AsNoTracking().OrderByDescending(i => i.DiscoveredOn).Select(i => new { i.Id, i.Reference, i.Title }).ToListAsync(cancellationToken))
+            .Select(i => (i.Id, $"{i.Reference}: {i.Title}")).ToList();
         Units = await db.People.AsNoTracking().Where(p => p.Status == PersonStatus.Active).Select(p => p.Unit).Distinct().OrderBy(u => u).ToListAsync(cancellationToken);
         SentCampaigns = (await db.NoticeCampaigns.AsNoTracking().Where(c => c.StartedUtc != null).OrderByDescending(c => c.StartedUtc).Select(c => new { c.Id, c.Subject }).ToListAsync(cancellationToken))
             .Select(c => (c.Id, c.Subject)).ToList();

@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+using Portal.Testing;
+using Portal.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Web.Tests.Browser;
+
+/// <summary>
+/// The portal as people meet it, for the journeys: its own sign-in (the development sign-in page, standing in for
+/// Entra ID), sending notices to a real SMTP server on loopback (aiosmtpd), in a real Chromium on a real port.
+/// </summary>
+public sealed class JourneyPortal() : BrowserPortal(new PortalFactory { TestAuthentication = false })
+{
+    private SmtpSink? smtp;
+
+    public SmtpSink Smtp => smtp ?? throw new InvalidOperationException("The SMTP server has not started.");
+
+    public override async ValueTask InitializeAsync()
+    {
+        smtp = await SmtpSink.StartAsync();
+        foreach (var (key, value) in NoticeHost.SettingsFor(smtp))
+        {
+            Factory.Settings[key] = value;
+        }
+
+        await base.InitializeAsync();
+    }
+
+    /// <summary>
+    /// Opens the portal in a fresh browser of this size and signs in on the sign-in page as this pay number with these
+    /// roles, as a person would; the sign-in page is checked on the way.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string payNumber, ViewportSize viewport, AccessibilityCheck? check, params string[] roles)
+    {
+        var page = await NewPageAsync(viewport);
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in for development" })).ToBeVisibleAsync();
+        if (check is not null)
+        {
+            await check.PageAsync(page, "sign-in");
+        }
+
+        await page.GetByLabel("Pay number").FillAsync(payNumber);
+        foreach (var role in roles)
+        {
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = role, Exact = true }).CheckAsync();
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with this pay number" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(1);
+        return page;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (smtp is not null)
+        {
+            await smtp.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,364 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Portal.Core.Domain;
+using Portal.Web.Infrastructure.Security;
+using Portal.Web.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Portal.Web.Tests.Browser;
+
+/// <summary>
+/// The journeys people make through the portal, in Chromium, read as a script of what each person does. Every page on
+/// the way is checked by axe-core for WCAG 2.2 AA and saved as a screenshot (see <see cref="AccessibilityCheck"/>).
+/// </summary>
+[Trait("Category", "Browser")]
+public sealed partial class JourneyTests(JourneyPortal portal) : IClassFixture<JourneyPortal>
+{
+    private const string Worry = "A man outside the station called me by my name and asked about my warrant card.";
+
+    [Fact]
+    public async Task Journey1_AnAffectedOfficerOnTheirPhone_SeesWhatWasHeld_ReadsGuidance_AndGetsAReference()
+    {
+        var check = new AccessibilityCheck("1-affected-officer");
+        var (officer, incident) = await AffectedOfficerAsync();
+
+        var page = await portal.SignInAsync(officer.PayNumber, BrowserPortal.Phone, check);
+
+        // What was held, and what was not.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Am I affected?", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(page, "am-i-affected");
+        await Expect(page.GetByTestId("verdict")).ToContainTextAsync($"Your details were held in 1 incident: {incident.Title}.");
+        var section = page.GetByRole(AriaRole.Region, new() { Name = incident.Title });
+        await Expect(section.GetByTestId("held").Locator("dt")).ToHaveTextAsync(["Your name", "Your photo", "Your pay number"]);
+        await Expect(section.GetByTestId("not-held")).ToContainTextAsync("Your vetting level");
+        await Expect(section.GetByTestId("not-held")).ToContainTextAsync("Home address – not included for anyone");
+
+        // The first article recommended for them.
+        var recommended = page.GetByRole(AriaRole.Region, new() { Name = "Guidance for you" }).GetByRole(AriaRole.Link).First;
+        var title = (await recommended.TextContentAsync())!.Trim();
+        await recommended.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(page, "article");
+
+        // Support, from the article.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ask the welfare team for support" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ask for support", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(page, "ask-for-support");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Report a suspicious approach" }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "This week" }).CheckAsync();
+        await page.GetByLabel("What is worrying you?").FillAsync(Worry);
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Messages in this portal" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "The welfare team may see this request" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(page, "check-your-answers");
+        await Expect(page.GetByText(Worry)).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Request sent", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(page, "request-sent");
+        var reference = (await page.GetByTestId("reference").TextContentAsync())!.Trim();
+        Assert.Matches(ReferencePattern(), reference);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Report a suspicious approach", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText(reference, new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("New");
+        await Expect(page.GetByText(Worry)).ToBeVisibleAsync();
+        await check.PageAsync(page, "my-request");
+
+        check.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task Journey2_AWelfareOfficer_FindsAnUrgentRequestByPriority_TakesIt_NotesAndMessages_AndTheOfficerSeesOnlyTheMessage()
+    {
+        var check = new AccessibilityCheck("2-welfare-officer");
+        var worried = await portal.Factory.Data.CreatePersonAsync(p => p.VettingLevel = VettingLevel.SC);
+        var calm = await portal.Factory.Data.CreatePersonAsync();
+        var welfareOfficer = await portal.Factory.Data.CreatePersonAsync(p => p.Unit = "Welfare");
+        const string Note = "Checked the front desk log: a man asked for her at 14:10.";
+        const string Message = "We have spoken to the front desk. We will call you at 4pm today.";
+
+        var requester = await portal.SignInAsync(worried.PayNumber, BrowserPortal.Phone, check: null);
+        var urgent = await AskForSupportAsync(requester, "Report a suspicious approach", "Today – I feel at risk", Worry);
+        var other = await AskForSupportAsync(await portal.SignInAsync(calm.PayNumber, BrowserPortal.Phone, check: null),
+            "Wellbeing or occupational health", "No rush", "I would like to talk to someone when there is time.");
+
+        // The queue, narrowed to the most urgent.
+        var welfare = await portal.SignInAsync(welfareOfficer.PayNumber, BrowserPortal.Desktop, check, RoleNames.Welfare);
+        await welfare.GetByRole(AriaRole.Link, new() { Name = "Welfare", Exact = true }).ClickAsync();
+        await Expect(welfare.GetByRole(AriaRole.Heading, new() { Name = "Welfare queue", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(welfare, "queue");
+        await welfare.GetByLabel("Priority", new() { Exact = true }).SelectOptionAsync("Critical");
+        await welfare.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        var queue = welfare.GetByRole(AriaRole.Table, new() { Name = "Support requests" });
+        var row = queue.GetByRole(AriaRole.Row).Filter(new() { HasText = urgent });
+        await Expect(row).ToContainTextAsync("Critical");
+        await Expect(row).ToContainTextAsync("Says it is urgent: needs help today");
+        await Expect(row).ToContainTextAsync("SC vetting");
+        await Expect(queue.GetByRole(AriaRole.Row).Filter(new() { HasText = other })).ToHaveCountAsync(0);
+        await check.PageAsync(welfare, "queue-critical");
+
+        // Take it, note what was found, and tell the officer.
+        await row.GetByRole(AriaRole.Link, new() { Name = urgent }).ClickAsync();
+        await Expect(welfare.GetByTestId("description")).ToHaveTextAsync(Worry);
+        await check.PageAsync(welfare, "request");
+        await welfare.GetByRole(AriaRole.Button, new() { Name = "Take this request" }).ClickAsync();
+        await Expect(welfare.GetByTestId("assigned")).ToHaveTextAsync($"{welfareOfficer.GivenName} {welfareOfficer.FamilyName}");
+        await welfare.GetByLabel("Internal note").FillAsync(Note);
+        await welfare.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await Expect(welfare.GetByText(Note)).ToBeVisibleAsync();
+        await welfare.GetByLabel("Message to the requester").FillAsync(Message);
+        await welfare.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+        await Expect(welfare.GetByText(Message)).ToBeVisibleAsync();
+        await check.PageAsync(welfare, "request-worked");
+
+        // The officer reads the message; the note is not theirs to see.
+        await requester.GetByRole(AriaRole.Button, new() { Name = "Menu" }).ClickAsync();
+        await requester.GetByRole(AriaRole.Link, new() { Name = "My support requests" }).ClickAsync();
+        await check.PageAsync(requester, "my-requests");
+        await requester.GetByRole(AriaRole.Link, new() { Name = urgent }).ClickAsync();
+        await Expect(requester.GetByTestId("messages")).ToContainTextAsync(Message);
+        await Expect(requester.GetByText(Note)).ToHaveCountAsync(0);
+        Assert.DoesNotContain("front desk log", await requester.ContentAsync(), StringComparison.Ordinal);
+        await check.PageAsync(requester, "my-request-with-message");
+
+        check.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task Journey3_AnAdministrator_ImportsAFileAndManifest_SendsANoticeWatchingItsProgress_AndSeesItAcknowledged()
+    {
+        var check = new AccessibilityCheck("3-administrator");
+        var administrator = await portal.Factory.Data.CreatePersonAsync(p => p.Unit = "Information Management");
+        var people = new[]
+        {
+            (Pay: TestData.NewPayNumber(), Given: "Siobhán", Family: "O'Brien", Unit: "Roads Policing"),
+            (Pay: TestData.NewPayNumber(), Given: "Minh", Family: "Nguyễn", Unit: "Roads Policing"),
+            (Pay: TestData.NewPayNumber(), Given: "Tom", Family: "Smith-Jones", Unit: "Custody"),
+        };
+        var personnel = "pay_number,given_name,family_name,personnel_type,rank_or_grade,unit,work_location,vetting_level,email,sensitive_role,status\n" +
+            string.Concat(people.Select(p => $"{p.Pay},{p.Given},\"{p.Family}\",officer,Constable,{p.Unit},Eastgate Police Station,NPPV2,person{p.Pay}@force.example,none,active\n"));
+        var manifest = "pay_number,fields_held\n" + string.Concat(people.Select(p => $"{p.Pay},name;photo;unit\n"));
+        var reference = "INC-J" + people[0].Pay;
+
+        var admin = await portal.SignInAsync(administrator.PayNumber, BrowserPortal.Desktop, check, RoleNames.Admin);
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Administration", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(admin, "administration");
+
+        // The incident.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Incidents" }).ClickAsync();
+        await check.PageAsync(admin, "incidents");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Record an incident" }).ClickAsync();
+        await check.PageAsync(admin, "record-an-incident");
+        await admin.GetByLabel("Reference").FillAsync(reference);
+        await admin.GetByLabel("Title").FillAsync("Roads policing camera supplier");
+        await admin.GetByLabel("Source").FillAsync("The camera supplier's support desk");
+        await admin.GetByLabel("What happened").FillAsync("A support engineer's laptop held a copy of the roads policing roster.");
+        await admin.GetByRole(AriaRole.Radio, new() { Name = "Confirmed" }).CheckAsync();
+        await admin.GetByLabel("Date it happened").FillAsync("2/11/2026");
+        await admin.GetByLabel("Date it was discovered").FillAsync("9/11/2026");
+        await admin.GetByLabel("What it is known not to include").FillAsync("Home addresses");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Record the incident" }).ClickAsync();
+        await Expect(admin.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Roads policing camera supplier");
+        await check.PageAsync(admin, "incident");
+
+        // The personnel file, then the manifest: each checked whole, then imported.
+        await ImportAsync(admin, check, "The personnel extract", null, "personnel.csv", personnel, "personnel");
+        await Expect(admin.GetByTestId("counts")).ToContainTextAsync("New people3");
+        await ImportAsync(admin, check, "A held-data manifest for an incident", $"{reference}: Roads policing camera supplier", "manifest.csv", manifest, "manifest");
+        await Expect(admin.GetByTestId("counts")).ToContainTextAsync("People newly listed3");
+
+        // The notice, to the people in the incident, sent through the SMTP server while the administrator watches.
+        await admin.GotoAsync("/admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Notices" }).ClickAsync();
+        await check.PageAsync(admin, "notices");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Compose a notice" }).ClickAsync();
+        await admin.GetByLabel("Subject").FillAsync("Your details and the camera supplier");
+        await admin.GetByLabel("Message").FillAsync("Dear ((given_name)), the camera supplier held your details. Please sign in to see which: ((notice_link))");
+        await admin.GetByLabel("Which incident is it about?").SelectOptionAsync(new SelectOptionValue { Label = $"{reference}: Roads policing camera supplier" });
+        await admin.GetByRole(AriaRole.Radio, new() { Name = "The people in an incident" }).CheckAsync();
+        await admin.GetByLabel("Incident", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{reference}: Roads policing camera supplier" });
+        await check.PageAsync(admin, "compose-a-notice");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save and preview" }).ClickAsync();
+        await Expect(admin.GetByTestId("recipients")).ToHaveTextAsync("3 people");
+        await check.PageAsync(admin, "notice-draft");
+        await admin.GetByRole(AriaRole.Radio, new() { Name = "Now" }).CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Send to 3 people" }).ClickAsync();
+        var bar = admin.GetByRole(AriaRole.Progressbar, new() { Name = "Delivery progress" });
+        await Expect(bar).ToHaveJSPropertyAsync("value", 100, new() { Timeout = 30_000 });
+        await Expect(admin.GetByText("100% done")).ToBeVisibleAsync();
+        await Expect(admin.Locator("[data-progress='sent']")).ToHaveTextAsync("3");
+        await Expect(admin.GetByTestId("ack-overall")).ToContainTextAsync("0 of 3 people (0%)");
+        await check.PageAsync(admin, "notice-sent");
+        var received = portal.Smtp.Received().Select(r => r.Recipient).ToList();
+        Assert.All(people, p => Assert.Single(received, $"person{p.Pay}@force.example"));
+
+        // One of them reads it on their phone and confirms.
+        var officer = await portal.SignInAsync(people[1].Pay, BrowserPortal.Phone, check: null);
+        await officer.GetByRole(AriaRole.Link, new() { Name = "Your details and the camera supplier" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Your details and the camera supplier", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(officer, "notice");
+        await officer.GetByRole(AriaRole.Button, new() { Name = "I have read this" }).ClickAsync();
+        await Expect(officer.GetByRole(AriaRole.Button, new() { Name = "I have read this" })).ToHaveCountAsync(0);
+        await check.PageAsync(officer, "notice-read");
+
+        // The rate moves.
+        await admin.ReloadAsync();
+        await Expect(admin.GetByTestId("ack-overall")).ToContainTextAsync("1 of 3 people (33%)");
+        await admin.GetByText("Show the numbers by unit as a table").ClickAsync();
+        await Expect(admin.GetByTestId("ack-by-unit").GetByRole(AriaRole.Row).Filter(new() { HasText = "Roads Policing" })).ToContainTextAsync("50");
+        await check.PageAsync(admin, "notice-acknowledged");
+
+        check.AssertNoProblems();
+    }
+
+    /// <summary>Uploads a file on the imports page, waits for its check, imports it and waits until it is imported.</summary>
+    private static async Task ImportAsync(IPage admin, AccessibilityCheck check, string kind, string? incident, string name, string content, string step)
+    {
+        await admin.GotoAsync("/admin/imports");
+        await admin.GetByRole(AriaRole.Radio, new() { Name = kind }).CheckAsync();
+        if (incident is not null)
+        {
+            await admin.GetByLabel("For a manifest, which incident?").SelectOptionAsync(new SelectOptionValue { Label = incident });
+        }
+
+        await admin.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(content) });
+        await check.PageAsync(admin, $"{step}-upload");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Upload and check" }).ClickAsync();
+        await Expect(admin.GetByTestId("status")).ToHaveTextAsync("Checked", new() { Timeout = 30_000 });
+        await Expect(admin.GetByTestId("problem-count")).ToHaveTextAsync("0");
+        await check.PageAsync(admin, $"{step}-checked");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Import these changes" }).ClickAsync();
+        await Expect(admin.GetByTestId("status")).ToHaveTextAsync("Imported", new() { Timeout = 30_000 });
+        await check.PageAsync(admin, $"{step}-imported");
+    }
+
+    [Fact]
+    public async Task Journey4_AnAffectedOfficerUsingOnlyTheKeyboard_SeesWhatWasHeld_ReadsGuidance_AndGetsAReference()
+    {
+        var check = new AccessibilityCheck("4-keyboard-only");
+        var (officer, incident) = await AffectedOfficerAsync();
+        var page = await portal.NewPageAsync(BrowserPortal.Desktop);
+        var keys = new KeyboardUser(page);
+
+        // Signing in: the address typed, then only keys.
+        await page.GotoAsync("/");
+        await check.PageAsync(page, "sign-in");
+        await keys.TabToAsync("Skip to main content");
+        await keys.TabToAsync("Pay number");
+        await page.Keyboard.TypeAsync(officer.PayNumber);
+        await keys.TabToAsync("Sign in with this pay number");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Am I affected?", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(page, "am-i-affected");
+        await Expect(page.GetByTestId("verdict")).ToContainTextAsync(incident.Title);
+
+        // The skip link, then the first article recommended.
+        await keys.TabToAsync("Skip to main content");
+        await page.Keyboard.PressAsync("Enter");
+        var recommended = (await page.GetByRole(AriaRole.Region, new() { Name = "Guidance for you" }).GetByRole(AriaRole.Link).First.TextContentAsync())!.Trim();
+        await keys.TabToAsync(recommended);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = recommended, Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(page, "article");
+
+        await keys.TabToAsync("Ask the welfare team for support");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ask for support", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(page, "ask-for-support");
+
+        // The form, by Tab, arrow keys, Space and typing.
+        await keys.ChooseAsync("Input.Type", "Report a suspicious approach");
+        await keys.ChooseAsync("Input.StatedUrgency", "This week");
+        await keys.TabToAsync("What is worrying you?");
+        await page.Keyboard.TypeAsync(Worry);
+        await keys.ChooseAsync("Input.ContactMethod", "Messages in this portal");
+        await keys.TabToAsync("The welfare team may see this request");
+        await page.Keyboard.PressAsync("Space");
+        await keys.TabToAsync("Continue");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByText(Worry)).ToBeVisibleAsync();
+        await check.PageAsync(page, "check-your-answers");
+        await keys.TabToAsync("Send request");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Request sent", Level = 1 })).ToBeVisibleAsync();
+        Assert.Matches(ReferencePattern(), (await page.GetByTestId("reference").TextContentAsync())!.Trim());
+        await check.PageAsync(page, "request-sent");
+
+        Assert.True(keys.Unseen.Count == 0, "Places the keyboard reached with no visible focus:\n" + string.Join("\n", keys.Unseen));
+        check.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task TheCheck_OnAPortalPageGivenProblems_FindsEachOne()
+    {
+        var check = new AccessibilityCheck("0-the-check-itself");
+        var (officer, _) = await AffectedOfficerAsync();
+        var page = await portal.SignInAsync(officer.PayNumber, BrowserPortal.Phone, check: null);
+
+        await page.EvaluateAsync("""
+            () => {
+              const main = document.querySelector('main');
+              main.insertAdjacentHTML('afterbegin', '<img src="/favicon.svg"><input type="text"><button type="button"></button>');
+              main.insertAdjacentHTML('beforeend', '<pre>' + 'x'.repeat(200) + '</pre>');
+            }
+            """);
+        await check.PageAsync(page, "given-problems");
+
+        var problems = string.Join("\n", check.Problems);
+        Assert.Contains("image-alt", problems, StringComparison.Ordinal);
+        Assert.Contains("label", problems, StringComparison.Ordinal);
+        Assert.Contains("button-name", problems, StringComparison.Ordinal);
+        Assert.Contains("scrolls sideways at 320 px wide", problems, StringComparison.Ordinal);
+        Assert.Throws<Xunit.Sdk.TrueException>(check.AssertNoProblems);
+
+        // A link whose focus cannot be seen (every style focus changes is pinned), and one that shows it.
+        await page.EvaluateAsync("""
+            () => {
+              const main = document.querySelector('main');
+              main.insertAdjacentHTML('afterbegin', '<a href="#" id="hidden-focus">Focus unseen</a> <a class="govuk-link" href="#">Focus seen</a>');
+              const link = document.getElementById('hidden-focus');
+              for (const [name, value] of [['outline', 'none'], ['box-shadow', 'none'], ['background', 'none'], ['color', '#1d70b8'], ['text-decoration', 'none'], ['border', '0']]) {
+                link.style.setProperty(name, value, 'important');
+              }
+            }
+            """);
+        var keys = new KeyboardUser(page);
+        await keys.TabToAsync("Focus unseen");
+        await keys.TabToAsync("Focus seen");
+        Assert.Equal(["Focus unseen"], keys.Unseen.Select(u => u.Split('\'')[1]));
+    }
+
+    /// <summary>Asks for support on the form, as journey 1 does, and returns the reference given.</summary>
+    private static async Task<string> AskForSupportAsync(IPage page, string type, string urgency, string worry)
+    {
+        await page.GotoAsync("/support/new");
+        await page.GetByRole(AriaRole.Radio, new() { Name = type }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = urgency }).CheckAsync();
+        await page.GetByLabel("What is worrying you?").FillAsync(worry);
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Messages in this portal" }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "The welfare team may see this request" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
+        return (await page.GetByTestId("reference").TextContentAsync())!.Trim();
+    }
+
+    /// <summary>A constable whose name, photo and pay number an incident held.</summary>
+    private async Task<(Person Officer, Incident Incident)> AffectedOfficerAsync()
+    {
+        var officer = await portal.Factory.Data.CreatePersonAsync();
+        var incident = await portal.Factory.Data.CreateIncidentAsync(i => i.NotIncluded = ["Home address"]);
+        await portal.Factory.Data.AddExposureAsync(officer, incident, HeldFields.Name | HeldFields.Photo | HeldFields.PayNumber);
+        return (officer, incident);
+    }
+
+    [GeneratedRegex(@"^SR-\d{6}$")]
+    private static partial Regex ReferencePattern();
+}
