@@ -41,6 +41,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["POST /errors/{code:int}"] = Access.Anyone,
         ["GET /signed-out"] = Access.Anyone,
         ["GET /sign-in-problem"] = Access.Anyone,
+        ["GET /accessibility"] = Access.Anyone,
         ["GET /dev/sign-in"] = Access.Anyone,
         ["POST /dev/sign-in?handler=Persona"] = Access.Anyone,
         ["POST /dev/sign-in?handler=PayNumber"] = Access.Anyone,

@@ -20,4 +20,8 @@ public sealed class PortalOptions
     /// <summary>How to reach the welfare team, shown under "what to do next".</summary>
     [Required]
     public string WelfareContact { get; set; } = "the welfare team on extension 4100, or welfare@northshire.police.example";
+
+    /// <summary>Who to tell about an accessibility problem, or ask for another format; shown on the accessibility statement.</summary>
+    [Required]
+    public string AccessibilityContact { get; set; } = "the IT Service Desk on extension 4200, or accessibility@northshire.police.example";
 }
