@@ -213,6 +213,12 @@ public sealed partial class JourneyTests(JourneyPortal portal) : IClassFixture<J
         await Expect(admin.GetByTestId("ack-by-unit").GetByRole(AriaRole.Row).Filter(new() { HasText = "Roads Policing" })).ToContainTextAsync("50");
         await check.PageAsync(admin, "notice-acknowledged");
 
+        // Every step of responding to the incident is done.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Administration" }).ClickAsync();
+        var steps = admin.GetByRole(AriaRole.List, new() { Name = $"Respond to {reference}: Roads policing camera supplier" });
+        await Expect(steps.Locator(".govuk-task-list__status")).ToHaveTextAsync(["Completed", "Completed", "Completed", "Completed"]);
+        await check.PageAsync(admin, "administration-every-step-done");
+
         check.AssertNoProblems();
     }
 

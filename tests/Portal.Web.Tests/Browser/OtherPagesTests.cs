@@ -92,6 +92,25 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
     }
 
     [Fact]
+    public async Task ThePortal_CarriesTheForcesNameInArial_AndNoGovUkBranding()
+    {
+        var person = await portal.Factory.Data.CreatePersonAsync();
+        var page = await portal.SignInAsync(person.PayNumber, BrowserPortal.Desktop, check: null);
+
+        await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link).First).ToHaveTextAsync("Northshire Police");
+        Assert.DoesNotContain("GOV.UK", await page.InnerTextAsync("body"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator(".govuk-header__logotype, .govuk-logo, svg[class*='crown'], .govuk-footer__copyright-logo").CountAsync());
+        foreach (var element in new[] { "h1", "body", "button" })
+        {
+            Assert.StartsWith("arial", await page.EvalOnSelectorAsync<string>(element, "e => getComputedStyle(e).fontFamily.toLowerCase()"), StringComparison.Ordinal);
+        }
+
+        var fonts = await page.EvaluateAsync<string[]>("() => [...document.fonts].map(f => f.family)");
+        Assert.Empty(fonts);
+        Assert.Equal(404, (await page.APIRequest.GetAsync("/assets/images/govuk-crest.svg")).Status);
+    }
+
+    [Fact]
     public async Task AmIAffected_Printed_IsARecordOfWhatWasHeld_WithoutTheSitesNavigation()
     {
         var artifacts = new AccessibilityCheck("6-printed").Directory;

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Imports;
+
+namespace Portal.Web.Pages.Admin;
+
+/// <summary>
+/// Administration's front page: for each incident still open, the steps of responding to it as a task list, each
+/// step's state read from the data itself (people on record, people in the incident, the notice sent to them), so it
+/// is right whichever way the data arrived.
+/// </summary>
+public sealed class IndexModel(PortalDbContext db) : PageModel
+{
+    public const int MostIncidentsShown = 5;
+
+    public enum TaskState
+    {
+        CannotStartYet,
+        NotYetStarted,
+        InProgress,
+        Completed,
+    }
+
+    public sealed record IncidentTasks(int Id, string Reference, string Title, int People, TaskState Manifest, int? CampaignId, TaskState Warning, string? WarningHint);
+
+    public int PeopleOnRecord { get; private set; }
+    public IReadOnlyList<IncidentTasks> OpenIncidents { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        PeopleOnRecord = await db.People.CountAsync(p => p.Status == PersonStatus.Active, cancellationToken);
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.Status != IncidentStatus.Closed)
+            .OrderByDescending(i => i.DiscoveredOn).ThenByDescending(i => i.Id)
+            .Take(MostIncidentsShown)
+            .Select(i => new
+            {
+                i.Id,
+                i.Reference,
+                i.Title,
+                People = db.Exposures.Count(e => e.IncidentId == i.Id),
+                ManifestUnderway = db.ImportRuns.Any(r => r.IncidentId == i.Id && r.Kind == ImportKind.Manifest &&
+                    (r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Checked || r.Status == ImportRunStatus.Applying)),
+                Campaign = db.NoticeCampaigns.Where(c => c.Audience == AudienceKind.Incident && c.AudienceIncidentId == i.Id && c.Status != CampaignStatus.Cancelled)
+                    .OrderByDescending(c => c.Id).Select(c => new { c.Id, c.Status }).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+
+        OpenIncidents = [.. incidents.Select(i => new IncidentTasks(i.Id, i.Reference, i.Title, i.People,
+            i.People > 0 ? TaskState.Completed : i.ManifestUnderway ? TaskState.InProgress : PeopleOnRecord == 0 ? TaskState.CannotStartYet : TaskState.NotYetStarted,
+            i.Campaign?.Id,
+            i.Campaign is null ? (i.People == 0 ? TaskState.CannotStartYet : TaskState.NotYetStarted)
+                : i.Campaign.Status == CampaignStatus.Completed ? TaskState.Completed : TaskState.InProgress,
+            i.Campaign is null ? null : Campaigns.CampaignText.Describe(i.Campaign.Status)))];
+    }
+
+    public static string Describe(TaskState state) => state switch
+    {
+        TaskState.CannotStartYet => "Cannot start yet",
+        TaskState.NotYetStarted => "Not yet started",
+        TaskState.InProgress => "In progress",
+        _ => "Completed",
+    };
+}
