@@ -34,9 +34,15 @@ public sealed class AccessibilityCheck(string journey)
         (width) => {
           const over = document.documentElement.scrollWidth - width;
           if (over <= 0) return { over, culprits: [] };
+          const scrollsWithin = e => {
+            for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+              if (getComputedStyle(p).overflowX !== 'visible') return true;
+            }
+            return false;
+          };
           const culprits = [...document.querySelectorAll('body *')]
             .filter(e => e.getBoundingClientRect().right > width + 1 || (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible' && e.clientWidth > 0))
-            .filter(e => !e.closest('[data-scroll-region]'))
+            .filter(e => !scrollsWithin(e))
             .map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${[...e.classList].map(c => '.' + c).join('')} "${(e.textContent || '').trim().slice(0, 40)}"`);
           return { over, culprits: culprits.slice(-3) };
         }

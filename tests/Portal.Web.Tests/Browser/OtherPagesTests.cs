@@ -92,6 +92,31 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
     }
 
     [Fact]
+    public async Task WelfareAndAdministrationPages_OnAPhone_FitTheScreen_TheirWideTablesScrollingInTheirOwnBoxes()
+    {
+        var check = new AccessibilityCheck("7-welfare-and-administration-on-a-phone");
+        var person = await portal.Factory.Data.CreatePersonAsync();
+        var notice = await portal.Factory.Data.SendNoticeAsync(person, "A notice with a long subject, to see how its row fits");
+        var both = await portal.SignInAsync(person.PayNumber, BrowserPortal.Phone, check: null, RoleNames.WelfareLead, RoleNames.Admin);
+
+        foreach (var (path, name) in new[]
+        {
+            ("/welfare", "welfare-queue"), ("/admin", "administration"), ("/admin/incidents", "incidents"), ("/admin/imports", "imports"),
+            ("/admin/guidance", "guidance"), ("/admin/campaigns", "notices"), ($"/admin/campaigns/{notice}", "notice"), ("/admin/audit", "audit-trail"),
+            ("/admin/incidents/new", "record-an-incident"), ("/admin/campaigns/new", "compose-a-notice"), ("/admin/guidance/new", "write-an-article"),
+        })
+        {
+            await both.GotoAsync(path);
+            await check.PageAsync(both, name);
+        }
+
+        await both.GotoAsync("/welfare");
+        var queue = both.GetByRole(AriaRole.Region, new() { Name = "Support requests" });
+        Assert.True(await queue.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "At 320 px the queue's table should be wider than its box, and scroll within it.");
+        check.AssertNoProblems();
+    }
+
+    [Fact]
     public async Task ThePortal_CarriesTheForcesNameInArial_AndNoGovUkBranding()
     {
         var person = await portal.Factory.Data.CreatePersonAsync();
