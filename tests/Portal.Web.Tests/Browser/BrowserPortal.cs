@@ -73,7 +73,7 @@ public class BrowserPortal : IAsyncLifetime
     }
 
     /// <summary>A fresh browser (its own cookies) with one tab, this size, sending these headers with every request.</summary>
-    public async Task<IPage> NewPageAsync(ViewportSize viewport, Dictionary<string, string>? headers = null)
+    public async Task<IPage> NewPageAsync(ViewportSize viewport, Dictionary<string, string>? headers = null, bool javaScript = true)
     {
         var phone = viewport.Width < 600;
         var context = await browser!.NewContextAsync(new()
@@ -85,6 +85,7 @@ public class BrowserPortal : IAsyncLifetime
             HasTouch = phone,
             Locale = "en-GB",
             TimezoneId = "Europe/London",
+            JavaScriptEnabled = javaScript,
         });
         // axe-core is added to every page before the page's own scripts (as DevTools would add it), so that the
         // portal's Content-Security-Policy, which allows no inline script, applies unchanged.

@@ -30,9 +30,12 @@ public sealed class JourneyPortal() : BrowserPortal(new PortalFactory { TestAuth
     /// Opens the portal in a fresh browser of this size and signs in on the sign-in page as this pay number with these
     /// roles, as a person would; the sign-in page is checked on the way.
     /// </summary>
-    public async Task<IPage> SignInAsync(string payNumber, ViewportSize viewport, AccessibilityCheck? check, params string[] roles)
+    public async Task<IPage> SignInAsync(string payNumber, ViewportSize viewport, AccessibilityCheck? check, params string[] roles) =>
+        await SignInAsync(payNumber, viewport, check, javaScript: true, roles);
+
+    public async Task<IPage> SignInAsync(string payNumber, ViewportSize viewport, AccessibilityCheck? check, bool javaScript, params string[] roles)
     {
-        var page = await NewPageAsync(viewport);
+        var page = await NewPageAsync(viewport, javaScript: javaScript);
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in for development" })).ToBeVisibleAsync();
         if (check is not null)

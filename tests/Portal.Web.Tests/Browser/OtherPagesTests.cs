@@ -166,5 +166,10 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
         await page.ScreenshotAsync(new() { Path = Path.Combine(artifacts, "am-i-affected-printed.png"), FullPage = true });
         var pdf = await page.PdfAsync(new() { Path = Path.Combine(artifacts, "am-i-affected.pdf"), Format = "A4", PrintBackground = true });
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4), StringComparison.Ordinal);
+
+        // Without scripts the button could not print, so it is not shown; the browser's own Print gives the same page.
+        var withoutScripts = await portal.SignInAsync(person.PayNumber, BrowserPortal.Desktop, check: null, javaScript: false);
+        await Expect(withoutScripts.GetByRole(AriaRole.Heading, new() { Name = incident.Title })).ToBeVisibleAsync();
+        await Expect(withoutScripts.GetByRole(AriaRole.Button, new() { Name = "Print what was held about you" })).ToBeHiddenAsync();
     }
 }
