@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Core.Domain;
@@ -62,5 +63,32 @@ public sealed class AdminHomeTests
         Assert.Equal(["Completed", "Completed", "Not yet started", "Cannot start yet"], next.Texts(".govuk-task-list__status"));
         Assert.Equal(["Record the incident", "Import the personnel extract", "Import the incident's held-data manifest"], next.Texts("a"));
         Assert.Contains("Import the manifest first", next.TextContent);
+    }
+
+    [Fact]
+    public async Task ATaskListsLinks_OpenTheManifestUploadAndTheNotice_AlreadyPointedAtItsIncident()
+    {
+        await using var factory = new PortalFactory();
+        var person = await factory.Data.CreatePersonAsync();
+        var other = await factory.Data.CreateIncidentAsync();
+        var incident = await factory.Data.CreateIncidentAsync();
+        await factory.Data.AddExposureAsync(person, incident, HeldFields.Name);
+        var admin = factory.ClientAs(TestData.NewPayNumber(), RoleNames.Admin);
+        var ct = TestContext.Current.CancellationToken;
+        var tasks = (await Html.ReadAsync(await admin.GetAsync("/admin", ct))).Section($"tasks-{incident.Reference}");
+        string Link(string name) => tasks.QuerySelectorAll("a").Single(a => a.TextContent == name).GetAttribute("href")!;
+
+        var upload = await Html.ReadAsync(await admin.GetAsync(Link("Import the incident's held-data manifest"), ct));
+        Assert.Equal("Manifest", upload.QuerySelector("input[name='Kind']:checked")?.GetAttribute("value"));
+        Assert.Equal(incident.Id.ToString(CultureInfo.InvariantCulture), upload.QuerySelector("#IncidentId option:checked")?.GetAttribute("value"));
+
+        var notice = await Html.ReadAsync(await admin.GetAsync(Link("Warn the people in it"), ct));
+        Assert.Equal("Incident", notice.QuerySelector("input[name='Input.Audience']:checked")?.GetAttribute("value"));
+        Assert.Equal(incident.Id.ToString(CultureInfo.InvariantCulture), notice.QuerySelector("#Input_AudienceIncidentId option:checked")?.GetAttribute("value"));
+        Assert.Equal(incident.Id.ToString(CultureInfo.InvariantCulture), notice.QuerySelector("#Input_IncidentId option:checked")?.GetAttribute("value"));
+
+        // An address naming no incident starts the forms empty, as before.
+        var nothing = await Html.ReadAsync(await admin.GetAsync($"/admin/imports?incident={other.Id + incident.Id + 1000}", ct));
+        Assert.Null(nothing.QuerySelector("input[name='Kind']:checked"));
     }
 }

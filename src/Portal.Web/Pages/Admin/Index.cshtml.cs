@@ -49,12 +49,25 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             .ToListAsync(cancellationToken);
 
         OpenIncidents = [.. incidents.Select(i => new IncidentTasks(i.Id, i.Reference, i.Title, i.People,
-            i.People > 0 ? TaskState.Completed : i.ManifestUnderway ? TaskState.InProgress : PeopleOnRecord == 0 ? TaskState.CannotStartYet : TaskState.NotYetStarted,
-            i.Campaign?.Id,
-            i.Campaign is null ? (i.People == 0 ? TaskState.CannotStartYet : TaskState.NotYetStarted)
-                : i.Campaign.Status == CampaignStatus.Completed ? TaskState.Completed : TaskState.InProgress,
+            ManifestStep(i.People, i.ManifestUnderway, PeopleOnRecord), i.Campaign?.Id, WarningStep(i.People, i.Campaign?.Status),
             i.Campaign is null ? null : Campaigns.CampaignText.Describe(i.Campaign.Status)))];
     }
+
+    /// <summary>Done once anyone is in the incident, whichever way they got there; it needs people on record to match.</summary>
+    private static TaskState ManifestStep(int peopleInIncident, bool underway, int peopleOnRecord) =>
+        peopleInIncident > 0 ? TaskState.Completed
+        : underway ? TaskState.InProgress
+        : peopleOnRecord == 0 ? TaskState.CannotStartYet
+        : TaskState.NotYetStarted;
+
+    /// <summary>Done when the latest notice to the people in it has been sent; it needs people in the incident to send to.</summary>
+    private static TaskState WarningStep(int peopleInIncident, CampaignStatus? latestNotice) => latestNotice switch
+    {
+        CampaignStatus.Completed => TaskState.Completed,
+        not null => TaskState.InProgress,
+        null when peopleInIncident == 0 => TaskState.CannotStartYet,
+        null => TaskState.NotYetStarted,
+    };
 
     public static string Describe(TaskState state) => state switch
     {

@@ -35,11 +35,12 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
     [BindProperty]
     public CampaignInput Input { get; set; } = new();
 
-    public IReadOnlyList<(int Id, string Title)> Incidents { get; private set; } = [];
+    public IReadOnlyList<(int Id, string Label)> Incidents { get; private set; } = [];
     public IReadOnlyList<string> Units { get; private set; } = [];
     public IReadOnlyList<(int Id, string Subject)> SentCampaigns { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <param name="incident">From an incident's task list: a new notice starts about that incident, to the people in it.</param>
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "incident")] int? incident, CancellationToken cancellationToken)
     {
         if (Id is { } id)
         {
@@ -58,6 +59,11 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
         }
 
         await LoadAsync(cancellationToken);
+        if (Id is null && incident is { } about && Incidents.Any(i => i.Id == about))
+        {
+            (Input.IncidentId, Input.Audience, Input.AudienceIncidentId) = (about, AudienceKind.Incident, about);
+        }
+
         return Page();
     }
 
@@ -92,8 +98,7 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         ViewData["ErrorOrder"] = ErrorOrder;
-        Incidents = (await db.Incidents.AsNoTracking().OrderByDescending(i => i.DiscoveredOn).Select(i => new { i.Id, i.Reference, i.Title }).ToListAsync(cancellationToken))
-            .Select(i => (i.Id, $"{i.Reference}: {i.Title}")).ToList();
+        Incidents = await IncidentChoices.ListAsync(db, cancellationToken);
         Units = await db.People.AsNoTracking().Where(p => p.Status == PersonStatus.Active).Select(p => p.Unit).Distinct().OrderBy(u => u).ToListAsync(cancellationToken);
         SentCampaigns = (await db.NoticeCampaigns.AsNoTracking().Where(c => c.StartedUtc != null).OrderByDescending(c => c.StartedUtc).Select(c => new { c.Id, c.Subject }).ToListAsync(cancellationToken))
             .Select(c => (c.Id, c.Subject)).ToList();

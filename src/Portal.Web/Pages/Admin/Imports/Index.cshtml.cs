@@ -36,10 +36,15 @@ public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrato
     public int HistoryPage { get; private set; } = 1;
     public int MaxUploadMegabytes => options.Value.MaxUploadMegabytes;
 
-    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
+    /// <param name="incident">From an incident's task list: the form starts as that incident's manifest.</param>
+    public async Task OnGetAsync([FromQuery(Name = "page")] int? page, [FromQuery(Name = "incident")] int? incident, CancellationToken cancellationToken)
     {
         HistoryPage = page ?? 1;
         await LoadAsync(cancellationToken);
+        if (incident is { } id && Incidents.Any(i => i.Id == id))
+        {
+            (Kind, IncidentId) = (ImportKind.Manifest, id);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -77,8 +82,7 @@ public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrato
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         ViewData["ErrorOrder"] = new[] { nameof(Kind), nameof(IncidentId), nameof(Upload) };
-        Incidents = (await db.Incidents.AsNoTracking().OrderByDescending(i => i.DiscoveredOn).Select(i => new { i.Id, i.Reference, i.Title }).ToListAsync(cancellationToken))
-            .Select(i => (i.Id, $"{i.Reference}: {i.Title}")).ToList();
+        Incidents = await IncidentChoices.ListAsync(db, cancellationToken);
         var people = db.People.AsNoTracking();
         Total = await db.ImportRuns.CountAsync(cancellationToken);
         HistoryPage = Math.Clamp(HistoryPage, 1, Pages);
