@@ -36,6 +36,7 @@ public static class Welfare
     public static bool IsOverdue(DateTime dueUtc, bool paused, SupportRequestStatus status, DateTime now) =>
         !paused && dueUtc < now && status is not (SupportRequestStatus.Resolved or SupportRequestStatus.Closed or SupportRequestStatus.Withdrawn);
 
+    // A number and its unit never part at the end of a line (a narrow column wrapped "Due in 3 h" after the 3).
     private static string Span(TimeSpan span) =>
-        span.TotalDays >= 2 ? $"{(int)span.TotalDays} days" : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h" : $"{Math.Max(1, (int)span.TotalMinutes)} min";
+        span.TotalDays >= 2 ? $"{(int)span.TotalDays}\u00A0days" : span.TotalHours >= 1 ? $"{(int)span.TotalHours}\u00A0h" : $"{Math.Max(1, (int)span.TotalMinutes)}\u00A0min";
 }
