@@ -15,7 +15,6 @@ namespace Portal.Web.Tests;
 /// </summary>
 public sealed class AnotherPersonsDataTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-
     [Fact]
     public async Task SomeoneElsesSupportRequest_EveryWayOfAskingIsNotFoundChangesNothingAndIsAudited()
     {

@@ -12,7 +12,6 @@ namespace Portal.Web.Tests;
 /// <summary>"Your data": a person downloads everything the portal holds about them, and nothing about anyone else.</summary>
 public sealed class MyDataTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-
     [Fact]
     public async Task Download_HasTheirRecordExposuresNoticesRequestsAndMessages_ButNoInternalNotesAndNoOneElse()
     {

@@ -23,19 +23,7 @@ public sealed partial class NoPersonalDataInLogsTests
     {
         await using var sink = await SmtpSink.StartAsync();
         var logs = new LogCapture();
-        await using var factory = new SeededPortalFactory
-        {
-            Logs = logs,
-            Settings =
-            {
-                ["Mail:Delivery"] = "Smtp",
-                ["Mail:Host"] = "127.0.0.1",
-                ["Mail:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture),
-                ["Mail:Security"] = "None",
-                ["Notices:ApprovalThreshold"] = "100000",
-                ["RateLimits:SignInsPerMinute"] = "10000",
-            },
-        };
+        await using var factory = new SeededPortalFactory { Logs = logs }.SendingThrough(sink);
         var ct = TestContext.Current.CancellationToken;
         var constable = await SignedInAsync(factory, "Persona", ("Input.Persona", "affected-constable"));
         var someone = await SignedInAsync(factory, "PayNumber", ("Input.PayNumber", (WorkforceGenerator.FirstPayNumber + 500).ToString(CultureInfo.InvariantCulture)));

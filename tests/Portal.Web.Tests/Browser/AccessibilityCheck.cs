@@ -56,11 +56,14 @@ public sealed class AccessibilityCheck(string journey)
         "node_modules", "axe-core", "axe.min.js");
 
     /// <summary>TestResults/screenshots/{journey}, beside the test results ./test.sh writes (PORTAL_ARTIFACTS moves it).</summary>
-    public string Directory { get; } = Path.Combine(
+    public string Directory { get; } = FolderFor(journey);
+
+    /// <summary>Where the artifacts (screenshots, PDFs) of a journey or test with this name are saved.</summary>
+    public static string FolderFor(string name) => Path.Combine(
         Environment.GetEnvironmentVariable("PORTAL_ARTIFACTS") is { Length: > 0 } artifacts
             ? artifacts
             : Path.Combine(PortalPaths.FindRepositoryRoot(AppContext.BaseDirectory)!, "TestResults"),
-        "screenshots", journey);
+        "screenshots", name);
 
     public List<string> Problems { get; } = [];
 

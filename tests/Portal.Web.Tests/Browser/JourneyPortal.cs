@@ -18,11 +18,7 @@ public sealed class JourneyPortal() : BrowserPortal(new PortalFactory { TestAuth
     public override async ValueTask InitializeAsync()
     {
         smtp = await SmtpSink.StartAsync();
-        foreach (var (key, value) in NoticeHost.SettingsFor(smtp))
-        {
-            Factory.Settings[key] = value;
-        }
-
+        Factory.SendingThrough(smtp);
         await base.InitializeAsync();
     }
 

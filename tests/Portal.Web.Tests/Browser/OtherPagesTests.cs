@@ -138,7 +138,7 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
     [Fact]
     public async Task AmIAffected_Printed_IsARecordOfWhatWasHeld_WithoutTheSitesNavigation()
     {
-        var artifacts = new AccessibilityCheck("6-printed").Directory;
+        var artifacts = AccessibilityCheck.FolderFor("6-printed");
         var person = await portal.Factory.Data.CreatePersonAsync();
         var incident = await portal.Factory.Data.CreateIncidentAsync();
         await portal.Factory.Data.AddExposureAsync(person, incident, HeldFields.Name | HeldFields.Photo);

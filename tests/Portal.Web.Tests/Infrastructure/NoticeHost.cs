@@ -17,30 +17,31 @@ public static class NoticeHost
 
     public static PortalFactory For(SmtpSink sink, params (string Key, string Value)[] settings)
     {
-        var all = SettingsFor(sink);
+        var factory = new PortalFactory().SendingThrough(sink);
         foreach (var (key, value) in settings)
         {
-            all[key] = value;
+            factory.Settings[key] = value;
         }
 
-        return new PortalFactory { Settings = all };
+        return factory;
     }
 
-    /// <summary>The settings that send through this server, in batches of 50, retrying after a second.</summary>
-    public static Dictionary<string, string?> SettingsFor(SmtpSink sink) =>
-        new()
-        {
-            ["Mail:Delivery"] = "Smtp",
-            ["Mail:Host"] = "127.0.0.1",
-            ["Mail:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture),
-            ["Mail:Security"] = "None",
-            ["Mail:TimeoutSeconds"] = "5",
-            ["Notices:Parallelism"] = "2",
-            ["Notices:BatchSize"] = "50",
-            ["Notices:RetryDelaysSeconds:0"] = "1",
-            ["Notices:SchedulePollingInterval"] = "00:00:01",
-            ["Notices:ApprovalThreshold"] = "100000",
-        };
+    /// <summary>Sets a portal not yet started to send through this server, in batches of 50, retrying after a second.</summary>
+    public static T SendingThrough<T>(this T factory, SmtpSink sink)
+        where T : PortalFactory
+    {
+        factory.Settings["Mail:Delivery"] = "Smtp";
+        factory.Settings["Mail:Host"] = "127.0.0.1";
+        factory.Settings["Mail:Port"] = sink.Port.ToString(CultureInfo.InvariantCulture);
+        factory.Settings["Mail:Security"] = "None";
+        factory.Settings["Mail:TimeoutSeconds"] = "5";
+        factory.Settings["Notices:Parallelism"] = "2";
+        factory.Settings["Notices:BatchSize"] = "50";
+        factory.Settings["Notices:RetryDelaysSeconds:0"] = "1";
+        factory.Settings["Notices:SchedulePollingInterval"] = "00:00:01";
+        factory.Settings["Notices:ApprovalThreshold"] = "100000";
+        return factory;
+    }
 
     /// <summary>Creates a campaign to everyone active and sends it now, as an administrator would.</summary>
     public static async Task<int> SendToEveryoneAsync(this PortalFactory factory, string subject = "Warning: the card supplier breach")
