@@ -50,8 +50,6 @@ builder.Services.AddRazorPages(options =>
         // Not hidden, absent: without DevSignIn:Enabled the /Dev pages have no route at all.
         options.Conventions.AddFolderRouteModelConvention("/Dev", model => model.Selectors.Clear());
     }
-
-    RateLimits.Apply(options.Conventions);
 });
 
 var app = builder.Build();
@@ -75,7 +73,6 @@ app.UseRequestSizeLimits();
 app.UseSignInCallbackRateLimit(AuthenticationSetup.CallbackPath(app.Configuration));
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

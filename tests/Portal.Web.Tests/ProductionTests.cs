@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Portal.Web.Infrastructure.Security;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests;
@@ -139,6 +140,22 @@ public sealed class ProductionTests
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
         Assert.NotNull(third.Headers.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData("/me/data?handler=Download", "")]
+    [InlineData("/support/new/check", "")]
+    [InlineData("/admin/audit?handler=Export", RoleNames.Admin)]
+    [InlineData("/welfare/requests/SR-999999", RoleNames.Welfare)]
+    public async Task RateLimitedPages_WithEntraIdConfigured_AnswerAsTheyDoElsewhere(string url, string role)
+    {
+        await using var factory = new EntraPortalFactory { EnvironmentName = "Production", Settings = Entra };
+        var person = await factory.Data.CreatePersonAsync();
+        var client = role.Length == 0 ? factory.ClientAs(person.PayNumber) : factory.ClientAs(person.PayNumber, role);
+
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.True((int)response.StatusCode < 500, $"{url} answered {(int)response.StatusCode}");
     }
 
     [Fact]

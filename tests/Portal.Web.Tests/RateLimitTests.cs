@@ -26,8 +26,6 @@ public sealed class RateLimitTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
-
-
     [Fact]
     public async Task SupportRequests_PastTheLimit_Are429WithRetryAfterAndAPageSayingWhen_WhileOthersCanStillAsk()
     {
@@ -117,6 +115,68 @@ public sealed class RateLimitTests : IAsyncLifetime
 
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses.Take(2));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[2]);
+    }
+
+    /// <summary>Ways of naming a handler that Razor Pages may still run as that handler.</summary>
+    private static readonly string[] Spellings = ["{0}&handler=x", "x&handler={0}", "{0},x", "{0}&handler={0}", "{1}"];
+
+    private static IEnumerable<string> Respelt(string page, string handler) =>
+        Spellings.Select(spelling => $"{page}?handler=" + string.Format(System.Globalization.CultureInfo.InvariantCulture, spelling, handler, handler.ToUpperInvariant()));
+
+    [Fact]
+    public async Task Messages_PastTheLimit_CannotBeSentByRepeatingOrRespellingTheHandler()
+    {
+        var requester = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber);
+        var reference = await requester.AskForSupportAsync();
+        var officer = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Welfare);
+        var mine = $"/support/{reference}";
+        var welfare = $"/welfare/requests/{reference}";
+        for (var i = 0; i < 3; i++)
+        {
+            await requester.SubmitAsync(mine, mine + "?handler=Reply", ("Reply", $"Reply {i}"));
+            await officer.SubmitAsync(welfare, welfare + "?handler=Note", ("Note", $"Note {i}"));
+        }
+
+        var tricks = new List<(string Url, HttpStatusCode Status)>();
+        foreach (var url in Respelt(mine, "Reply"))
+        {
+            tricks.Add((url, (await requester.SubmitAsync(mine, url, ("Reply", "Past the limit"))).StatusCode));
+        }
+
+        foreach (var (handler, field) in new[] { ("Note", "Note"), ("Message", "Message") })
+        {
+            foreach (var url in Respelt(welfare, handler))
+            {
+                tricks.Add((url, (await officer.SubmitAsync(welfare, url, (field, "Past the limit"))).StatusCode));
+            }
+        }
+
+        Assert.All(tricks, trick => Assert.NotEqual(HttpStatusCode.Redirect, trick.Status));
+        var thread = await Html.ReadAsync(await officer.GetAsync(welfare, TestContext.Current.CancellationToken));
+        Assert.DoesNotContain("Past the limit", thread.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/admin/audit", "Export")]
+    [InlineData("/me/data", "Download")]
+    public async Task Exports_PastTheLimit_CannotBeDownloadedByRepeatingOrRespellingTheHandler(string page, string handler)
+    {
+        var client = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Admin);
+        for (var i = 0; i < 2; i++)
+        {
+            await client.GetAsync($"{page}?handler={handler}", TestContext.Current.CancellationToken);
+        }
+
+        var tricks = new List<(string Url, HttpStatusCode Status, string? Type)>();
+        foreach (var url in Respelt(page, handler))
+        {
+            var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+            tricks.Add((url, response.StatusCode, response.Content.Headers.ContentDisposition?.DispositionType));
+        }
+
+        // Past the limit nothing is downloaded, however the handler is spelt: the answer is 429, or the page itself.
+        Assert.All(tricks, trick => Assert.Null(trick.Type));
+        Assert.Contains(tricks, trick => trick.Status == HttpStatusCode.TooManyRequests);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Reflection;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 
 namespace Portal.Web.Infrastructure.Security;
@@ -30,10 +31,21 @@ public sealed class RateLimitOptions
 }
 
 /// <summary>
+/// Marks a page handler whose every run counts against a limit. The limit is decided by the handler Razor Pages
+/// actually selected, so no spelling of the address (<c>?handler=reply&amp;handler=x</c>, another case) can reach the
+/// act without being counted, and nothing that does not run the act is counted.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class RateLimitedAttribute(string policy) : Attribute
+{
+    public string Policy { get; } = policy;
+}
+
+/// <summary>
 /// Rate limits on what is worth limiting: signing in, sending support requests, posting messages and downloading
-/// exports. Only the acts count (a form's POST, an export's GET), not reading the page around them; each person has
-/// their own allowance, so one cannot use up another's. A refusal is 429 with Retry-After and a page saying when to
-/// try again — not the framework's default 503.
+/// exports. Only the acts count (the handlers marked <see cref="RateLimitedAttribute"/>), not reading the page around
+/// them; each person has their own allowance, so one cannot use up another's. A refusal is 429 with Retry-After and a
+/// page saying when to try again.
 /// </summary>
 public static class RateLimits
 {
@@ -42,36 +54,18 @@ public static class RateLimits
     public const string Messages = "messages";
     public const string Exports = "exports";
 
+    /// <summary>Where the status page finds what a refused form carried, to give it back.</summary>
+    public const string UnsentTextKey = "Portal.UnsentText";
+
+    /// <summary>The free text of the forms the message limit covers: a reply, a welfare message, an internal note.</summary>
+    private static readonly string[] MessageFields = ["Reply", "Input.Message", "Input.Note"];
+
     public static void AddPortalRateLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddRateLimiter(_ => { });
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
-        {
-            var l = limits.Value;
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = OnRejectedAsync;
-            options.AddPolicy(SignIn, context => ByAddress(context, HttpMethods.IsPost(context.Request.Method), l.SignInsPerMinute, TimeSpan.FromMinutes(1)));
-            options.AddPolicy(SupportRequests, context => ByPerson(context, HttpMethods.IsPost(context.Request.Method), l.SupportRequestsPerHour, TimeSpan.FromHours(1)));
-            options.AddPolicy(Messages, context => ByPerson(context, HttpMethods.IsPost(context.Request.Method) && Handler(context) is "reply" or "note" or "message",
-                l.MessagesPerHour, TimeSpan.FromHours(1)));
-            options.AddPolicy(Exports, context => ByPerson(context,
-                HttpMethods.IsGet(context.Request.Method) && Handler(context) is "export" or "failures" or "report" or "download",
-                l.ExportsPerHour, TimeSpan.FromHours(1)));
-        });
-    }
-
-    /// <summary>The pages each limit applies to.</summary>
-    public static void Apply(PageConventionCollection conventions)
-    {
-        conventions.AddFolderApplicationModelConvention("/Dev", model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));
-        Page(conventions, "/Me/Support/Check", SupportRequests);
-        Page(conventions, "/Me/Support/Request", Messages);
-        Page(conventions, "/Welfare/Requests/Request", Messages);
-        Page(conventions, "/Admin/Audit/Index", Exports);
-        Page(conventions, "/Admin/Campaigns/Campaign", Exports);
-        Page(conventions, "/Admin/Imports/Run", Exports);
-        Page(conventions, "/Me/Data", Exports);
+        builder.Services.AddSingleton<RateLimiters>();
+        builder.Services.AddScoped<RateLimitFilter>();
+        builder.Services.Configure<MvcOptions>(options => options.Filters.AddService<RateLimitFilter>());
     }
 
     /// <summary>
@@ -85,66 +79,107 @@ public static class RateLimits
             return app;
         }
 
-        var limits = app.ApplicationServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         var path = new PathString(callbackPath);
-        return app.UseRateLimiter(new RateLimiterOptions
+        var limiters = app.ApplicationServices.GetRequiredService<RateLimiters>();
+        return app.Use(async (context, next) =>
         {
-            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
-            OnRejected = OnRejectedAsync,
-            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                ByAddress(context, context.Request.Path.StartsWithSegments(path), limits.SignInsPerMinute, TimeSpan.FromMinutes(1))),
+            if (context.Request.Path.StartsWithSegments(path))
+            {
+                using var lease = await limiters.AcquireAsync(SignIn, context);
+                if (!lease.IsAcquired)
+                {
+                    await RejectAsync(context, lease);
+                    return;
+                }
+            }
+
+            await next(context);
         });
     }
-
-    private static void Page(PageConventionCollection conventions, string page, string policy) =>
-        conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(new EnableRateLimitingAttribute(policy)));
-
-    private static string Handler(HttpContext context) => context.Request.Query["handler"].ToString().ToLowerInvariant();
-
-    private static RateLimitPartition<string> ByAddress(HttpContext context, bool counts, int permits, TimeSpan window) =>
-        counts
-            ? RateLimitPartition.GetFixedWindowLimiter("address:" + context.Connection.RemoteIpAddress, _ => Window(permits, window))
-            : RateLimitPartition.GetNoLimiter("");
-
-    private static RateLimitPartition<string> ByPerson(HttpContext context, bool counts, int permits, TimeSpan window)
-    {
-        var who = WelfareUsers.SubjectOf(context.User);
-        return counts
-            ? RateLimitPartition.GetFixedWindowLimiter(who is null ? "address:" + context.Connection.RemoteIpAddress : "person:" + who, _ => Window(permits, window))
-            : RateLimitPartition.GetNoLimiter("");
-    }
-
-    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
-        new() { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true };
-
-    /// <summary>The free text of the forms the message limit covers: a reply, a welfare message, an internal note.</summary>
-    private static readonly string[] MessageFields = ["Reply", "Input.Message", "Input.Note"];
-
-    /// <summary>Where the status page finds what a refused form carried, to give it back.</summary>
-    public const string UnsentTextKey = "Portal.UnsentText";
 
     /// <summary>
     /// 429 with Retry-After in whole seconds; the status page (re-executed) says when to try again. A refused message
     /// is not lost: its text goes to the status page to be copied. (The body is already within the size limit.)
     /// </summary>
-    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    internal static async Task RejectAsync(HttpContext context, RateLimitLease lease)
     {
-        var context = rejected.HttpContext;
         if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
         {
-            var form = await context.Request.ReadFormAsync(cancellationToken);
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
             if (MessageFields.Select(name => form[name].ToString()).FirstOrDefault(text => !string.IsNullOrWhiteSpace(text)) is { } text)
             {
                 context.Items[UnsentTextKey] = text;
             }
         }
 
-        if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
 
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
             .LogWarning("Rate limit reached for {Method} {Route}", context.Request.Method, RequestLogging.RouteOf(context));
+    }
+}
+
+/// <summary>One fixed-window limiter for each policy, partitioned by person (or, before sign-in, by address).</summary>
+public sealed class RateLimiters : IDisposable
+{
+    private readonly Dictionary<string, PartitionedRateLimiter<HttpContext>> limiters;
+
+    public RateLimiters(IOptions<RateLimitOptions> options)
+    {
+        var l = options.Value;
+        limiters = new(StringComparer.Ordinal)
+        {
+            [RateLimits.SignIn] = Limiter(l.SignInsPerMinute, TimeSpan.FromMinutes(1), byPerson: false),
+            [RateLimits.SupportRequests] = Limiter(l.SupportRequestsPerHour, TimeSpan.FromHours(1), byPerson: true),
+            [RateLimits.Messages] = Limiter(l.MessagesPerHour, TimeSpan.FromHours(1), byPerson: true),
+            [RateLimits.Exports] = Limiter(l.ExportsPerHour, TimeSpan.FromHours(1), byPerson: true),
+        };
+    }
+
+    public ValueTask<RateLimitLease> AcquireAsync(string policy, HttpContext context) =>
+        limiters.TryGetValue(policy, out var limiter)
+            ? limiter.AcquireAsync(context, 1, context.RequestAborted)
+            : throw new InvalidOperationException($"There is no rate limit called \"{policy}\". Use one of {string.Join(", ", limiters.Keys)}.");
+
+    private static PartitionedRateLimiter<HttpContext> Limiter(int permits, TimeSpan window, bool byPerson) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var who = byPerson ? WelfareUsers.SubjectOf(context.User) : null;
+            return RateLimitPartition.GetFixedWindowLimiter(who is null ? "address:" + context.Connection.RemoteIpAddress : "person:" + who,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true });
+        });
+
+    public void Dispose()
+    {
+        foreach (var limiter in limiters.Values)
+        {
+            limiter.Dispose();
+        }
+    }
+}
+
+/// <summary>Counts each run of a handler marked <see cref="RateLimitedAttribute"/>, once Razor Pages has selected it.</summary>
+public sealed class RateLimitFilter(RateLimiters limiters) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod?.MethodInfo.GetCustomAttribute<RateLimitedAttribute>() is { } limited)
+        {
+            using var lease = await limiters.AcquireAsync(limited.Policy, context.HttpContext);
+            if (!lease.IsAcquired)
+            {
+                await RateLimits.RejectAsync(context.HttpContext, lease);
+                context.Result = new StatusCodeResult(StatusCodes.Status429TooManyRequests);
+                return;
+            }
+        }
+
+        await next();
     }
 }

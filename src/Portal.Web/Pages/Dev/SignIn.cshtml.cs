@@ -28,6 +28,7 @@ public sealed partial class SignInModel(IOptions<PersonMatchingOptions> matching
     {
     }
 
+    [RateLimited(RateLimits.SignIn)]
     public async Task<IActionResult> OnPostPersonaAsync()
     {
         ModelState.Clear();
@@ -40,6 +41,7 @@ public sealed partial class SignInModel(IOptions<PersonMatchingOptions> matching
         return await SignInAsync(persona.PayNumber, persona.Name, persona.Roles);
     }
 
+    [RateLimited(RateLimits.SignIn)]
     public async Task<IActionResult> OnPostPayNumberAsync()
     {
         ModelState.Remove($"{nameof(Input)}.{nameof(SignInInput.Persona)}");

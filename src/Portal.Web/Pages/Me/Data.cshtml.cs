@@ -6,6 +6,7 @@ using Portal.Core.Audit;
 using Portal.Core.Domain;
 using Portal.Core.People;
 using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Pages.Me;
 
@@ -28,6 +29,7 @@ public sealed class DataModel(CurrentPerson currentPerson, SubjectAccess subject
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await currentPerson.GetIdAsync(cancellationToken) is null ? RedirectToPage("/Me/NoRecord") : Page();
 
+    [RateLimited(RateLimits.Exports)]
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
     {
         if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId

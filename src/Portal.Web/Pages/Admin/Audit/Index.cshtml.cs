@@ -6,6 +6,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Security;
 using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Admin.Audit;
@@ -68,6 +69,7 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
     }
 
     /// <summary>Every event the filters match, oldest first, as CSV that is safe to open in a spreadsheet. Audited.</summary>
+    [RateLimited(RateLimits.Exports)]
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
         if (await QueryAsync(cancellationToken) is not { } query)

@@ -9,6 +9,7 @@ using Portal.Core.Domain;
 using Portal.Core.Notices;
 using Portal.Core.Notices.Mail;
 using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Security;
 using CampaignService = Portal.Core.Notices.Campaigns;
 
 namespace Portal.Web.Pages.Admin.Campaigns;
@@ -103,6 +104,7 @@ public sealed class CampaignModel(
     }
 
     /// <summary>Every recipient the relay refused, as a spreadsheet-safe CSV. Audited: it names people.</summary>
+    [RateLimited(RateLimits.Exports)]
     public async Task<IActionResult> OnGetFailuresAsync(CancellationToken cancellationToken)
     {
         if (!await db.NoticeCampaigns.AnyAsync(c => c.Id == Id, cancellationToken))

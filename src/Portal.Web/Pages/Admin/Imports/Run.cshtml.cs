@@ -6,6 +6,7 @@ using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
 using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Pages.Admin.Imports;
 
@@ -66,6 +67,7 @@ public sealed class RunModel(PortalDbContext db, ImportRuns runs, ImportProgress
     }
 
     /// <summary>Every problem and unmatched pay number the check found, as CSV that is safe to open in a spreadsheet. Audited.</summary>
+    [RateLimited(RateLimits.Exports)]
     public async Task<IActionResult> OnGetReportAsync(CancellationToken cancellationToken)
     {
         if (!await db.ImportRuns.AnyAsync(r => r.Id == Id, cancellationToken))

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Support;
 using Portal.Web.Infrastructure;
+using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Pages.Me.Support;
 
@@ -26,6 +27,7 @@ public sealed class CheckModel(CurrentPerson currentPerson, SupportRequests requ
         return Page();
     }
 
+    [RateLimited(RateLimits.SupportRequests)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)

@@ -27,6 +27,7 @@ public sealed class RequestModel(PortalDbContext db, CurrentPerson currentPerson
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
+    [RateLimited(RateLimits.Messages)]
     public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))

@@ -70,9 +70,11 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
             return requests.OverridePriorityAsync(me.PersonId, request.Id, Input.Version, priority, Input.Reason, cancellationToken);
         }, "Priority changed", cancellationToken);
 
+    [RateLimited(RateLimits.Messages)]
     public Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken) =>
         ActAsync("Input.Note", (me, request) => requests.AddNoteAsync(me.PersonId, request.Id, Input.Note, cancellationToken), "Internal note added", cancellationToken);
 
+    [RateLimited(RateLimits.Messages)]
     public Task<IActionResult> OnPostMessageAsync(CancellationToken cancellationToken) =>
         ActAsync("Input.Message", (me, request) => requests.SendMessageAsync(me.PersonId, request.Id, Input.Message, cancellationToken),
             "Message sent to the requester", cancellationToken);
