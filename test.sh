@@ -88,12 +88,16 @@ check migrations dotnet run --no-build --project tools/Portal.Migrations -- chec
 # Every test runs against SQLite (the embedded default), then again against PostgreSQL. The tests of several
 # nodes sharing one database (Category=TwoNodes) need PostgreSQL and run in its pass only; the browser tests
 # (Category=Browser) are about what the pages do in Chromium, whichever database is behind them, and run once.
+# HTTPS on loopback (the tests' OpenID Connect provider, and the portal in Production) uses a throw-away certificate
+# that the first test process makes at this path; the test processes trust it through SSL_CERT_FILE, as a machine
+# trusts its organisation's CA. Set for the test runs only: the build above still trusts the system's CAs.
+LOOPBACK_CERT="$RESULTS/loopback/loopback.pem"
 for provider in Sqlite PostgreSql; do
   note "Running tests against $provider"
   filter=()
   [ "$provider" = Sqlite ] && filter=(--filter "Category!=TwoNodes")
   [ "$provider" = PostgreSql ] && filter=(--filter "Category!=Browser")
-  PORTAL_TEST_PROVIDER=$provider dotnet test Portal.sln --no-build -nologo "${filter[@]}" --logger "trx;LogFilePrefix=$provider" --results-directory "$RESULTS" 2>&1 \
+  SSL_CERT_FILE="$LOOPBACK_CERT" PORTAL_TEST_PROVIDER=$provider dotnet test Portal.sln --no-build -nologo "${filter[@]}" --logger "trx;LogFilePrefix=$provider" --results-directory "$RESULTS" 2>&1 \
     | grep -Ev '^\s*$|^Test run for|^A total of|^Results File' || true
 done
 

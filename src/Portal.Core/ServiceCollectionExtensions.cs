@@ -26,12 +26,14 @@ public static class ServiceCollectionExtensions
         services.AddScoped<WorkforceSeeder>();
         services.AddScoped<SupportSeeder>();
         services.AddScoped<PersonMatcher>();
+        services.AddScoped<Portal.Core.Sessions.SignInSessions>();
         services.AddScoped<SubjectAccess>();
         services.AddOptions<Portal.Core.Retention.RetentionOptions>().Bind(configuration.GetSection(Portal.Core.Retention.RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Portal.Core.Retention.RetentionJob>();
         services.AddScoped<SupportRequests>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<AuditCheckpointJob>();
         services.AddScoped<Portal.Core.Incidents.IncidentAdmin>();
         services.AddScoped<GuidanceAdmin>();
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

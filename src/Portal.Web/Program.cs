@@ -23,6 +23,7 @@ builder.Services.AddScoped<WelfareUsers>();
 builder.Services.AddScoped<Administrators>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SupportRequestAuthorizationHandler>();
 builder.Services.AddScoped<AccessRefusals>();
+builder.Services.AddSingleton<LookupTokens>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AuditedAuthorizationResultHandler>();
 // Keys that protect the sign-in cookie and antiforgery tokens live in the database under one application name, so
 // a cookie issued by one node is accepted by every other.
@@ -34,6 +35,7 @@ builder.Services.AddHealthChecks()
 builder.AddPortalProxy();
 builder.AddPortalRateLimits();
 builder.AddPortalRequestLogging();
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(BidiStrippingModelBinderProvider.AddTo);
 
 var devSignIn = DevSignInOptions.From(builder.Configuration).Enabled;
 builder.Services.AddRazorPages(options =>
@@ -57,14 +59,16 @@ var app = builder.Build();
 await app.InitialiseDatabaseAsync();
 await app.StartPortalJobsAsync();
 
+// First, so that everything after it (HSTS, cookies, the audit trail, the sign-in limit) sees the client as the
+// configured proxy reports it: HTTPS ended at the proxy, and the client's own address.
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/errors/500");
     app.UseHsts();
 }
 
-app.UseForwardedHeaders();
-app.UseSecurityHeaders(NoticeSetup.JobsDashboardPath);
+app.UseSecurityHeaders(NoticeSetup.JobsDashboardPath, AuthenticationSetup.SignInOrigin(app.Configuration));
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseStaticFiles();
 app.UseRouting();

@@ -104,4 +104,27 @@ public sealed class GuidanceTests
 
         Assert.Equal(["what-was-held", "wellbeing-and-occupational-health", "your-data-rights"], chosen);
     }
+
+    [Theory]
+    [InlineData("> ")]
+    [InlineData("- ")]
+    [InlineData("1. ")]
+    public void ToHtml_OfMarkdownNestedThousandsDeep_StillRendersTheText(string marker)
+    {
+        var markdown = string.Concat(Enumerable.Repeat(marker, 5_000)) + "The end";
+
+        var html = Renderer.ToHtml(markdown);
+        var plain = MarkdownRenderer.ToPlainText(markdown);
+
+        Assert.Contains("The end", html, StringComparison.Ordinal);
+        Assert.Contains("The end", plain, StringComparison.Ordinal);
+        Assert.True(MarkdownRenderer.NestingDepth(markdown) > MarkdownRenderer.MaxNesting);
+    }
+
+    [Fact]
+    public void NestingDepth_OfOrdinaryArticles_IsWithinTheLimit()
+    {
+        Assert.All(Starter, article => Assert.InRange(MarkdownRenderer.NestingDepth(article.BodyMarkdown), 1, MarkdownRenderer.MaxNesting));
+        Assert.Equal(3, MarkdownRenderer.NestingDepth("> quoted\n> - a list in it"));
+    }
 }

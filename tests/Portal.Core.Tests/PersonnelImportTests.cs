@@ -118,6 +118,18 @@ public sealed class PersonnelImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_TextThatReversesItsOwnDirection_IsReportedWhereItIs()
+    {
+        var report = await ImportAsync(Csv.File(Csv.PersonnelHeader,
+            "100001,Ann,Lee,officer,Constable,\u202EtinU laicepS,Northgate,NPPV2,ann.lee@force.example,none,active"));
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((2, 6, "unit"), (problem.Line, problem.Column, problem.ColumnName));
+        Assert.StartsWith("The unit has an invisible character that reverses the direction of text (U+202E) at character 1.", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await PeopleCountAsync());
+    }
+
+    [Fact]
     public async Task Import_DuplicatePayNumber_PointsToTheFirstLine()
     {
         var report = await ImportAsync(Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100002"), Csv.Person("100001", email: "other@force.example")));

@@ -57,7 +57,7 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal(auditBefore + 1, await db.AuditEvents.CountAsync(TestContext.Current.CancellationToken));
         var run = await db.AuditEvents.SingleAsync(e => e.Action == AuditActions.RetentionApplied, TestContext.Current.CancellationToken);
         Assert.StartsWith("2 closed support requests", run.Detail);
-        Assert.True((await AuditChain.VerifyAsync(db, TestContext.Current.CancellationToken)).Intact);
+        Assert.True((await AuditChain.VerifyAsync(db, cancellationToken: TestContext.Current.CancellationToken)).Intact);
     }
 
     [Fact]

@@ -35,9 +35,9 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A fresh context, as a new request or job would have.</summary>
-    public PortalDbContext NewContext()
+    public PortalDbContext NewContext(Portal.Core.Audit.AuditKeyRing? auditKeys = null)
     {
-        var db = new PortalDbContext(TestProvider.Options(ConnectionString));
+        var db = new PortalDbContext(TestProvider.Options(ConnectionString, auditKeys));
         contexts.Add(db);
         return db;
     }

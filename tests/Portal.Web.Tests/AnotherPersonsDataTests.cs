@@ -111,6 +111,26 @@ public sealed class AnotherPersonsDataTests(PortalFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task ManyRefusalsInAMinute_AreAllRefused_ButOnlyTheFirstFewAreWrittenToTheTrail_EachCutShort()
+    {
+        var prober = await factory.Data.CreatePersonAsync();
+        var client = factory.ClientAs(prober.PayNumber);
+        // The jobs dashboard answers any address below it, so its path is text of the caller's choosing.
+        var chosenText = "/admin/jobs/" + new string('x', 2_000);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 40; i++)
+        {
+            statuses.Add((await client.GetAsync($"{chosenText}{i}", TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.Forbidden, status));
+        var recorded = await RefusalsAsync(prober.Id, AuditActions.AccessForbidden);
+        Assert.Equal(10, recorded.Count);
+        Assert.All(recorded, e => Assert.True(e.Target!.Length <= 100, $"A refused request wrote {e.Target!.Length} characters."));
+    }
+
+    [Fact]
     public async Task Anonymous_IsAskedToSignInAndNothingIsRecordedAgainstAnyone()
     {
         long before;

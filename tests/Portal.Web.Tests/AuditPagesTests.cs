@@ -13,12 +13,12 @@ namespace Portal.Web.Tests;
 /// <summary>The audit trail page: filtering, paging, a spreadsheet-safe export, and the chain check, as an administrator uses them.</summary>
 public sealed class AuditPagesTests
 {
-    private static async Task RecordAsync(PortalFactory factory, string action, int? subjectId, string? detail = null, int times = 1)
+    private static async Task RecordAsync(PortalFactory factory, string action, int? subjectId, string? detail = null, int times = 1, string target = "SR-000001")
     {
         for (var i = 0; i < times; i++)
         {
             await using var scope = factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(new Actor(null, "someone-else", "10.1.2.3"), action, subjectId, "SR-000001", detail, TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(new Actor(null, "someone-else", "10.1.2.3"), action, subjectId, target, detail, TestContext.Current.CancellationToken);
         }
     }
 
@@ -39,7 +39,7 @@ public sealed class AuditPagesTests
         await RecordAsync(factory, AuditActions.SupportRequestViewed, other.Id);
         var client = factory.ClientAs(admin.PayNumber, RoleNames.Admin);
 
-        var page = await Html.ReadAsync(await client.GetAsync($"/admin/audit?person={subject.PayNumber.ToLowerInvariant()}", TestContext.Current.CancellationToken));
+        var page = await Html.ReadAsync(await client.GetAsync($"/admin/audit?person={subject.PayNumber.ToLowerInvariant()}&{await client.ConfirmedAsync("/admin/audit")}", TestContext.Current.CancellationToken));
 
         var rows = page.QuerySelectorAll("[data-testid=events] tbody tr");
         var row = Assert.Single(rows);
@@ -48,6 +48,76 @@ public sealed class AuditPagesTests
         var searched = Assert.Single(await EventsAsync(factory, AuditActions.AuditSearched));
         Assert.Equal(subject.Id, searched.SubjectPersonId);
         Assert.Equal(admin.Id, searched.ActorPersonId);
+    }
+
+    [Theory]
+    [InlineData("person={0}")]
+    [InlineData("actor={0}")]
+    [InlineData("person={0}&handler=Export")]
+    [InlineData("handler=Export")]
+    public async Task ALookUpOrExportFromALinkMadeElsewhere_LooksUpNothingAndRecordsNothing_UntilConfirmed(string query)
+    {
+        await using var factory = new PortalFactory();
+        var admin = await factory.Data.CreatePersonAsync();
+        var subject = await factory.Data.CreatePersonAsync();
+        await RecordAsync(factory, AuditActions.SupportRequestViewed, subject.Id);
+        var client = factory.ClientAs(admin.PayNumber, RoleNames.Admin);
+        var address = "/admin/audit?" + string.Format(System.Globalization.CultureInfo.InvariantCulture, query, subject.PayNumber);
+
+        var forged = await client.GetAsync(address, TestContext.Current.CancellationToken);
+        var forgedPage = await Html.ReadAsync(forged);
+        var eventsAfterForged = (await EventsAsync(factory, AuditActions.AuditSearched)).Count + (await EventsAsync(factory, AuditActions.AuditExported)).Count;
+        var confirmed = await client.GetAsync($"{address}&{await client.ConfirmedAsync(address)}", TestContext.Current.CancellationToken);
+
+        Assert.Equal("text/html", forged.Content.Headers.ContentType!.MediaType);
+        Assert.NotNull(forgedPage.QuerySelector("[data-testid=confirm]"));
+        if (query.Contains("{0}", StringComparison.Ordinal))
+        {
+            Assert.Empty(forgedPage.QuerySelectorAll("[data-testid=events] tbody tr"));
+        }
+
+        Assert.Equal(0, eventsAfterForged);
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.Single(await EventsAsync(factory, query.Contains("Export", StringComparison.Ordinal) ? AuditActions.AuditExported : AuditActions.AuditSearched));
+    }
+
+    [Fact]
+    public async Task TheCheckFilteredByPerson_IsRecordedAsALookUp()
+    {
+        await using var factory = new PortalFactory();
+        var admin = await factory.Data.CreatePersonAsync();
+        var subject = await factory.Data.CreatePersonAsync();
+        var client = factory.ClientAs(admin.PayNumber, RoleNames.Admin);
+
+        await client.SubmitAsync("/admin/audit", $"/admin/audit?handler=Verify&person={subject.PayNumber}");
+
+        var searched = Assert.Single(await EventsAsync(factory, AuditActions.AuditSearched));
+        Assert.Equal(subject.Id, searched.SubjectPersonId);
+    }
+
+    [Fact]
+    public async Task EventsAboutRestrictedRequests_AreWithheldFromAdministratorsWhoAreNotWelfareLeads_AndTheyAreToldSo()
+    {
+        await using var factory = new PortalFactory();
+        var admin = await factory.Data.CreatePersonAsync();
+        var covert = await factory.Data.CreatePersonAsync(p => { p.GivenName = "Hidden"; p.SensitiveRole = SensitiveRole.Covert; });
+        await RecordAsync(factory, AuditActions.PriorityOverridden, covert.Id, "Critical: threatened at home", target: "SR-000042");
+        await RecordAsync(factory, AuditActions.CampaignPaused, null);
+        var administrator = factory.ClientAs(admin.PayNumber, RoleNames.Admin);
+        var leadAdministrator = factory.ClientAs(admin.PayNumber, RoleNames.Admin, RoleNames.WelfareLead);
+
+        var page = await Html.ReadAsync(await administrator.GetAsync("/admin/audit", TestContext.Current.CancellationToken));
+        var export = await (await administrator.GetAsync($"/admin/audit?handler=Export&{await administrator.ConfirmedAsync("/admin/audit")}", TestContext.Current.CancellationToken))
+            .Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var leadPage = await Html.ReadAsync(await leadAdministrator.GetAsync("/admin/audit", TestContext.Current.CancellationToken));
+
+        Assert.DoesNotContain("Hidden", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("threatened at home", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("threatened at home", export, StringComparison.Ordinal);
+        Assert.DoesNotContain(covert.PayNumber, export, StringComparison.Ordinal);
+        Assert.Contains("1 event about support requests restricted to welfare leads is not shown", page.Texts("[data-testid=withheld]").Single(), StringComparison.Ordinal);
+        Assert.Contains("threatened at home", leadPage.QuerySelector("[data-testid=events]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(leadPage.QuerySelector("[data-testid=withheld]"));
     }
 
     [Fact]
@@ -95,17 +165,18 @@ public sealed class AuditPagesTests
     {
         await using var factory = new PortalFactory();
         var admin = await factory.Data.CreatePersonAsync();
-        foreach (var detail in new[] { "=HYPERLINK(\"http://evil.example\")", "+1", "-1", "@SUM(A1)", "\tTab", "\rReturn", "plain" })
+        foreach (var detail in new[] { "=HYPERLINK(\"http://evil.example\")", "+1", "-1", "@SUM(A1)", "\tTab", "\rReturn", "plain", "＝1+1", "＋1", "－1", "＠SUM(A1)", "\u200B=1+1", "\u202E=1+1" })
         {
             await RecordAsync(factory, AuditActions.PriorityOverridden, null, detail);
         }
 
         var client = factory.ClientAs(admin.PayNumber, RoleNames.Admin);
 
-        var response = await client.GetAsync("/admin/audit?handler=Export&action=support_request.priority_overridden", TestContext.Current.CancellationToken);
+        var response = await client.GetAsync($"/admin/audit?handler=Export&action=support_request.priority_overridden&{await client.ConfirmedAsync("/admin/audit")}", TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore, "An export must not be kept by the browser or a proxy (Cache-Control: no-store).");
         using var reader = new CsvHelper.CsvReader(new StringReader(text), System.Globalization.CultureInfo.InvariantCulture);
         var details = new List<string>();
         await reader.ReadAsync();
@@ -115,7 +186,7 @@ public sealed class AuditPagesTests
             details.Add(reader.GetField("detail")!);
         }
 
-        Assert.Equal(["'=HYPERLINK(\"http://evil.example\")", "'+1", "'-1", "'@SUM(A1)", "'\tTab", "'\rReturn", "plain"], details);
+        Assert.Equal(["'=HYPERLINK(\"http://evil.example\")", "'+1", "'-1", "'@SUM(A1)", "'\tTab", "'\rReturn", "plain", "'＝1+1", "'＋1", "'－1", "'＠SUM(A1)", "'\u200B=1+1", "'\u202E=1+1"], details);
         var exported = Assert.Single(await EventsAsync(factory, AuditActions.AuditExported));
         Assert.Equal("action support_request.priority_overridden", exported.Detail);
     }
@@ -133,7 +204,7 @@ public sealed class AuditPagesTests
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = TestProvider.DropAuditTriggersSql + "UPDATE audit_events SET actor_subject = 'nobody' WHERE sequence = 2;";
+            command.CommandText = TestProvider.DropAuditTriggersSql + "UPDATE audit_events SET actor_subject = 'nobody' WHERE sequence = 2;" + TestProvider.RestoreAuditTriggersSql;
             await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 

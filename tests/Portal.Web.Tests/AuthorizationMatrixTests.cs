@@ -78,6 +78,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
 
         ["GET /admin"] = Access.Admin,
         ["ANY /admin/jobs/{**path}"] = Access.Admin,
+        ["GET /admin/jobs/stats"] = Access.Admin,
+        ["HEAD /admin/jobs/stats"] = Access.Admin,
         ["GET /admin/audit"] = Access.Admin,
         ["POST /admin/audit?handler=Verify"] = Access.Admin,
         ["GET /admin/audit?handler=Export"] = Access.Admin,

@@ -118,4 +118,41 @@ public sealed class GuidanceAuthoringTests
         await using var check = factory.Services.CreateAsyncScope();
         Assert.Empty(await check.ServiceProvider.GetRequiredService<PortalDbContext>().GuidanceVersions.ToListAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task AnArticleNestedThousandsDeep_IsRefusedOnPreviewAndSave_AndOneAlreadyStoredStillShows()
+    {
+        var (factory, admin, staff) = await ClientsAsync();
+        await using var _ = factory;
+        var deep = string.Concat(Enumerable.Repeat("> ", 5_000)) + "Lock your car";
+        const string Nested = "The article's quotes and lists are nested too deeply: at most 16 levels (each list, its item and each quote count one). Take out some of the '>' or indented list markers.";
+
+        var preview = await admin.SubmitAsync("/admin/guidance/new", "/admin/guidance/new?handler=Preview", Article(body: deep));
+        var save = await admin.SubmitAsync("/admin/guidance/new", "/admin/guidance/new?handler=Publish", Article(body: deep));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var stored = await db.GuidanceArticles.OrderBy(a => a.Id).FirstAsync(TestContext.Current.CancellationToken);
+            stored.BodyMarkdown = deep;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var slug = await SlugOfFirstArticleAsync(factory);
+        var shown = await staff.GetAsync($"/guidance/{slug}", TestContext.Current.CancellationToken);
+        var searched = await staff.GetAsync("/guidance?q=car", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Equal([Nested], (await Html.ReadAsync(preview)).Texts(".govuk-error-summary__list li"));
+        Assert.Equal([Nested], (await Html.ReadAsync(save)).Texts(".govuk-error-summary__list li"));
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Contains("Lock your car", (await Html.ReadAsync(shown)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, searched.StatusCode);
+        Assert.Contains(slug, (await Html.ReadAsync(searched)).QuerySelector("main")!.InnerHtml, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> SlugOfFirstArticleAsync(PortalFactory factory)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().GuidanceArticles.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync(TestContext.Current.CancellationToken);
+    }
 }

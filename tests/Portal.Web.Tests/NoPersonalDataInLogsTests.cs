@@ -74,8 +74,9 @@ public sealed partial class NoPersonalDataInLogsTests
         await constable.GetAsync($"/notices/{campaignId}", ct);
         await constable.SubmitAsync($"/notices/{campaignId}", $"/notices/{campaignId}");
         await constable.GetAsync("/me/data?handler=Download", ct);
-        await admin.GetAsync($"/admin/audit?person={people[0]}", ct);
-        await admin.GetAsync($"/admin/audit?person={people[0]}&handler=Export", ct);
+        var confirmed = await admin.ConfirmedAsync("/admin/audit");
+        await admin.GetAsync($"/admin/audit?person={people[0]}&{confirmed}", ct);
+        await admin.GetAsync($"/admin/audit?person={people[0]}&handler=Export&{confirmed}", ct);
         await admin.GetAsync(campaign + "?handler=Failures", ct);
         await admin.GetAsync(campaign, ct);
 

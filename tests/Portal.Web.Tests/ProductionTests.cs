@@ -81,6 +81,16 @@ public sealed class ProductionTests
     }
 
     [Fact]
+    public void Start_WithoutAKeyForTheAuditTrail_StopsWithAClearMessage()
+    {
+        using var factory = new PortalFactory { EnvironmentName = "Production", Settings = new(Entra) { ["Audit:CurrentKey"] = "" } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("The audit trail has no key to seal it with. Set Audit:Keys:<id>", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Start_WithSyntheticSeedInProduction_StopsWithAClearMessage()
     {
         using var factory = new PortalFactory { EnvironmentName = "Production", Settings = Entra, Seed = true };
@@ -156,6 +166,96 @@ public sealed class ProductionTests
         var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
 
         Assert.True((int)response.StatusCode < 500, $"{url} answered {(int)response.StatusCode}");
+    }
+
+    /// <summary>The portal in Production on a real loopback port, as a proxy on the same machine reaches it.</summary>
+    private static (EntraPortalFactory Factory, HttpClient Client) OnARealPort(params (string Key, string Value)[] settings)
+    {
+        var factory = new EntraPortalFactory { EnvironmentName = "Production", TestAuthentication = false, Settings = new(Entra) { ["AllowedHosts"] = "portal.example.test" } };
+        foreach (var (key, value) in settings)
+        {
+            factory.Settings[key] = value;
+        }
+
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var address = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Host = "portal.example.test";
+        return (factory, client);
+    }
+
+    [Fact]
+    public async Task BehindAConfiguredProxyThatEndsTls_EveryResponseCarriesHsts()
+    {
+        var (factory, client) = OnARealPort(("Proxy:KnownProxies:0", "127.0.0.1"));
+        await using var _ = factory;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("max-age=", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("10.20.0.5")]
+    public async Task ForwardedHeaders_FromLoopbackThatIsNotAConfiguredProxy_AreIgnored(string proxy)
+    {
+        var (factory, client) = proxy.Length == 0
+            ? OnARealPort(("RateLimits:SignInsPerMinute", "2"))
+            : OnARealPort(("RateLimits:SignInsPerMinute", "2"), ("Proxy:KnownProxies:0", proxy));
+        await using var _ = factory;
+
+        // A caller that picks a new X-Forwarded-For for each try would get a fresh sign-in allowance each time if it were believed.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/signin-oidc") { Content = new FormUrlEncodedContent([new("state", "not-ours")]) };
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            request.Headers.Add("X-Forwarded-Proto", "https");
+            var r = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            statuses.Add(r.StatusCode);
+        }
+
+        Assert.True(statuses[2] == HttpStatusCode.TooManyRequests, string.Join(",", statuses));
+        using var health = new HttpRequestMessage(HttpMethod.Get, "/health");
+        health.Headers.Add("X-Forwarded-Proto", "https");
+        Assert.False((await client.SendAsync(health, TestContext.Current.CancellationToken)).Headers.Contains("Strict-Transport-Security"),
+            "HSTS was sent for a request that only claimed to have come over HTTPS.");
+    }
+
+    [Fact]
+    public async Task ARequestForAHostThePortalIsNotFor_IsRefusedWithoutBuildingAnAddressFromIt()
+    {
+        var (factory, client) = OnARealPort(("Proxy:KnownProxies:0", "127.0.0.1"));
+        await using var _ = factory;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = "evil.example";
+        request.Headers.Add("X-Forwarded-Proto", "https");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var ours = await client.GetAsync("/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal(HttpStatusCode.Redirect, ours.StatusCode);
+        Assert.DoesNotContain("evil.example", ours.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("")]
+    public void Start_InProductionAnsweringToAnyHost_StopsWithAClearMessage(string hosts)
+    {
+        using var factory = new PortalFactory { EnvironmentName = "Production", Settings = new(Entra) { ["AllowedHosts"] = hosts } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("Set it to the host names people use to reach the portal", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

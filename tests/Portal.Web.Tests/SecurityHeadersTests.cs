@@ -50,6 +50,20 @@ public sealed class SecurityHeadersTests(PortalFactory factory) : IClassFixture<
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
     }
 
+    [Theory]
+    [InlineData("GET", "/admin/jobs/stats")]
+    [InlineData("POST", "/admin/jobs/stats")]
+    [InlineData("GET", "/admin/jobs/no-such-page")]
+    [InlineData("POST", "/admin/jobs/jobs/enqueued/delete")]
+    public async Task JobsDashboard_AnswersEveryAddressWithoutAFailure(string method, string path)
+    {
+        var admin = await factory.Data.CreatePersonAsync();
+
+        var response = await factory.ClientAs(admin.PayNumber, RoleNames.Admin).SendAsync(new HttpRequestMessage(new HttpMethod(method), path), TestContext.Current.CancellationToken);
+
+        Assert.True((int)response.StatusCode < 500, $"{method} {path} answered {(int)response.StatusCode}");
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)

@@ -40,7 +40,7 @@ public sealed class WelfareTests(PortalFactory factory) : IClassFixture<PortalFa
         { "staff", false, HttpStatusCode.Forbidden },
         { RoleNames.Admin, false, HttpStatusCode.Forbidden },
         { RoleNames.Welfare, false, HttpStatusCode.OK },
-        { RoleNames.Welfare, true, HttpStatusCode.Forbidden },
+        { RoleNames.Welfare, true, HttpStatusCode.NotFound },
         { RoleNames.WelfareLead, false, HttpStatusCode.OK },
         { RoleNames.WelfareLead, true, HttpStatusCode.OK },
     };
@@ -65,8 +65,13 @@ public sealed class WelfareTests(PortalFactory factory) : IClassFixture<PortalFa
         await welfare.GetAsync("/welfare", TestContext.Current.CancellationToken);
 
         var post = await welfare.SubmitAsync("/welfare", $"/welfare/requests/{reference}?handler=Note", ("Input.Note", "I should not be able to write this"));
+        var unknown = await welfare.SubmitAsync("/welfare", "/welfare/requests/SR-999999?handler=Note", ("Input.Note", "I should not be able to write this"));
 
-        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        // Answered exactly as a reference that names nothing, so no one learns which requests are restricted.
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        var (refusedPage, unknownPage) = (await Html.ReadAsync(post), await Html.ReadAsync(unknown));
+        Assert.Equal(unknownPage.Title, refusedPage.Title);
+        Assert.Equal(unknownPage.QuerySelector("main")!.InnerHtml, refusedPage.QuerySelector("main")!.InnerHtml);
         Assert.False(await DbAsync(db => db.SupportNotes.AnyAsync(n => n.SupportRequestId == IdOf(reference), TestContext.Current.CancellationToken)));
         Assert.True(await DbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == AuditActions.SupportRequestRefused && e.ActorPersonId == officer.Id && e.SubjectPersonId == requester.Id, TestContext.Current.CancellationToken)));
     }
@@ -85,6 +90,43 @@ public sealed class WelfareTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.DoesNotContain(restricted, welfareQueue);
         Assert.Contains(ordinary, welfareQueue);
         Assert.Contains(restricted, leadQueue);
+    }
+
+    [Fact]
+    public async Task ARequestMadeBeforeAnImportPutTheRequesterInASensitiveRole_IsRestrictedFromThenOn()
+    {
+        var (requester, reference) = await RequestAsync();
+        var (_, welfare) = await UserAsync(RoleNames.Welfare);
+        var (_, lead) = await UserAsync(RoleNames.WelfareLead);
+        var before = await welfare.GetAsync($"/welfare/requests/{reference}", TestContext.Current.CancellationToken);
+        await welfare.SubmitAsync($"/welfare/requests/{reference}", $"/welfare/requests/{reference}?handler=Take", ("Input.Version", "0"));
+        Assert.NotNull(await DbAsync(db => db.SupportRequests.Where(r => r.Id == IdOf(reference)).Select(r => r.AssignedToPersonId).SingleAsync(TestContext.Current.CancellationToken)));
+
+        await ImportAsync(requester, "covert");
+        var request = await welfare.GetAsync($"/welfare/requests/{reference}", TestContext.Current.CancellationToken);
+        var welfareQueue = await welfare.GetStringAsync("/welfare?status=all&sort=newest", TestContext.Current.CancellationToken);
+        var leadView = await lead.GetAsync($"/welfare/requests/{reference}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, request.StatusCode);
+        Assert.DoesNotContain(requester.PayNumber, await request.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.DoesNotContain(reference, welfareQueue);
+        Assert.Equal(HttpStatusCode.OK, leadView.StatusCode);
+        Assert.Null(await DbAsync(db => db.SupportRequests.Where(r => r.Id == IdOf(reference)).Select(r => r.AssignedToPersonId).SingleAsync(TestContext.Current.CancellationToken)));
+
+        await ImportAsync(requester, "none");
+        Assert.Equal(HttpStatusCode.OK, (await welfare.GetAsync($"/welfare/requests/{reference}", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    /// <summary>Imports a personnel extract of this one person as they are, but for their sensitive role.</summary>
+    private async Task ImportAsync(Person person, string sensitiveRole)
+    {
+        var file = "pay_number,given_name,family_name,personnel_type,rank_or_grade,unit,work_location,vetting_level,email,sensitive_role,status\n" +
+            $"{person.PayNumber},{person.GivenName},{person.FamilyName},officer,{person.RankOrGrade},{person.Unit},{person.WorkLocation},{person.VettingLevel},{person.Email},{sensitiveRole},active\n";
+        await using var scope = factory.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<Portal.Core.Imports.PersonnelImporter>()
+            .ImportAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file)), TestContext.Current.CancellationToken);
+        Assert.True(report.Applied, string.Join("; ", report.Problems.Select(p => p.Message)));
     }
 
     [Fact]
@@ -215,6 +257,40 @@ public sealed class WelfareTests(PortalFactory factory) : IClassFixture<PortalFa
         {
             Assert.DoesNotContain(view.QuerySelectorAll("main *"), e => e.LocalName is "script" or "img" || e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.Ordinal)));
         }
+    }
+
+    [Fact]
+    public async Task TextThatWouldReverseItsOwnDirection_ReachesTheOtherSideWithoutTheControls()
+    {
+        var (requester, _) = await UserAsync();
+        var requesterClient = factory.ClientAs(requester.PayNumber);
+        var reference = await requesterClient.AskForSupportAsync("Call me on \u202E0987 009 00770\u202C please");
+        var (_, welfare) = await UserAsync(RoleNames.Welfare);
+        var page = $"/welfare/requests/{reference}";
+        await welfare.SubmitAsync(page, $"{page}?handler=Message", ("Input.Message", "We will \u2067call\u2069 you \u202Dtoday"));
+
+        var teamView = await Html.ReadAsync(await welfare.GetAsync(page, TestContext.Current.CancellationToken));
+        var requesterView = await Html.ReadAsync(await requesterClient.GetAsync($"/support/{reference}", TestContext.Current.CancellationToken));
+
+        Assert.Contains("Call me on 0987 009 00770 please", teamView.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["We will call you today"], requesterView.Section("messages").Texts(".portal-preserve-lines"));
+        Assert.Equal("Call me on 0987 009 00770 please", await DbAsync(db => db.SupportRequests.Where(r => r.Id == IdOf(reference)).Select(r => r.Description).SingleAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task AChangeRefusedForWantOfAnAnswer_ShowsTheRequestAgain_AndThatViewIsAudited()
+    {
+        var (requester, reference) = await RequestAsync();
+        var (officer, welfare) = await UserAsync(RoleNames.Welfare);
+        var page = $"/welfare/requests/{reference}";
+
+        var response = await welfare.SubmitAsync(page, $"{page}?handler=Status", ("Input.Version", "0"));
+        var views = await DbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.SupportRequestViewed && e.Target == reference && e.ActorPersonId == officer.Id, TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(requester.PayNumber, (await Html.ReadAsync(response)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        // One for opening the page to get its form, one for the page shown again with the error.
+        Assert.Equal(2, views);
     }
 
     [Fact]

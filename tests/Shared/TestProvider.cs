@@ -18,10 +18,25 @@ public static class TestProvider
 
     public static string Name => IsPostgreSql ? "PostgreSql" : "Sqlite";
 
-    public static DbContextOptions<PortalDbContext> Options(string connectionString) =>
+    public static DbContextOptions<PortalDbContext> Options(string connectionString, Portal.Core.Audit.AuditKeyRing? auditKeys = null) =>
         IsPostgreSql
-            ? new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(connectionString).Options
-            : new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(connectionString).Options;
+            ? new DbContextOptionsBuilder<PortalDbContext>().UsePortalPostgreSql(connectionString).UseAuditChain(auditKeys ?? AuditKeys).Options
+            : new DbContextOptionsBuilder<PortalDbContext>().UsePortalSqlite(connectionString).UseAuditChain(auditKeys ?? AuditKeys).Options;
+
+    /// <summary>The audit chain's key in every test, as <c>Audit:Keys:test</c>: portals under test and the tests' own contexts seal and check alike.</summary>
+    public const string AuditKeyId = "test";
+
+    public static readonly string AuditKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+
+    public static Portal.Core.Audit.AuditKeyRing AuditKeys { get; } =
+        Portal.Core.Audit.AuditKeyRing.From(new() { Keys = { [AuditKeyId] = AuditKey }, CurrentKey = AuditKeyId });
+
+    /// <summary>The settings that give a portal the tests' audit key, with this separator (":" for configuration, "__" for the environment).</summary>
+    public static Dictionary<string, string> AuditSettings(string separator) => new()
+    {
+        [$"Audit{separator}Keys{separator}{AuditKeyId}"] = AuditKey,
+        [$"Audit{separator}CurrentKey"] = AuditKeyId,
+    };
 
     /// <summary>A new, migrated database of its own: a file in <paramref name="directory"/>, or a PostgreSQL database.</summary>
     public static async Task<string> CreateDatabaseAsync(string directory) =>
@@ -39,6 +54,16 @@ public static class TestProvider
     public static string DropAuditTriggersSql => IsPostgreSql
         ? "DROP TRIGGER audit_events_append_only_update ON audit_events; DROP TRIGGER audit_events_append_only_delete ON audit_events; DROP TRIGGER audit_events_append_only_truncate ON audit_events; "
         : "DROP TRIGGER audit_events_append_only_update; DROP TRIGGER audit_events_append_only_delete; ";
+
+    /// <summary>SQL that puts the append-only triggers back as the migrations made them, as someone covering their tracks would.</summary>
+    public static string RestoreAuditTriggersSql => IsPostgreSql
+        ? "CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only(); " +
+          "CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_events_append_only(); " +
+          "CREATE TRIGGER audit_events_append_only_truncate BEFORE TRUNCATE ON audit_events FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only(); "
+        : "CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events WHEN OLD.hash IS NOT NULL " +
+          "BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only: a recorded event cannot be changed.'); END; " +
+          "CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events " +
+          "BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only: a recorded event cannot be deleted.'); END; ";
 
     /// <summary>SQL that counts the temporary tables the current connection holds.</summary>
     public static string CountTemporaryTablesSql => IsPostgreSql

@@ -17,12 +17,15 @@ public sealed record AuditVerification(long EventsChecked, long LastSequence, st
 }
 
 /// <summary>
-/// The audit trail as a hash chain. Each event, as it is saved, takes the next sequence number and the hash of the
-/// event before it, and its own hash covers its contents and that previous hash; the head row keeps the last
-/// sequence and hash. So an event changed after the fact no longer matches its hash, an event removed leaves a
-/// gap in the sequence, and events removed from the end leave the head pointing past the last one. Sealing runs in
-/// the transaction that saves the events, and moves the head only if no one else has moved it since it was read,
-/// so two writers can never both take the same place in the chain.
+/// The audit trail as a keyed hash chain. Each event, as it is saved, takes the next sequence number and the hash of
+/// the event before it, and its own hash is an HMAC, under a key the database does not hold (<see cref="AuditKeyRing"/>),
+/// of its contents, its key's id and that previous hash; the head row keeps the last sequence and hash. So an event
+/// changed after the fact no longer matches its hash, and whoever holds only the database cannot re-seal what they
+/// changed; an event removed leaves a gap or a broken link; events removed from the end leave the head pointing past
+/// the last one, or, with the head rewound too, contradict the signed checkpoints kept outside the database
+/// (<see cref="AuditCheckpoints"/>). Events written around the portal are never sealed: they are reported. Sealing
+/// runs in the transaction that saves the events, and moves the head only if no one else has moved it since it was
+/// read, so two writers can never both take the same place in the chain.
 /// </summary>
 public static class AuditChain
 {
@@ -38,29 +41,36 @@ public static class AuditChain
     internal static Task SealAsync(PortalDbContext db, CancellationToken cancellationToken) =>
         SealAsync(db, db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added && e.Entity.Hash is null).Select(e => e.Entity).ToList(), cancellationToken);
 
-    /// <summary>
-    /// Seals events written before the chain existed, oldest first, so that they are covered too. Run at start-up;
-    /// does nothing once every event is sealed.
-    /// </summary>
-    public static async Task<int> SealEarlierEventsAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>How many events are outside the chain: written around the portal, which seals every event it records.</summary>
+    public static Task<int> CountUnsealedAsync(PortalDbContext db, CancellationToken cancellationToken = default) =>
+        db.AuditEvents.CountAsync(e => e.Sequence == null || e.Hash == null, cancellationToken);
+
+    /// <summary>The append-only triggers the migrations put on the audit trail that are no longer there.</summary>
+    public static async Task<IReadOnlyList<string>> MissingTriggersAsync(PortalDbContext db, CancellationToken cancellationToken = default)
     {
-        // Every start asks; only a database with such events takes the write lock to seal them.
-        if (!await db.AuditEvents.AnyAsync(e => e.Hash == null, cancellationToken))
+        var postgreSql = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+        string[] expected = postgreSql
+            ? ["audit_events_append_only_update", "audit_events_append_only_delete", "audit_events_append_only_truncate"]
+            : ["audit_events_append_only_update", "audit_events_append_only_delete"];
+        await db.OpenIfClosedAsync(cancellationToken);
+        await using var command = db.CreateCommand(postgreSql
+            ? "SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_events'::regclass AND NOT tgisinternal AND tgenabled <> 'D'"
+            : "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'");
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            return 0;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                present.Add(reader.GetString(0));
+            }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var earlier = await db.AuditEvents.Where(e => e.Hash == null).OrderBy(e => e.Id).ToListAsync(cancellationToken);
-
-        await SealAsync(db, earlier, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return earlier.Count;
+        return [.. expected.Where(name => !present.Contains(name))];
     }
 
     private static async Task SealAsync(PortalDbContext db, List<AuditEvent> events, CancellationToken cancellationToken)
     {
+        var keys = db.AuditKeys();
         var h = TableMap.For<AuditChainHead>(db);
         await db.OpenIfClosedAsync(cancellationToken);
         while (true)
@@ -72,7 +82,8 @@ public static class AuditChain
             {
                 e.Sequence = ++sequence;
                 e.PreviousHash = previous;
-                e.Hash = HashOf(e);
+                e.KeyId = keys.CurrentKeyId;
+                e.Hash = HashOf(e, keys.CurrentKey);
                 previous = e.Hash;
             }
 
@@ -90,8 +101,8 @@ public static class AuditChain
         }
     }
 
-    /// <summary>The hash of an event: SHA-256, hex, over every field it records and the hash before it.</summary>
-    public static string HashOf(AuditEvent e)
+    /// <summary>The hash of an event: HMAC-SHA-256 under <paramref name="key"/>, hex, over every field it records, its key's id and the hash before it.</summary>
+    public static string HashOf(AuditEvent e, byte[] key)
     {
         var text = new StringBuilder();
         Append(text, e.Sequence?.ToString(CultureInfo.InvariantCulture));
@@ -104,16 +115,22 @@ public static class AuditChain
         Append(text, e.Detail);
         Append(text, e.From);
         Append(text, e.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        Append(text, e.KeyId);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     // Each value with its length, and null apart from empty, so that no two different events can read the same.
     private static void Append(StringBuilder text, string? value) =>
         (value is null ? text.Append("-;") : text.Append(value.Length).Append(':').Append(value).Append(';')).Append('\n');
 
-    /// <summary>Reads the whole chain in order, one event at a time, and reports every break in it.</summary>
-    public static async Task<AuditVerification> VerifyAsync(PortalDbContext db, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Reads the whole chain in order, one event at a time, and reports every break in it: events changed, removed,
+    /// sealed without the portal's key or with one it does not hold, written around the portal, the append-only
+    /// triggers removed, and — given the checkpoint file — a trail cut short or rewritten since a checkpoint.
+    /// </summary>
+    public static async Task<AuditVerification> VerifyAsync(PortalDbContext db, string? checkpointFile = null, CancellationToken cancellationToken = default)
     {
+        var keys = db.AuditKeys();
         var problems = new List<AuditChainProblem>();
         var count = 0;
         void Problem(long? sequence, string message)
@@ -125,6 +142,13 @@ public static class AuditChain
             }
         }
 
+        var (checkpoints, badLines) = checkpointFile is null ? ([], []) : AuditCheckpoints.Read(checkpointFile, keys);
+        foreach (var line in badLines)
+        {
+            Problem(null, line);
+        }
+
+        var checkpointsAt = checkpoints.ToLookup(c => c.Sequence);
         long expected = 1;
         long checkedEvents = 0;
         var previous = "";
@@ -143,9 +167,22 @@ public static class AuditChain
                 Problem(sequence, $"Event {sequence} does not follow on from event {sequence - 1}: one of them was changed or replaced after it was recorded.");
             }
 
-            if (HashOf(e) != e.Hash)
+            if (e.KeyId is null)
+            {
+                Problem(sequence, $"Event {sequence} is not sealed with the portal's key: it was written or rewritten outside the portal.");
+            }
+            else if (keys.KeyFor(e.KeyId) is not { } key)
+            {
+                Problem(sequence, $"Event {sequence} was sealed with the key \"{e.KeyId}\", which this portal does not hold. Add that key to Audit:Keys to check it; if no one kept it, the event cannot be trusted.");
+            }
+            else if (HashOf(e, key) != e.Hash)
             {
                 Problem(sequence, $"Event {sequence} ({e.Action}, recorded {e.OccurredUtc:yyyy-MM-dd HH:mm:ss} UTC) was changed after it was recorded: its contents no longer match its hash.");
+            }
+
+            foreach (var checkpoint in checkpointsAt[sequence].Where(c => c.Hash != e.Hash))
+            {
+                Problem(sequence, $"Event {sequence} is not the one the checkpoint of {checkpoint.AtUtc:yyyy-MM-dd HH:mm} UTC recorded: the trail was rewritten after that checkpoint.");
             }
 
             previous = e.Hash ?? "";
@@ -165,10 +202,20 @@ public static class AuditChain
             Problem(last, $"The end of the chain does not match its head (event {head.LastSequence}): events were added or changed outside the portal.");
         }
 
-        var unsealed = await db.AuditEvents.CountAsync(e => e.Sequence == null || e.Hash == null, cancellationToken);
+        if (checkpoints.Where(c => c.Sequence > last).MaxBy(c => c.Sequence) is { } beyond)
+        {
+            Problem(beyond.Sequence, $"The trail was cut short: the checkpoint of {beyond.AtUtc:yyyy-MM-dd HH:mm} UTC recorded event {beyond.Sequence}, but the trail now ends at event {last}.");
+        }
+
+        var unsealed = await CountUnsealedAsync(db, cancellationToken);
         if (unsealed > 0)
         {
             Problem(null, $"{unsealed} events are outside the chain: they were written around the portal, which seals every event it records.");
+        }
+
+        if (await MissingTriggersAsync(db, cancellationToken) is { Count: > 0 } missing)
+        {
+            Problem(null, $"The database no longer refuses changes to the audit trail: its triggers {string.Join(", ", missing)} were removed. Restore them (they are in the migrations) and find out who removed them.");
         }
 
         return new AuditVerification(checkedEvents, head.LastSequence, head.LastHash, problems, count);

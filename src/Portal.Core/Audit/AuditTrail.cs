@@ -4,8 +4,15 @@ using Portal.Core.Domain;
 
 namespace Portal.Core.Audit;
 
-/// <summary>What to look for in the audit trail. Times are UTC; the end is exclusive.</summary>
-public sealed record AuditQuery(string? ActorSubject, int? ActorPersonId, int? SubjectPersonId, string? Action, DateTime? FromUtc, DateTime? BeforeUtc);
+/// <summary>
+/// What to look for in the audit trail. Times are UTC; the end is exclusive. Events about support requests restricted
+/// to welfare leads (their requester is in a sensitive role) are left out unless <paramref name="IncludeRestricted"/>.
+/// </summary>
+public sealed record AuditQuery(string? ActorSubject, int? ActorPersonId, int? SubjectPersonId, string? Action, DateTime? FromUtc, DateTime? BeforeUtc, bool IncludeRestricted = false)
+{
+    /// <summary>True when the query looks up what happened to a named person, or what a named person did.</summary>
+    public bool NamesSomeone => ActorSubject is not null || ActorPersonId is not null || SubjectPersonId is not null;
+}
 
 /// <summary>One event as the audit pages and export show it, with the people it names looked up.</summary>
 public sealed record AuditRow(
@@ -22,6 +29,10 @@ public sealed class AuditTrail(PortalDbContext db)
         var rows = await Rows(events.OrderByDescending(e => e.Sequence).ThenByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return (rows, total);
     }
+
+    /// <summary>How many events the query would match but leaves out because they are about restricted support requests.</summary>
+    public Task<int> WithheldAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        query.IncludeRestricted ? Task.FromResult(0) : Restricted(Filter(query with { IncludeRestricted = true })).CountAsync(cancellationToken);
 
     /// <summary>Every matching event, oldest first, one at a time: an export of the whole trail never holds it all in memory.</summary>
     public IAsyncEnumerable<AuditRow> AllAsync(AuditQuery query) =>
@@ -59,8 +70,19 @@ public sealed class AuditTrail(PortalDbContext db)
             events = events.Where(e => e.OccurredUtc < before);
         }
 
-        return events;
+        return query.IncludeRestricted
+            ? events
+            : events.Where(e => !(e.Target != null && e.Target.StartsWith(SupportReference.Prefix)
+                && db.People.Any(p => p.Id == e.SubjectPersonId && p.SensitiveRole != SensitiveRole.None)));
     }
+
+    /// <summary>
+    /// The events about a support request whose requester is now in a sensitive role: only those who may open the
+    /// request (welfare leads) may read who asked and what was said of it.
+    /// </summary>
+    private IQueryable<AuditEvent> Restricted(IQueryable<AuditEvent> events) =>
+        events.Where(e => e.Target != null && e.Target.StartsWith(SupportReference.Prefix)
+            && db.People.Any(p => p.Id == e.SubjectPersonId && p.SensitiveRole != SensitiveRole.None));
 
     private IQueryable<AuditRow> Rows(IQueryable<AuditEvent> events)
     {

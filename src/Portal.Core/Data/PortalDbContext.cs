@@ -26,6 +26,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Acknowledgement> Acknowledgements => Set<Acknowledgement>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportFinding> ImportFindings => Set<ImportFinding>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -35,8 +35,14 @@ public sealed class AuditEvent
     /// <summary>The <see cref="Hash"/> of the event before this one in the chain; empty for the first.</summary>
     public string? PreviousHash { get; set; }
 
-    /// <summary>SHA-256 over this event's contents and <see cref="PreviousHash"/>, hex: changing or removing any event breaks the chain after it.</summary>
+    /// <summary>
+    /// HMAC-SHA-256, hex, under the key <see cref="KeyId"/>, over this event's contents and <see cref="PreviousHash"/>:
+    /// changing or removing any event breaks the chain after it, and only a holder of the key (never the database) can seal one.
+    /// </summary>
     public string? Hash { get; set; }
+
+    /// <summary>The id of the key (in <c>Audit:Keys</c>) that sealed this event.</summary>
+    public string? KeyId { get; set; }
 }
 
 /// <summary>The end of the audit chain: the last event's sequence and hash, so that events removed from the end are noticed too.</summary>

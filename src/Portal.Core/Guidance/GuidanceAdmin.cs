@@ -21,10 +21,10 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
     public static string Target(int id) => $"guidance/{id}";
 
     /// <summary>
-    /// What is too long in a draft, and only that: what a preview checks, so that the author hears it before saving.
-    /// Saving and publishing check everything.
+    /// What is too long or too deeply nested in a draft, and only that: what a preview checks, so that the author hears
+    /// it before saving. Saving and publishing check everything.
     /// </summary>
-    public static IReadOnlyList<FieldProblem> LengthProblems(GuidanceDraft draft)
+    public static IReadOnlyList<FieldProblem> PreviewProblems(GuidanceDraft draft)
     {
         var problems = new List<FieldProblem>();
         foreach (var (field, value, most, name) in new[]
@@ -41,8 +41,19 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
             }
         }
 
+        if (problems.All(p => p.Field != "Body") && NestingProblem(draft.Body) is { } nesting)
+        {
+            problems.Add(nesting);
+        }
+
         return problems;
     }
+
+    /// <summary>A problem when the article's quotes and lists nest deeper than <see cref="MarkdownRenderer.MaxNesting"/>.</summary>
+    public static FieldProblem? NestingProblem(string? body) =>
+        body is { Length: > 0 } && MarkdownRenderer.NestingDepth(body) > MarkdownRenderer.MaxNesting
+            ? new("Body", $"The article's quotes and lists are nested too deeply: at most {MarkdownRenderer.MaxNesting} levels (each list, its item and each quote count one). Take out some of the '>' or indented list markers.")
+            : null;
 
     private const int TitleLength = 200;
     private const int SummaryLength = 500;
@@ -145,6 +156,11 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
 
         FieldChecks.Text(problems, "Summary", draft.Summary, SummaryLength, "Enter a one- or two-sentence summary, shown in lists and search results.", "summary");
         FieldChecks.Text(problems, "Body", draft.Body, GuidanceArticleConfiguration.BodyLength, "Enter the article, in Markdown.", "article");
+        if (NestingProblem(draft.Body) is { } nesting)
+        {
+            problems.Add(nesting);
+        }
+
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (draft.LastReviewedOn is not { } reviewed)
         {

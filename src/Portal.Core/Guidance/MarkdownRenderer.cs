@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 
 namespace Portal.Core.Guidance;
 
@@ -76,8 +77,62 @@ public sealed class MarkdownRenderer
         };
     }
 
-    public string ToHtml(string markdown) => sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    /// <summary>
+    /// How deep quotes and lists may nest in an article. Markdig refuses input nested far deeper (an attack, not an
+    /// article); saving and previewing refuse anything past this, and an article stored before the limit is shown as text.
+    /// </summary>
+    public const int MaxNesting = 16;
+
+    public string ToHtml(string markdown)
+    {
+        try
+        {
+            return sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own depth limit: show the words as plain paragraphs rather than fail the page.
+            return string.Concat(markdown.Split("\n\n").Select(paragraph => $"<p class=\"govuk-body\">{System.Net.WebUtility.HtmlEncode(paragraph)}</p>"));
+        }
+    }
+
+    /// <summary>How many quotes and lists (each list and its item count one each) enclose the deepest text; past Markdig's own limit, <see cref="int.MaxValue"/>.</summary>
+    public static int NestingDepth(string markdown)
+    {
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return int.MaxValue;
+        }
+
+        var deepest = 0;
+        var containers = new Stack<(ContainerBlock Block, int Depth)>([(document, 0)]);
+        while (containers.TryPop(out var next))
+        {
+            deepest = Math.Max(deepest, next.Depth);
+            foreach (var child in next.Block.OfType<ContainerBlock>())
+            {
+                containers.Push((child, next.Depth + 1));
+            }
+        }
+
+        return deepest;
+    }
 
     /// <summary>The Markdown as plain text, for search.</summary>
-    public static string ToPlainText(string markdown) => Markdown.ToPlainText(markdown, Pipeline);
+    public static string ToPlainText(string markdown)
+    {
+        try
+        {
+            return Markdown.ToPlainText(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return markdown;
+        }
+    }
 }

@@ -144,6 +144,7 @@ public sealed class PersonnelImporter(PortalDbContext db, TimeProvider clock)
             $"FROM {Staging} s WHERE {t.Name}.{t[nameof(Person.PayNumber)]} = s.{t[nameof(Person.PayNumber)]} AND ({Differs(t, t.Name)})");
         update.AddParameter("@now").Value = now;
         await update.ExecuteNonQueryAsync(cancellationToken);
+        await Support.SupportRequests.FollowRequestersRolesAsync(db, cancellationToken);
 
         string[] inserted = [nameof(Person.PayNumber), .. Written];
         await using var insert = db.CreateCommand(

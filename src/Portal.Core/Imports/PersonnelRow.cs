@@ -108,6 +108,12 @@ internal static partial class PersonnelRow
             return false;
         }
 
+        if (Validation.BidiControls.IndexIn(value) is var at and >= 0)
+        {
+            csv.Problem(column, $"The {what} has an invisible character that reverses the direction of text (U+{(int)value[at]:X4}) at character {at + 1}. Remove it: it makes the {what} read differently from what it says.");
+            return false;
+        }
+
         if (value.Length > maxLength)
         {
             csv.Problem(column, $"The {what} is {value.Length} characters long; the most allowed is {maxLength}.");

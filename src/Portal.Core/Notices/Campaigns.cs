@@ -100,7 +100,9 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     {
         var campaign = await LoadAsync(id, version, cancellationToken);
         Require(campaign, CampaignStatus.AwaitingApproval, "This campaign is not waiting for approval.");
-        if (string.Equals(campaign.CreatedBySubject, actor.Subject, StringComparison.Ordinal))
+        // The same person may sign in with more than one account: compare the personnel record as well as the sign-in.
+        if (string.Equals(campaign.CreatedBySubject, actor.Subject, StringComparison.Ordinal)
+            || (campaign.CreatedByPersonId is { } composer && composer == actor.PersonId))
         {
             throw new CampaignException("approve", "You composed this campaign, so you cannot approve it. Ask another administrator to approve it.");
         }

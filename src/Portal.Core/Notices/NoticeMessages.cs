@@ -60,7 +60,7 @@ public sealed class NoticeMessages(IOptions<MailOptions> mail, IOptions<NoticeOp
         internal MimeMessage Build(string givenName, string rank, string email, string messageId)
         {
             var values = new NoticeValues(givenName, rank, owner.PortalLink, noticeLink, incidentTitle ?? string.Empty);
-            var message = new MimeMessage { MessageId = messageId, Subject = subject.Render(values) };
+            var message = new MimeMessage { MessageId = messageId, Subject = Validation.BidiControls.Strip(subject.Render(values)) };
             message.From.Add(new MailboxAddress(owner.mail.Value.FromName, owner.mail.Value.FromAddress));
             message.To.Add(MailboxAddress.Parse(email));
             message.Headers.Add("Auto-Submitted", "auto-generated");

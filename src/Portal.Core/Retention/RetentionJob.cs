@@ -45,7 +45,7 @@ public sealed record RetentionResult(int SupportRequests, int Deliveries);
 
 /// <summary>
 /// Removes, after the periods in <see cref="RetentionOptions"/>, closed support requests (with everything attached to
-/// them) and the delivery rows of finished campaigns. It runs daily as a recurring job. The audit trail is never
+/// them), the delivery rows of finished campaigns, and sign-in sessions a day old. It runs daily as a recurring job. The audit trail is never
 /// touched: it keeps who did what to whose data, and records each run with what it removed.
 /// </summary>
 public sealed class RetentionJob(PortalDbContext db, AuditLog audit, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger)
@@ -69,6 +69,9 @@ public sealed class RetentionJob(PortalDbContext db, AuditLog audit, IOptions<Re
         var deliveries = await db.Deliveries
             .Where(d => db.NoticeCampaigns.Any(c => c.Id == d.CampaignId && (c.Status == CampaignStatus.Completed || c.Status == CampaignStatus.Cancelled) && c.CompletedUtc < deliveriesBefore))
             .ExecuteDeleteAsync(cancellationToken);
+
+        // Sign-in sessions last 8 hours at most; a day on, their rows say nothing anyone needs.
+        await db.SignInSessions.Where(s => s.StartedUtc < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
 
         if (requests > 0 || deliveries > 0)
         {

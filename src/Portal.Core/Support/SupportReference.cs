@@ -5,13 +5,15 @@ namespace Portal.Core.Domain;
 /// <summary>References like SR-000123: the request's number, formatted for people to quote.</summary>
 public static class SupportReference
 {
-    public static string Format(int id) => "SR-" + id.ToString("D6", CultureInfo.InvariantCulture);
+    public const string Prefix = "SR-";
+
+    public static string Format(int id) => Prefix + id.ToString("D6", CultureInfo.InvariantCulture);
 
     public static bool TryParse(string? reference, out int id)
     {
         id = 0;
         var text = reference?.Trim() ?? "";
-        if (text.StartsWith("SR-", StringComparison.OrdinalIgnoreCase))
+        if (text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
             text = text[3..];
         }

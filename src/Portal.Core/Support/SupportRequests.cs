@@ -167,6 +167,26 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
     }
 
     /// <summary>Takes the request (assignee = actor), gives it to a colleague, or leaves it unassigned (null).</summary>
+    /// <summary>
+    /// Makes each request's restriction follow its requester's current role: a person moved into a sensitive role by an
+    /// import has their requests restricted to welfare leads at once (and taken from any officer who held one), and one
+    /// moved out has them opened to the team. Set-based, inside the caller's transaction. Returns how many changed.
+    /// </summary>
+    public static async Task<int> FollowRequestersRolesAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        var changed = await db.SupportRequests
+            .Where(r => r.Restricted != db.People.Any(p => p.Id == r.PersonId && p.SensitiveRole != SensitiveRole.None))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.Restricted, r => !r.Restricted), cancellationToken);
+        if (changed > 0)
+        {
+            await db.SupportRequests
+                .Where(r => r.Restricted && r.AssignedToPersonId != null && !db.WelfareTeamMembers.Any(m => m.PersonId == r.AssignedToPersonId && m.IsLead))
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.AssignedToPersonId, (int?)null), cancellationToken);
+        }
+
+        return changed;
+    }
+
     public async Task AssignAsync(int actorPersonId, int requestId, int expectedVersion, int? assigneePersonId, CancellationToken cancellationToken = default)
     {
         var request = await ForTeamAsync(requestId, expectedVersion, cancellationToken);

@@ -138,6 +138,11 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
                     b.Property<DateTime>("OccurredUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("occurred_utc");
@@ -1034,6 +1039,36 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_people_pay_number");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_utc");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_utc");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_sessions");
+
+                    b.HasIndex("StartedUtc")
+                        .HasDatabaseName("ix_sign_in_sessions_started_utc");
+
+                    b.ToTable("sign_in_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>

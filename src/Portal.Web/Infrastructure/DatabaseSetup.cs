@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Guidance;
 using Portal.Core.Workforce;
@@ -69,15 +70,17 @@ public static class DatabaseSetup
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         var options = DatabaseOptions.From(builder.Configuration);
+        var auditKeys = AuditKeys(builder);
+        builder.Services.AddSingleton(auditKeys);
         if (options.IsPostgreSql)
         {
             var connectionString = options.ConnectionString!;
-            builder.Services.AddDbContextPool<PortalDbContext>(db => db.UsePortalPostgreSql(connectionString));
+            builder.Services.AddDbContextPool<PortalDbContext>(db => db.UsePortalPostgreSql(connectionString).UseAuditChain(auditKeys));
         }
         else
         {
             var connectionString = SqliteDatabase.ConnectionStringForFile(PortalPaths.ResolveDataPath(builder.Environment, options.SqlitePath));
-            builder.Services.AddDbContextPool<PortalDbContext>(db => db.UsePortalSqlite(connectionString));
+            builder.Services.AddDbContextPool<PortalDbContext>(db => db.UsePortalSqlite(connectionString).UseAuditChain(auditKeys));
         }
 
         builder.Services.PostConfigure<Portal.Core.Imports.ImportOptions>(imports => imports.Directory = PortalPaths.ResolveDataPath(builder.Environment, imports.Directory));
@@ -89,6 +92,32 @@ public static class DatabaseSetup
                 $"Seed:Enabled is true but the environment is {builder.Environment.EnvironmentName}. The synthetic workforce is for trying the portal " +
                 "on one machine; import the real personnel extract instead and remove Seed:Enabled from this environment's settings.");
         }
+    }
+
+    /// <summary>
+    /// The audit chain's keys from <c>Audit:Keys</c>. In Development only, with none configured, a key is made once and
+    /// kept in a file beside the database (<c>data/audit-chain.key</c>), so that trying the portal needs no secret store;
+    /// every other environment must configure its keys, and says so at start-up.
+    /// </summary>
+    private static AuditKeyRing AuditKeys(WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName)
+            .PostConfigure(audit => audit.CheckpointFile = PortalPaths.ResolveDataPath(builder.Environment, audit.CheckpointFile));
+        var audit = builder.Configuration.GetSection(AuditOptions.SectionName).Get<AuditOptions>() ?? new AuditOptions();
+        if (audit.Keys.Count == 0 && builder.Environment.IsDevelopment())
+        {
+            var file = PortalPaths.ResolveDataPath(builder.Environment, "data/audit-chain.key");
+            if (!File.Exists(file))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllText(file, AuditKeyRing.NewKey());
+            }
+
+            audit.Keys["development"] = File.ReadAllText(file).Trim();
+            audit.CurrentKey = "development";
+        }
+
+        return AuditKeyRing.From(audit);
     }
 
     /// <summary>
@@ -125,7 +154,7 @@ public static class DatabaseSetup
 
         await db.Database.MigrateAsync();
         await SqliteDatabase.UseWriteAheadLogAsync(db);
-        await Portal.Core.Audit.AuditChain.SealEarlierEventsAsync(db);
+        await ReportAuditTrailAsync(app, scope.ServiceProvider, db);
 
         var migrated = stopwatch.ElapsedMilliseconds;
         await StarterGuidance.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
@@ -143,5 +172,25 @@ public static class DatabaseSetup
         }
 
         app.Logger.LogInformation("Database ready in {Elapsed} ms (migrations {Migrated} ms, seeded: {Seeded})", stopwatch.ElapsedMilliseconds, migrated, seeded);
+    }
+
+    /// <summary>
+    /// Says at start-up what would otherwise wait for an administrator's check: events written around the portal (never
+    /// sealed: sealing them would make them look genuine) and append-only triggers removed. Then anchors the chain's head
+    /// in a signed checkpoint.
+    /// </summary>
+    private static async Task ReportAuditTrailAsync(WebApplication app, IServiceProvider services, PortalDbContext db)
+    {
+        if (await AuditChain.CountUnsealedAsync(db) is var unsealed and > 0)
+        {
+            app.Logger.LogError("The audit trail has {Count} events written around the portal: they are left unsealed and reported by the audit check", unsealed);
+        }
+
+        if (await AuditChain.MissingTriggersAsync(db) is { Count: > 0 } missing)
+        {
+            app.Logger.LogError("The audit trail's append-only triggers are missing ({Triggers}): the database no longer refuses changes to recorded events", string.Join(", ", missing));
+        }
+
+        await services.GetRequiredService<AuditCheckpointJob>().RunAsync(CancellationToken.None);
     }
 }

@@ -116,6 +116,8 @@ public static class NoticeSetup
             app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value.SweepCron);
         recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             app.Services.GetRequiredService<IOptions<RetentionOptions>>().Value.Cron);
+        recurring.AddOrUpdate<Portal.Core.Audit.AuditCheckpointJob>(Portal.Core.Audit.AuditCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            app.Services.GetRequiredService<IOptions<Portal.Core.Audit.AuditOptions>>().Value.CheckpointCron);
 
         if (app.Services.GetRequiredService<JobStorage>() is InMemoryStorage)
         {
@@ -128,7 +130,15 @@ public static class NoticeSetup
     /// <summary>Where Hangfire's dashboard is, for administrators.</summary>
     public const string JobsDashboardPath = "/admin/jobs";
 
-    public static void MapJobsDashboard(this WebApplication app) =>
+    public static void MapJobsDashboard(this WebApplication app)
+    {
+        // Hangfire answers its statistics to POSTs and reads a form for them; a GET made it fail with a 500.
+        app.MapMethods(JobsDashboardPath + "/stats", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = HttpMethods.Post;
+            return Results.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        }).RequireAuthorization(Policies.Admin);
+
         app.MapHangfireDashboard(JobsDashboardPath, new DashboardOptions
         {
             // Never Hangfire's default (local requests only): administrators, checked here as well as by the policy.
@@ -139,6 +149,7 @@ public static class NoticeSetup
             DisplayStorageConnectionString = false,
             IsReadOnlyFunc = _ => false,
         }, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Policies.Admin);
+    }
 
     /// <summary>The dashboard's own check: a signed-in administrator.</summary>
     internal sealed class AdministratorsOnly : IDashboardAuthorizationFilter

@@ -32,6 +32,18 @@ public static class Forms
         return await client.PostAsync(postUrl, content, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// Opens a page and returns the query its own look-up form adds (<c>confirm=…</c>, see LookupTokens), to append to an
+    /// address as that form would: a look-up without it only fills in the form.
+    /// </summary>
+    public static async Task<string> ConfirmedAsync(this HttpClient client, string pageUrl)
+    {
+        var page = await Html.ReadAsync(await client.GetAsync(pageUrl, TestContext.Current.CancellationToken));
+        var token = page.QuerySelector($"input[name='{Portal.Web.Infrastructure.Security.LookupTokens.FieldName}']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{pageUrl} has no look-up form.");
+        return $"{Portal.Web.Infrastructure.Security.LookupTokens.FieldName}={Uri.EscapeDataString(token)}";
+    }
+
     private static async Task<string> AntiforgeryTokenAsync(HttpClient client, string pageUrl)
     {
         var page = await Html.ReadAsync(await client.GetAsync(pageUrl, TestContext.Current.CancellationToken));

@@ -37,8 +37,14 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The folder this portal keeps its files in (imports, the seed files, the SQLite database).</summary>
     public string DataDirectory => directory;
 
+    /// <summary>Another portal whose database this one uses, as a second node would; null for a database of its own.</summary>
+    public PortalFactory? SameDatabaseAs { get; init; }
+
     /// <summary>The database's connection string (created on first use; PostgreSQL's from a migrated template).</summary>
-    public string ConnectionString => connectionString ??= TestProvider.CreateDatabaseAsync(directory).GetAwaiter().GetResult();
+    public string ConnectionString => SameDatabaseAs?.ConnectionString ?? (connectionString ??= TestProvider.CreateDatabaseAsync(directory).GetAwaiter().GetResult());
+
+    /// <summary>The folder of the SQLite database file.</summary>
+    private string DatabaseDirectory => SameDatabaseAs?.DatabaseDirectory ?? directory;
 
     /// <summary>A plain connection to this portal's database, outside the app.</summary>
     public System.Data.Common.DbConnection NewConnection() => TestProvider.NewConnection(ConnectionString);
@@ -53,9 +59,20 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
         else
         {
-            builder.UseSetting("Database:SqlitePath", Path.Combine(directory, "portal.db"));
+            builder.UseSetting("Database:SqlitePath", Path.Combine(DatabaseDirectory, "portal.db"));
         }
 
+        if (EnvironmentName != "Development")
+        {
+            builder.UseSetting("AllowedHosts", "localhost");
+        }
+
+        foreach (var (key, value) in TestProvider.AuditSettings(":"))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Audit:CheckpointFile", Path.Combine(directory, "audit-checkpoints.log"));
         builder.UseSetting("Seed:Enabled", Seed ? "true" : "false");
         builder.UseSetting("Seed:Directory", Path.Combine(directory, "seed"));
         builder.UseSetting("Imports:Directory", Path.Combine(directory, "imports"));
@@ -101,7 +118,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         var host = base.CreateHost(builder);
         using var scope = host.Services.CreateScope();
         var connection = scope.ServiceProvider.GetRequiredService<PortalDbContext>().Database.GetConnectionString();
-        var own = TestProvider.IsPostgreSql ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database! : directory;
+        var own = TestProvider.IsPostgreSql ? new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database! : DatabaseDirectory;
         if (connection is null || !connection.Contains(own, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The test host is not using its own database ({connection}); refusing to run against it.");
@@ -133,7 +150,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (connectionString is not null || !TestProvider.IsPostgreSql)
+        if (SameDatabaseAs is null && (connectionString is not null || !TestProvider.IsPostgreSql))
         {
             TestProvider.DropDatabaseAsync(connectionString ?? "").GetAwaiter().GetResult();
         }

@@ -78,7 +78,15 @@ public sealed class CampaignPagesTests
         await factory.Data.CreatePersonAsync(p => p.Status = PersonStatus.Leaver);
         var id = await ComposeAsync(admin);
 
-        var page = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}?preview={people[2].PayNumber}", TestContext.Current.CancellationToken));
+        // A link made elsewhere shows nothing of that person and records nothing; the page's own form does both.
+        var forged = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}?preview={people[2].PayNumber}", TestContext.Current.CancellationToken));
+        await using (var check = factory.Services.CreateAsyncScope())
+        {
+            Assert.False(await check.ServiceProvider.GetRequiredService<PortalDbContext>().AuditEvents.AnyAsync(e => e.Action == "campaign.previewed", TestContext.Current.CancellationToken));
+        }
+
+        Assert.DoesNotContain("Niamhc", forged.Section("preview").TextContent, StringComparison.Ordinal);
+        var page = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}?preview={people[2].PayNumber}&{await admin.ConfirmedAsync($"/admin/campaigns/{id}")}", TestContext.Current.CancellationToken));
 
         Assert.Equal("6 people", page.Section("recipients").TextContent.Trim());
         Assert.Contains("Dear Niamhc, please read this: http://localhost:5080/notices/" + id, page.Section("preview").TextContent, StringComparison.Ordinal);
@@ -130,6 +138,24 @@ public sealed class CampaignPagesTests
         Assert.Contains("Approved: sending has started", approvedPage.Texts(".govuk-notification-banner__heading"));
         Assert.Equal(12, progress.Sent);
         Assert.Equal(12, sink.Received().Count);
+    }
+
+    [Fact]
+    public async Task Approve_ByTheComposerSignedInWithASecondAccount_IsRefused()
+    {
+        await using var factory = new PortalFactory { Settings = { ["Notices:ApprovalThreshold"] = "5" } };
+        var (composer, person) = await AdminAsync(factory);
+        await factory.Data.CreatePeopleAsync(10);
+        var id = await ComposeAsync(composer);
+        await PostAsync(composer, id, "Send", ("Version", "0"), ("Schedule.When", "now"));
+        // The same person under another sign-in: a different subject, matched to their record by their e-mail.
+        var secondAccount = factory.ClientAs(TestData.NewPayNumber(), RoleNames.Admin);
+        secondAccount.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, person.Email);
+
+        var refused = await Html.ReadAsync(await PostAsync(secondAccount, id, "Approve", ("Version", await VersionAsync(factory, id))));
+
+        Assert.Contains("You composed this campaign, so you cannot approve it. Ask another administrator to approve it.", refused.Texts(".govuk-error-summary__list li"));
+        Assert.Contains("Waiting for approval", (await Html.ReadAsync(await composer.GetAsync($"/admin/campaigns/{id}", TestContext.Current.CancellationToken))).Texts(".govuk-tag"));
     }
 
     [Fact]

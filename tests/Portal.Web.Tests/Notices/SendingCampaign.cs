@@ -63,6 +63,12 @@ public static class SendingCampaign
             ["Notices__BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
             ["Notices__RateLimitPerMinute"] = ratePerMinute.ToString(CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in TestProvider.AuditSettings("__"))
+        {
+            environment[key] = value;
+        }
+
+        environment["Audit__CheckpointFile"] = Path.Combine(directory, "audit-checkpoints.log");
         if (TestProvider.IsPostgreSql)
         {
             environment["Database__Provider"] = "PostgreSql";

@@ -14,7 +14,11 @@ namespace Portal.Web.Infrastructure.Security;
 /// exactly as they answer a reference that names nothing ("not found"), so nobody learns that it exists; the trail
 /// shows who tried, whose it was and from where.
 /// </summary>
-public sealed class AccessRefusals(PortalDbContext db, AuditLog audit, CurrentPerson currentPerson, IHttpContextAccessor accessor)
+/// <remarks>
+/// What a refused request can write is bounded: the target is cut to <see cref="MaxTarget"/> characters, and at most
+/// <see cref="RateLimitOptions.RefusalsRecordedPerMinute"/> refusals a minute are recorded for one person.
+/// </remarks>
+public sealed class AccessRefusals(PortalDbContext db, AuditLog audit, CurrentPerson currentPerson, IHttpContextAccessor accessor, RateLimiters limiters, ILogger<AccessRefusals> logger)
 {
     /// <summary>After a support request was not found among the person's own: recorded when it is someone else's.</summary>
     public async Task SupportRequestAsync(int id, CancellationToken cancellationToken)
@@ -44,7 +48,15 @@ public sealed class AccessRefusals(PortalDbContext db, AuditLog audit, CurrentPe
 
     private async Task RecordAsync(string action, int? subjectPersonId, string target, string? detail, CancellationToken cancellationToken)
     {
-        var actor = WelfareUsers.ActorOf(accessor.HttpContext!, await currentPerson.GetIdAsync(cancellationToken));
+        var context = accessor.HttpContext!;
+        using var lease = await limiters.AcquireAsync(RateLimits.RefusalsRecorded, context);
+        if (!lease.IsAcquired)
+        {
+            logger.LogWarning("Refusal not recorded in the audit trail: more than the limit a minute from one person ({Action})", action);
+            return;
+        }
+
+        var actor = WelfareUsers.ActorOf(context, await currentPerson.GetIdAsync(cancellationToken));
         await audit.RecordAsync(actor, action, subjectPersonId, target, detail, cancellationToken);
     }
 }

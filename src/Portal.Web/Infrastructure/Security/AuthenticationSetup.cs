@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Identity.Web;
+using Portal.Core.Sessions;
 using Portal.Web.Infrastructure.DevSignIn;
 
 namespace Portal.Web.Infrastructure.Security;
@@ -13,11 +14,18 @@ public static class AuthenticationSetup
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(8);
     private const string SignedInAtKey = "portal.signed_in_utc";
+    /// <summary>The claim that carries the id of the sign-in's <see cref="Portal.Core.Domain.SignInSession"/>.</summary>
+    public const string SessionClaim = "portal_session";
     public const string SignInProblemPath = "/sign-in-problem";
 
     /// <summary>Where Entra ID sends the browser back after sign-in, or null when Entra ID is not configured.</summary>
     public static string? CallbackPath(IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration["AzureAd:ClientId"]) ? null : configuration["AzureAd:CallbackPath"] is { Length: > 0 } path ? path : "/signin-oidc";
+
+    /// <summary>Where Entra ID answers (scheme, host and port of <c>AzureAd:Instance</c>), or null when Entra ID is not configured.</summary>
+    public static string? SignInOrigin(IConfiguration configuration) =>
+        CallbackPath(configuration) is null ? null
+            : new Uri(configuration["AzureAd:Instance"] is { Length: > 0 } instance ? instance : "https://login.microsoftonline.com/").GetLeftPart(UriPartial.Authority);
 
     /// <summary>
     /// Entra ID through Microsoft.Identity.Web when <c>AzureAd:ClientId</c> is set; the development sign-in
@@ -49,6 +57,17 @@ public static class AuthenticationSetup
         {
             builder.Services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApp(entra, OpenIdConnectDefaults.AuthenticationScheme, CookieScheme);
+            // After Microsoft.Identity.Web's own configuration, which would otherwise set it back: claims keep the names
+            // Entra ID gives them ("roles", "oid", "employeeid", "preferred_username"). Mapped to the framework's long
+            // names, "roles" would not be the role claim type and no role would hold.
+            builder.Services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+            {
+                options.MapInboundClaims = false;
+                if (options.TokenHandler is Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler tokens)
+                {
+                    tokens.MapInboundClaims = false;
+                }
+            });
             builder.Services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
             {
                 options.TokenValidationParameters.RoleClaimType = RoleNames.ClaimType;
@@ -102,7 +121,19 @@ public static class AuthenticationSetup
             options.Events.OnSigningIn = async context =>
             {
                 context.Properties.Items[SignedInAtKey] = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-                await CurrentPerson.KeepInSessionAsync(context.Principal!, context.HttpContext.RequestServices.GetRequiredService<Portal.Core.People.PersonMatcher>(), context.HttpContext.RequestAborted);
+                var services = context.HttpContext.RequestServices;
+                await CurrentPerson.KeepInSessionAsync(context.Principal!, services.GetRequiredService<Portal.Core.People.PersonMatcher>(), context.HttpContext.RequestAborted);
+                var session = await services.GetRequiredService<SignInSessions>()
+                    .StartAsync(WelfareUsers.SubjectOf(context.Principal!) ?? "unknown", context.HttpContext.RequestAborted);
+                ((System.Security.Claims.ClaimsIdentity)context.Principal!.Identity!).AddClaim(new(SessionClaim, session));
+            };
+            options.Events.OnSigningOut = async context =>
+            {
+                // Ends the session in the database, so that a copy of this cookie kept from before is refused on every node.
+                if (context.HttpContext.User.FindFirst(SessionClaim)?.Value is { } session)
+                {
+                    await context.HttpContext.RequestServices.GetRequiredService<SignInSessions>().EndAsync(session, context.HttpContext.RequestAborted);
+                }
             };
             options.Events.OnValidatePrincipal = async context =>
             {
@@ -110,7 +141,9 @@ public static class AuthenticationSetup
                 var signedInAt = context.Properties.Items.TryGetValue(SignedInAtKey, out var text)
                     && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : (DateTimeOffset?)null;
                 var now = (context.Options.TimeProvider ?? TimeProvider.System).GetUtcNow();
-                if (signedInAt is null || now - signedInAt > AbsoluteLifetime)
+                if (signedInAt is null || now - signedInAt > AbsoluteLifetime
+                    || context.Principal?.FindFirst(SessionClaim)?.Value is not { } session
+                    || !await context.HttpContext.RequestServices.GetRequiredService<SignInSessions>().IsOpenAsync(session, context.HttpContext.RequestAborted))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(CookieScheme);

@@ -28,6 +28,14 @@ public sealed class RateLimitOptions
     /// <summary>Downloads of exports (the audit trail, a campaign's failures, an import's report, "my data") one person may make in an hour.</summary>
     [Range(1, 10_000)]
     public int ExportsPerHour { get; set; } = 20;
+
+    /// <summary>
+    /// Refused attempts (another person's request, a page the role does not open) recorded in the audit trail for one
+    /// person a minute. Every attempt is still refused; past this, the rest of the minute's are counted in the log only,
+    /// so that nobody can fill the audit trail with text of their choosing.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int RefusalsRecordedPerMinute { get; set; } = 10;
 }
 
 /// <summary>
@@ -53,6 +61,7 @@ public static class RateLimits
     public const string SupportRequests = "support-requests";
     public const string Messages = "messages";
     public const string Exports = "exports";
+    public const string RefusalsRecorded = "refusals-recorded";
 
     /// <summary>Where the status page finds what a refused form carried, to give it back.</summary>
     public const string UnsentTextKey = "Portal.UnsentText";
@@ -137,6 +146,7 @@ public sealed class RateLimiters : IDisposable
             [RateLimits.SupportRequests] = Limiter(l.SupportRequestsPerHour, TimeSpan.FromHours(1), byPerson: true),
             [RateLimits.Messages] = Limiter(l.MessagesPerHour, TimeSpan.FromHours(1), byPerson: true),
             [RateLimits.Exports] = Limiter(l.ExportsPerHour, TimeSpan.FromHours(1), byPerson: true),
+            [RateLimits.RefusalsRecorded] = Limiter(l.RefusalsRecordedPerMinute, TimeSpan.FromMinutes(1), byPerson: true),
         };
     }
 

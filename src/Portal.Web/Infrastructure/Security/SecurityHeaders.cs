@@ -22,11 +22,22 @@ public static class SecurityHeaders
 
     public const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, PathString jobsDashboard) =>
-        app.Use((context, next) =>
+    /// <summary>
+    /// The policy with the sign-in provider's origin (Entra ID's, from <c>AzureAd:Instance</c>) added to
+    /// <c>form-action</c>: signing out is a form whose answer is a redirect to the provider, to end the session there
+    /// too, and browsers hold a form's redirects to <c>form-action</c> as well.
+    /// </summary>
+    public static string WithSignInProvider(string policy, string? signInOrigin) =>
+        signInOrigin is null ? policy : policy.Replace("form-action 'self';", $"form-action 'self' {signInOrigin};", StringComparison.Ordinal);
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, PathString jobsDashboard, string? signInOrigin)
+    {
+        var pages = WithSignInProvider(ContentSecurityPolicy, signInOrigin);
+        var dashboard = WithSignInProvider(JobsDashboardPolicy, signInOrigin);
+        return app.Use((context, next) =>
         {
             // Decided now: the dashboard moves the path into PathBase while it answers.
-            var policy = context.Request.Path.StartsWithSegments(jobsDashboard) ? JobsDashboardPolicy : ContentSecurityPolicy;
+            var policy = context.Request.Path.StartsWithSegments(jobsDashboard) ? dashboard : pages;
 
             // Set as the response starts, so a response rewritten by the error handler carries them too.
             context.Response.OnStarting(() =>
@@ -42,4 +53,5 @@ public static class SecurityHeaders
             });
             return next(context);
         });
+    }
 }

@@ -29,14 +29,19 @@ public sealed record AuditFilter
     [FromQuery(Name = "to")] public string? To { get; set; }
 
     [FromQuery(Name = "page")] public int Page { get; set; } = 1;
+
+    /// <summary>The look-up token of the form the filters came from (see <see cref="LookupTokens"/>).</summary>
+    [FromQuery(Name = LookupTokens.FieldName)] public string? Confirm { get; set; }
 }
 
 /// <summary>
 /// The audit trail: every view of another person's data and every administrative action, newest first, filtered by
 /// who, about whom, what and when; exported to a spreadsheet-safe CSV; and checked end to end against its hash chain.
-/// Looking up what happened to a named person, exporting and checking are themselves audited.
+/// Looking up what happened to a named person or what a named person did, exporting and checking are themselves
+/// audited, and only from the page's own forms: an address made elsewhere fills in the form and waits to be confirmed.
+/// Events about support requests restricted to welfare leads are shown only to administrators who are welfare leads.
 /// </summary>
-public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators administrators, PortalDbContext db) : PageModel
+public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators administrators, PortalDbContext db, LookupTokens tokens, Microsoft.Extensions.Options.IOptions<AuditOptions> auditOptions) : PageModel
 {
     public const int PageSize = 50;
     private const int MaxFilterLength = 100;
@@ -50,21 +55,33 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public AuditVerification? Verification { get; private set; }
 
+    /// <summary>True when the address asked for a look-up or export that this page's own form did not: nothing was looked up.</summary>
+    public bool AwaitingConfirmation { get; private set; }
+
+    /// <summary>Events the filters match that are about restricted support requests, left out for this administrator.</summary>
+    public int Withheld { get; private set; }
+
+    /// <summary>The token this page's forms and links carry, so that what they ask for is known to be meant.</summary>
+    public string LookupToken => lookupToken ??= tokens.Issue(User);
+
+    private string? lookupToken;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        await LoadAsync(cancellationToken);
+        await LoadAsync(tokens.IsValid(User, Filter.Confirm), cancellationToken);
         return Page();
     }
 
     /// <summary>Reads the whole chain and says whether any event was changed or removed after it was recorded.</summary>
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken cancellationToken)
     {
-        Verification = await AuditChain.VerifyAsync(db, cancellationToken);
+        Verification = await AuditChain.VerifyAsync(db, auditOptions.Value.CheckpointFile, cancellationToken);
         var admin = await administrators.GetAsync(cancellationToken);
         await audit.RecordAsync(admin.Actor, AuditActions.AuditVerified, null, null,
             Verification.Intact ? $"intact: {Verification.EventsChecked} events"
                 : $"{Verification.ProblemCount} {(Verification.ProblemCount == 1 ? "problem" : "problems")} in {Verification.EventsChecked} events", cancellationToken);
-        await LoadAsync(cancellationToken);
+        // The form's own antiforgery token shows it was meant; the events it lists are still a look-up to record.
+        await LoadAsync(confirmed: true, cancellationToken);
         return Page();
     }
 
@@ -72,14 +89,15 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
     [RateLimited(RateLimits.Exports)]
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        if (await QueryAsync(cancellationToken) is not { } query)
+        if (await QueryAsync(cancellationToken) is not { } query || !tokens.IsValid(User, Filter.Confirm))
         {
-            await LoadAsync(cancellationToken);
+            await LoadAsync(confirmed: false, cancellationToken);
+            AwaitingConfirmation = ModelState.ErrorCount == 0;
             return Page();
         }
 
         var admin = await administrators.GetAsync(cancellationToken);
-        await audit.RecordAsync(admin.Actor, AuditActions.AuditExported, query.SubjectPersonId, null, Describe(), cancellationToken);
+        await audit.RecordAsync(admin.Actor, AuditActions.AuditExported, query.SubjectPersonId ?? query.ActorPersonId, null, Describe(), cancellationToken);
 
         await SpreadsheetCsv.WriteAsync(Response, $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv",
             ["sequence", "occurred_utc", "actor", "actor_pay_number", "actor_name", "action", "person_pay_number", "person_name", "target", "detail", "from", "hash"],
@@ -103,10 +121,17 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
         return new EmptyResult();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Shows the events the filters match; a look-up that names someone only when <paramref name="confirmed"/>, and recorded.</summary>
+    private async Task LoadAsync(bool confirmed, CancellationToken cancellationToken)
     {
         if (await QueryAsync(cancellationToken) is not { } query)
         {
+            return;
+        }
+
+        if (query.NamesSomeone && !confirmed)
+        {
+            AwaitingConfirmation = true;
             return;
         }
 
@@ -118,12 +143,13 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
             (Rows, Total) = await trail.PageAsync(query, Filter.Page, PageSize, cancellationToken);
         }
 
-        if (query.SubjectPersonId is { } personId && HttpMethods.IsGet(Request.Method))
+        Withheld = await trail.WithheldAsync(query, cancellationToken);
+        if (query.NamesSomeone)
         {
-            // Looking up everything that happened to a named person is itself a view of their data: recorded after
-            // the page is read, so it shows on the next look rather than this one.
+            // Looking up what happened to a named person, or what a named person did, is itself a view of their data:
+            // recorded after the page is read, so it shows on the next look rather than this one.
             var admin = await administrators.GetAsync(cancellationToken);
-            await audit.RecordAsync(admin.Actor, AuditActions.AuditSearched, personId, null, Describe(), cancellationToken);
+            await audit.RecordAsync(admin.Actor, AuditActions.AuditSearched, query.SubjectPersonId ?? query.ActorPersonId, null, Describe(), cancellationToken);
         }
     }
 
@@ -184,7 +210,8 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
 
         return new AuditQuery(actorSubject, actorId, personId, string.IsNullOrWhiteSpace(Filter.Action) ? null : Filter.Action,
             from is { } start ? UkTime.ToUtc(start.ToDateTime(TimeOnly.MinValue)) : null,
-            to is { } end ? UkTime.ToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null);
+            to is { } end ? UkTime.ToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null,
+            IncludeRestricted: User.IsInRole(RoleNames.WelfareLead));
     }
 
     private Task<int?> PersonIdAsync(string payNumber, CancellationToken cancellationToken)
@@ -217,6 +244,7 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
             ["from"] = filter.From,
             ["to"] = filter.To,
             ["page"] = filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null,
+            [LookupTokens.FieldName] = LookupToken,
         };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/audit", query.Where(kv => !string.IsNullOrEmpty(kv.Value))!);
     }

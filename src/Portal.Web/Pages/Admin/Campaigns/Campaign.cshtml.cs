@@ -29,6 +29,7 @@ public sealed class CampaignModel(
     Administrators administrators,
     AuditLog audit,
     IOptions<NoticeOptions> options,
+    LookupTokens lookupTokens,
     TimeProvider clock) : PageModel
 {
     public const int FailuresShown = 100;
@@ -46,6 +47,15 @@ public sealed class CampaignModel(
     /// <summary>The pay number of the person to preview the notice for.</summary>
     [BindProperty(SupportsGet = true, Name = "preview")]
     public string? PreviewPayNumber { get; set; }
+
+    /// <summary>The preview form's look-up token: a preview for a named person is shown only when it came from the form.</summary>
+    [BindProperty(SupportsGet = true, Name = LookupTokens.FieldName)]
+    public string? Confirm { get; set; }
+
+    /// <summary>The token the preview form carries (see <see cref="LookupTokens"/>).</summary>
+    public string LookupToken => lookupToken ??= lookupTokens.Issue(User);
+
+    private string? lookupToken;
 
     public NoticeCampaign Campaign { get; private set; } = null!;
     public string? IncidentTitle { get; private set; }
@@ -328,6 +338,13 @@ public sealed class CampaignModel(
             .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.RankOrGrade }).SingleOrDefaultAsync(cancellationToken) is not { } person)
         {
             ModelState.AddModelError("preview", "No one has that pay number. Check it, or leave it empty to preview the notice as yourself.");
+            forWhom = "you";
+            values = messages.ValuesFor(campaign, IncidentTitle, admin.GivenName, admin.Rank);
+        }
+        else if (!lookupTokens.IsValid(User, Confirm))
+        {
+            // An address made elsewhere: nothing about that person is shown or recorded until the form is used.
+            ModelState.AddModelError("preview", "Select Show preview to see the notice as this person would get it. Looking at someone else's is recorded, so the portal checks that you meant to.");
             forWhom = "you";
             values = messages.ValuesFor(campaign, IncidentTitle, admin.GivenName, admin.Rank);
         }

@@ -76,7 +76,7 @@ public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, Mar
     /// <summary>Shows the article as staff would see it, saving nothing.</summary>
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken cancellationToken)
     {
-        foreach (var problem in GuidanceAdmin.LengthProblems(Input.ToDraft(ModelState)))
+        foreach (var problem in GuidanceAdmin.PreviewProblems(Input.ToDraft(ModelState)))
         {
             ModelState.AddModelError("Input." + problem.Field, problem.Message);
         }

@@ -39,7 +39,13 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
             return refusal;
         }
 
-        await audit.RecordAsync(me!.Actor, AuditActions.SupportRequestViewed, resource!.RequesterPersonId, Reference, cancellationToken: cancellationToken);
+        return await ShowAsync(me!, resource!, cancellationToken);
+    }
+
+    /// <summary>Shows the request: every time it is shown, on a GET or again after a refused change, is a recorded view.</summary>
+    private async Task<IActionResult> ShowAsync(WelfareUser me, SupportRequestResource resource, CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(me.Actor, AuditActions.SupportRequestViewed, resource.RequesterPersonId, Reference, cancellationToken: cancellationToken);
         await LoadAsync(resource.Id, cancellationToken);
         return Page();
     }
@@ -96,8 +102,7 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
         {
             ModelState.AddModelError(problem is SupportRequestConflictException ? "conflict" : field, problem.Message);
             db.ChangeTracker.Clear();
-            await LoadAsync(resource!.Id, cancellationToken);
-            return Page();
+            return await ShowAsync(me!, resource!, cancellationToken);
         }
 
         TempData[FlashKey] = done;
@@ -121,8 +126,10 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
         MyPersonId = me.PersonId;
         if (!(await authorization.AuthorizeAsync(User, resource, SupportRequestOperations.Work)).Succeeded)
         {
+            // Not found, exactly as a reference that names nothing: a 403 would tell which references belong to people
+            // in sensitive roles. The attempt is still recorded.
             await audit.RecordAsync(me.Actor, AuditActions.SupportRequestRefused, resource.RequesterPersonId, Reference, "restricted to welfare leads", cancellationToken);
-            return (me, resource, Forbid());
+            return (me, resource, NotFound());
         }
 
         return (me, resource, null);

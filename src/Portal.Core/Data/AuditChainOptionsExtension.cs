@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Audit;
+
+namespace Portal.Core.Data;
+
+/// <summary>Carries the audit chain's keys in a context's options, so that every context (pooled or not) seals and checks with them.</summary>
+public sealed class AuditChainOptionsExtension(AuditKeyRing keys) : IDbContextOptionsExtension
+{
+    private ExtensionInfo? info;
+
+    public AuditKeyRing Keys { get; } = keys;
+
+    public DbContextOptionsExtensionInfo Info => info ??= new ExtensionInfo(this);
+
+    public void ApplyServices(IServiceCollection services)
+    {
+    }
+
+    public void Validate(IDbContextOptions options)
+    {
+    }
+
+    private sealed class ExtensionInfo(IDbContextOptionsExtension extension) : DbContextOptionsExtensionInfo(extension)
+    {
+        public override bool IsDatabaseProvider => false;
+
+        public override string LogFragment => "AuditChain ";
+
+        public override int GetServiceProviderHashCode() => 0;
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other) => other is ExtensionInfo;
+
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo) => debugInfo["AuditChain"] = "1";
+    }
+}
+
+public static class AuditChainOptions
+{
+    /// <summary>Seals (and checks) the audit chain with these keys.</summary>
+    public static DbContextOptionsBuilder<TContext> UseAuditChain<TContext>(this DbContextOptionsBuilder<TContext> builder, AuditKeyRing keys)
+        where TContext : DbContext
+    {
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new AuditChainOptionsExtension(keys));
+        return builder;
+    }
+
+    public static DbContextOptionsBuilder UseAuditChain(this DbContextOptionsBuilder builder, AuditKeyRing keys)
+    {
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new AuditChainOptionsExtension(keys));
+        return builder;
+    }
+
+    /// <summary>The keys this context seals with; a clear failure where none were given.</summary>
+    public static AuditKeyRing AuditKeys(this PortalDbContext db) =>
+        db.GetService<IDbContextOptions>().FindExtension<AuditChainOptionsExtension>()?.Keys
+        ?? throw new InvalidOperationException("This database context has no audit keys: build its options with UseAuditChain(keys).");
+}
