@@ -85,9 +85,12 @@ check format dotnet format Portal.sln --verify-no-changes --no-restore
 check migrations dotnet run --no-build --project tools/Portal.Migrations -- check
 
 # --- Test projects -------------------------------------------------------------------------------
-# Every test runs against SQLite (the embedded default), then again against PostgreSQL. The tests of several
-# nodes sharing one database (Category=TwoNodes) need PostgreSQL and run in its pass only; the browser tests
-# (Category=Browser) are about what the pages do in Chromium, whichever database is behind them, and run once.
+# Every test runs against SQLite (the embedded default) in the Development environment, then again against PostgreSQL
+# in the Production environment (PORTAL_TEST_ENVIRONMENT: HSTS, the exception handler, no development sign-in, and
+# every client signed in for real through Entra ID's scheme and the tests' OpenID Connect provider), so each page test
+# meets both. The tests of several nodes sharing one database
+# (Category=TwoNodes) need PostgreSQL and run in its pass only; the browser tests (Category=Browser) are about what
+# the pages do in Chromium, whichever database is behind them, and run once.
 # HTTPS on loopback (the tests' OpenID Connect provider, and the portal in Production) uses a throw-away certificate
 # that the first test process makes at this path; the test processes trust it through SSL_CERT_FILE, as a machine
 # trusts its organisation's CA. Set for the test runs only: the build above still trusts the system's CAs.
@@ -97,7 +100,9 @@ for provider in Sqlite PostgreSql; do
   filter=()
   [ "$provider" = Sqlite ] && filter=(--filter "Category!=TwoNodes")
   [ "$provider" = PostgreSql ] && filter=(--filter "Category!=Browser")
-  SSL_CERT_FILE="$LOOPBACK_CERT" PORTAL_TEST_PROVIDER=$provider dotnet test Portal.sln --no-build -nologo "${filter[@]}" --logger "trx;LogFilePrefix=$provider" --results-directory "$RESULTS" 2>&1 \
+  environment=Development
+  [ "$provider" = PostgreSql ] && environment=Production
+  SSL_CERT_FILE="$LOOPBACK_CERT" PORTAL_TEST_ENVIRONMENT=$environment PORTAL_TEST_PROVIDER=$provider dotnet test Portal.sln --no-build -nologo "${filter[@]}" --logger "trx;LogFilePrefix=$provider" --results-directory "$RESULTS" 2>&1 \
     | grep -Ev '^\s*$|^Test run for|^A total of|^Results File' || true
 done
 

@@ -115,8 +115,7 @@ public sealed class AmIAffectedTests(PortalFactory factory) : IClassFixture<Port
     public async Task Get_WithOnlyAWorkEmailClaim_FindsThePersonByEmail()
     {
         var person = await factory.Data.CreatePersonAsync(p => p.Email = "Casey.Email-Match@Force.example");
-        var client = factory.ClientAs("NOPAYNUMBER");
-        client.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, "casey.email-match@force.example");
+        var client = factory.ClientWithEmail("NOPAYNUMBER", "casey.email-match@force.example");
 
         var body = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
 

@@ -97,10 +97,13 @@ public sealed partial class NoPersonalDataInLogsTests
         await using var factory = new PortalFactory { Logs = logs };
         var person = await factory.Data.CreatePersonAsync();
 
-        var response = await factory.ClientAs(person.PayNumber).GetAsync("/support/SR-987654", TestContext.Current.CancellationToken);
+        var client = factory.ClientAs(person.PayNumber);
+        var signedIn = logs.Lines.Count;
+
+        var response = await client.GetAsync("/support/SR-987654", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var line = Assert.Single(logs.Lines, l => l.Contains("Portal.Requests", StringComparison.Ordinal));
+        var line = Assert.Single(logs.Lines.Skip(signedIn), l => l.Contains("Portal.Requests", StringComparison.Ordinal));
         Assert.Contains("GET /support/{reference} answered 404", line, StringComparison.Ordinal);
         Assert.DoesNotContain("987654", line, StringComparison.Ordinal);
     }

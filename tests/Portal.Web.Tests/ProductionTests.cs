@@ -259,6 +259,22 @@ public sealed class ProductionTests
     }
 
     [Fact]
+    public async Task SignOut_WhenEntraIdCannotBeReached_StillEndsThePortalsSession_AndSaysWhatRemains()
+    {
+        // The stand-in's endpoints are on a host this machine cannot reach, as when Entra ID is down.
+        await using var factory = new PortalFactory { EnvironmentName = "Production", Settings = Entra };
+        var person = await factory.Data.CreatePersonAsync();
+        var client = factory.ClientAs(person.PayNumber);
+
+        var signOut = await client.SubmitAsync("/", "/sign-out");
+        var page = await Html.ReadAsync(await client.GetAsync(signOut.Headers.Location!, TestContext.Current.CancellationToken));
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/signed-out?provider=unreachable", signOut.Headers.Location!.OriginalString);
+        Assert.Contains("could not be reached to sign you out there too", page.Section("provider-unreachable").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_InProduction_AnswersWithoutSignIn()
     {
         await using var factory = new EntraPortalFactory { EnvironmentName = "Production", TestAuthentication = false, Settings = Entra };

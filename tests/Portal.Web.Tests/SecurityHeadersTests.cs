@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Tests.Infrastructure;
 
@@ -46,7 +47,8 @@ public sealed class SecurityHeadersTests(PortalFactory factory) : IClassFixture<
         var response = await factory.ClientAs(admin.PayNumber, RoleNames.Admin).GetAsync("/admin/jobs", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(SecurityHeaders.JobsDashboardPolicy, Header(response, "Content-Security-Policy"));
+        var signInOrigin = AuthenticationSetup.SignInOrigin(factory.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        Assert.Equal(SecurityHeaders.WithSignInProvider(SecurityHeaders.JobsDashboardPolicy, signInOrigin), Header(response, "Content-Security-Policy"));
         Assert.Equal("DENY", Header(response, "X-Frame-Options"));
     }
 

@@ -13,15 +13,31 @@ namespace Portal.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real portal over a real database of its own: a SQLite file, or a PostgreSQL database when the tests run against
-/// PostgreSQL (<see cref="TestProvider"/>). By default requests are signed in by the test
-/// authentication scheme (see <see cref="TestAuthHandler"/>); with <see cref="TestAuthentication"/> off the
-/// app's own sign-in (the development cookie, or Entra ID's challenge) is what runs.
+/// PostgreSQL (<see cref="TestProvider"/>). By default clients are signed in by the test authentication scheme (see
+/// <see cref="TestAuthHandler"/>) — or, in the Production pass (<see cref="DefaultEnvironment"/>), for real, through
+/// Entra ID's scheme and the tests' OpenID Connect provider; with <see cref="TestAuthentication"/> off the app's own
+/// sign-in (the development cookie, or Entra ID's challenge) is what runs.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string directory = Directory.CreateTempSubdirectory("portal-web-").FullName;
 
-    public string EnvironmentName { get; init; } = "Development";
+    /// <summary>
+    /// The environment tests run their portals in unless they say otherwise: <c>PORTAL_TEST_ENVIRONMENT</c>, Development when
+    /// unset. ./test.sh runs its PostgreSQL pass in Production, so that every page test also meets Production's settings
+    /// (HSTS, the exception handler, Entra ID's scheme registered with its sign-in callback limited, no development sign-in).
+    /// Tests of the development sign-in or the seeded workforce keep Development, which alone has them.
+    /// </summary>
+    public static string DefaultEnvironment => Environment.GetEnvironmentVariable("PORTAL_TEST_ENVIRONMENT") is { Length: > 0 } name ? name : "Development";
+
+    private string? environmentName;
+
+    public string EnvironmentName
+    {
+        get => environmentName ?? (TestAuthentication && !Seed ? DefaultEnvironment : "Development");
+        init => environmentName = value;
+    }
+
     public bool TestAuthentication { get; init; } = true;
     public bool Seed { get; init; }
     public Dictionary<string, string?> Settings { get; init; } = [];
@@ -33,6 +49,16 @@ public class PortalFactory : WebApplicationFactory<Program>
     public TestClock? Clock { get; init; }
 
     private string? connectionString;
+
+    /// <summary>
+    /// True in the Production pass for a test that leaves its environment and sign-in to the factory: its clients sign in
+    /// as the force's people do, through Microsoft.Identity.Web's real scheme and an OpenID Connect provider
+    /// (<see cref="Oidc.TestIdentityProvider"/>), instead of the test scheme.
+    /// </summary>
+    public bool SignsInThroughProvider => environmentName is null && TestAuthentication && EnvironmentName != "Development";
+
+    /// <summary>One provider for the whole test process, started when the first portal needs it.</summary>
+    private static readonly Lazy<Oidc.TestIdentityProvider> SharedProvider = new(() => Oidc.TestIdentityProvider.StartAsync().GetAwaiter().GetResult());
 
     /// <summary>The folder this portal keeps its files in (imports, the seed files, the SQLite database).</summary>
     public string DataDirectory => directory;
@@ -67,6 +93,18 @@ public class PortalFactory : WebApplicationFactory<Program>
             builder.UseSetting("AllowedHosts", "localhost");
         }
 
+        if (SignsInThroughProvider)
+        {
+            // The Production pass: Entra ID's scheme, pointed at the tests' OpenID Connect provider, and every client
+            // signed in through it. Sign-ins all come from one address here, so its limit is lifted (tests may set it).
+            foreach (var (key, value) in SharedProvider.Value.PortalSettings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.UseSetting("RateLimits:SignInsPerMinute", "10000");
+        }
+
         foreach (var (key, value) in TestProvider.AuditSettings(":"))
         {
             builder.UseSetting(key, value);
@@ -97,7 +135,7 @@ public class PortalFactory : WebApplicationFactory<Program>
                 Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationDefaults.AuthenticationScheme, options => options.TimeProvider = Clock));
         }
 
-        if (TestAuthentication)
+        if (TestAuthentication && !SignsInThroughProvider)
         {
             builder.ConfigureTestServices(services =>
             {
@@ -127,11 +165,33 @@ public class PortalFactory : WebApplicationFactory<Program>
         return host;
     }
 
-    /// <summary>A client signed in (by the test scheme) as the person with this pay number, holding these roles.</summary>
-    public HttpClient ClientAs(string payNumber, params string[] roles)
+    /// <summary>A client signed in as the person with this pay number, holding these roles.</summary>
+    public HttpClient ClientAs(string payNumber, params string[] roles) => SignedInClient(payNumber, email: null, roles);
+
+    /// <summary>A client signed in with this pay number and this work e-mail, holding these roles.</summary>
+    public HttpClient ClientWithEmail(string payNumber, string email, params string[] roles) => SignedInClient(payNumber, email, roles);
+
+    /// <summary>
+    /// A client signed in with this pay number (the <c>employeeid</c> claim) and work e-mail (<c>preferred_username</c>),
+    /// holding these roles: by the test scheme, or in the Production pass through the OpenID Connect provider.
+    /// </summary>
+    private HttpClient SignedInClient(string payNumber, string? email, string[] roles)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
+        if (SignsInThroughProvider)
+        {
+            var user = new Oidc.TestUser($"{payNumber}|{email}|{string.Join(',', roles)}", payNumber, email, roles);
+            SharedProvider.Value.Add(user);
+            Task.Run(() => SharedProvider.Value.SignInAsync(client, user)).GetAwaiter().GetResult();
+            return client;
+        }
+
         client.DefaultRequestHeaders.Add(TestAuthHandler.UserHeader, payNumber);
+        if (email is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, email);
+        }
+
         if (roles.Length > 0)
         {
             client.DefaultRequestHeaders.Add(TestAuthHandler.RolesHeader, string.Join(',', roles));
@@ -141,6 +201,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress });
+
+    /// <summary>Whether the portal answered by asking the (anonymous) client to sign in: 401 from the test scheme, or a redirect to the provider.</summary>
+    public bool AsksToSignIn(HttpResponseMessage response) => SignsInThroughProvider
+        ? response.StatusCode == System.Net.HttpStatusCode.Redirect && response.Headers.Location?.ToString().StartsWith(SharedProvider.Value.Address.ToString(), StringComparison.Ordinal) == true
+        : response.StatusCode == System.Net.HttpStatusCode.Unauthorized;
 
     /// <summary>Outside Development cookies are Secure-only, as behind the real HTTPS proxy.</summary>
     public Uri BaseAddress => new(EnvironmentName == "Development" ? "http://localhost" : "https://localhost");

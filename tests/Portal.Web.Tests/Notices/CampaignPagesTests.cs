@@ -149,8 +149,7 @@ public sealed class CampaignPagesTests
         var id = await ComposeAsync(composer);
         await PostAsync(composer, id, "Send", ("Version", "0"), ("Schedule.When", "now"));
         // The same person under another sign-in: a different subject, matched to their record by their e-mail.
-        var secondAccount = factory.ClientAs(TestData.NewPayNumber(), RoleNames.Admin);
-        secondAccount.DefaultRequestHeaders.Add(TestAuthHandler.EmailHeader, person.Email);
+        var secondAccount = factory.ClientWithEmail(TestData.NewPayNumber(), person.Email, RoleNames.Admin);
 
         var refused = await Html.ReadAsync(await PostAsync(secondAccount, id, "Approve", ("Version", await VersionAsync(factory, id))));
 

@@ -195,6 +195,33 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             "text/html");
     }
 
+    /// <summary>
+    /// Signs <paramref name="portal"/> (a client of a portal under test) in as <paramref name="user"/> the way a browser
+    /// does: the portal's challenge, this provider's login page, the form it posts back, and the portal's callback.
+    /// </summary>
+    public async Task SignInAsync(HttpClient portal, TestUser user)
+    {
+        var challenge = await portal.GetAsync("/");
+        if (challenge.Headers.Location is not { } authorize || !authorize.ToString().StartsWith(Address.ToString(), StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"The portal did not send the browser to the provider to sign in: {(int)challenge.StatusCode} {challenge.Headers.Location}");
+        }
+
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
+        var login = await browser.GetStringAsync(authorize);
+        var answer = await (await browser.PostAsync(authorize.GetLeftPart(UriPartial.Path), new FormUrlEncodedContent([.. HiddenFields(login), new("username", user.UserName)]))).Content.ReadAsStringAsync();
+        var action = System.Text.RegularExpressions.Regex.Match(answer, "action=\"([^\"]+)\"").Groups[1].Value;
+        var callback = await portal.PostAsync(new Uri(WebUtility.HtmlDecode(action)).PathAndQuery, new FormUrlEncodedContent(HiddenFields(answer)));
+        if (callback.StatusCode != HttpStatusCode.Redirect || callback.Headers.Location?.OriginalString != "/")
+        {
+            throw new InvalidOperationException($"Signing in as {user.UserName} did not finish: {(int)callback.StatusCode} {callback.Headers.Location}");
+        }
+    }
+
+    private static List<KeyValuePair<string, string>> HiddenFields(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+            .Select(m => new KeyValuePair<string, string>(WebUtility.HtmlDecode(m.Groups[1].Value), WebUtility.HtmlDecode(m.Groups[2].Value)))];
+
     private static int FreePort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
