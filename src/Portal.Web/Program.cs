@@ -35,7 +35,11 @@ builder.Services.AddHealthChecks()
 builder.AddPortalProxy();
 builder.AddPortalRateLimits();
 builder.AddPortalRequestLogging();
-builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(BidiStrippingModelBinderProvider.AddTo);
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options =>
+{
+    BidiStrippingModelBinderProvider.AddTo(options);
+    options.Filters.Add<UnknownHandlerFilter>();
+});
 
 var devSignIn = DevSignInOptions.From(builder.Configuration).Enabled;
 builder.Services.AddRazorPages(options =>
