@@ -179,8 +179,7 @@ public sealed class ProductionTests
 
         factory.UseKestrel(0);
         factory.StartServer();
-        var address = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        var address = factory.ListeningAddress;
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Host = "portal.example.test";
         return (factory, client);

@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Core.Domain;
@@ -31,7 +29,7 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
         portal = new PortalFactory { EnvironmentName = "Production", TestAuthentication = false, Settings = provider.PortalSettings };
         portal.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(LoopbackCertificate.WithKey)));
         portal.StartServer();
-        portalUrl = portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        portalUrl = portal.ListeningAddress;
         playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {

@@ -212,6 +212,11 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public TestData Data => new(Services);
 
+    /// <summary>Where a portal started on Kestrel (<c>UseKestrel</c>, then <c>StartServer</c>) listens, as <c>localhost</c> so cookies and certificates match.</summary>
+    public string ListeningAddress =>
+        Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!
+            .Addresses.First().Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
