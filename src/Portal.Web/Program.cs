@@ -37,8 +37,9 @@ builder.AddPortalRateLimits();
 builder.AddPortalRequestLogging();
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options =>
 {
-    BidiStrippingModelBinderProvider.AddTo(options);
+    CleanTextModelBinderProvider.AddTo(options);
     options.Filters.Add<UnknownHandlerFilter>();
+    options.Filters.Add<UnreadableFormFilter>();
 });
 
 var devSignIn = DevSignInOptions.From(builder.Configuration).Enabled;
@@ -81,6 +82,7 @@ app.UseRequestSizeLimits();
 app.UseSignInCallbackRateLimit(AuthenticationSetup.CallbackPath(app.Configuration));
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseNulCharacterFields();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

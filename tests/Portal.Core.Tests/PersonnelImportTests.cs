@@ -265,9 +265,15 @@ public sealed class PersonnelImportTests : IAsyncLifetime
         { "binary", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00], 1, 1, "binary file" },
         { "spreadsheet", [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], 1, 1, "spreadsheet workbook" },
         { "utf-16", [0xFF, 0xFE, 0x70, 0x00, 0x61, 0x00], 1, 1, "UTF-16" },
-        { "invalid utf-8", [.. Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n" + Csv.Person("100001") + "\r\n100002,Jos"), 0xE9, .. Encoding.UTF8.GetBytes(",Smith\r\n")], 3, 11, "not valid UTF-8" },
+        { "invalid utf-8", [.. Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n" + Csv.Person("100001") + "\r\n100002,Jos"), 0xE9, .. Encoding.UTF8.GetBytes(",Smith\r\n")], 3, 2, "not valid UTF-8 text: character 4 of the value" },
+        { "invalid utf-8 in a quoted value", [.. Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\n100002,\"Jo, Ann\",\"Sm"), 0xE9, .. Encoding.UTF8.GetBytes("th\"\n")], 2, 3, "character 3 of the value" },
+        { "a NUL past the first 4 KB", [.. Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\n" + string.Concat(Enumerable.Range(100001, 60).Select(p => Csv.Person(p.ToString(System.Globalization.CultureInfo.InvariantCulture)) + "\n")) + "100070,Al"), 0, .. Encoding.UTF8.GetBytes("ex,Smith\n")], 62, 2, "NUL character (character 3 of the value)" },
         { "too few values", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n100001,Alex,Smith\r\n"), 2, 4, "has 3 values but the header has 11" },
-        { "stray quote", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n" + Csv.Person("100001").Replace("Smith", "Sm\"ith") + "\r\n"), 2, 1, "quote mark" },
+        { "stray quote", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n" + Csv.Person("100001").Replace("Smith", "Sm\"ith") + "\r\n"), 2, 3, "quote mark appears inside a value" },
+        { "text after a closing quote", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\n" + Csv.Person("100001") + "\n" + Csv.Person("100002").Replace("Smith", "\"Smith\"son")), 3, 3, "quote mark appears inside a value" },
+        { "quote never closed", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n100001,\"Alex"), 2, 2, "opens this value and is never closed" },
+        { "quote never closed, file ending in a line break", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\n" + Csv.Person("100001") + "\n\n100002,Alex,\"Smith\n"), 4, 3, "never closed" },
+        { "quote never closed, in a value of many lines", Encoding.UTF8.GetBytes(Csv.PersonnelHeader + "\r\n" + Csv.Person("100001") + "\r\n100002,Alex,Smith,officer,\"Con\r\nstable\r\n,Response\r\n"), 3, 5, "never closed" },
     };
 
     [Theory]

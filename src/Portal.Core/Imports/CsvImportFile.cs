@@ -73,9 +73,12 @@ internal sealed class CsvImportFile : IDisposable
             return null;
         }
 
-        if (FindInvalidUtf8(stream) is { } invalid)
+        if (FindUnreadableByte(stream) is { } unreadable)
         {
-            report.AddProblem(invalid.Line, invalid.Column, "", "This line is not valid UTF-8 text. Save the file as \"CSV UTF-8 (comma delimited)\" and try again.");
+            var (line, column, name, character) = PlaceOf(stream, unreadable.Offset);
+            report.AddProblem(line, column, name, unreadable.IsNul
+                ? $"This value holds a NUL character (character {character} of the value), which is not text. Check that the file is the CSV exported from the source system, remove the character and try again."
+                : $"This value is not valid UTF-8 text: character {character} of the value cannot be read. Save the file as \"CSV UTF-8 (comma delimited)\" and try again.");
             return null;
         }
 
@@ -90,8 +93,8 @@ internal sealed class CsvImportFile : IDisposable
         return file;
     }
 
-    /// <summary>Where the first byte that is not valid UTF-8 is, as a line and a column (in characters), or null.</summary>
-    private static (int Line, int Column)? FindInvalidUtf8(Stream stream)
+    /// <summary>Where the first byte that is not valid UTF-8, or is a NUL, is (as an offset in the file), or null.</summary>
+    private static (long Offset, bool IsNul)? FindUnreadableByte(Stream stream)
     {
         stream.Position = 0;
         var buffer = new byte[64 * 1024];
@@ -104,9 +107,14 @@ internal sealed class CsvImportFile : IDisposable
             var length = carried + read;
             var final = read == 0;
             var status = System.Text.Unicode.Utf8.ToUtf16(buffer.AsSpan(0, length), chars, out var bytesRead, out _, replaceInvalidSequences: false, isFinalBlock: final);
+            if (buffer.AsSpan(0, bytesRead).IndexOf((byte)0) is var nul and >= 0)
+            {
+                return (consumed + nul, true);
+            }
+
             if (status == System.Buffers.OperationStatus.InvalidData)
             {
-                return LineAndColumnOf(stream, consumed + bytesRead);
+                return (consumed + bytesRead, false);
             }
 
             // A character split across two reads is carried into the next.
@@ -122,15 +130,41 @@ internal sealed class CsvImportFile : IDisposable
         return null;
     }
 
-    private static (int Line, int Column) LineAndColumnOf(Stream stream, long offset)
+    /// <summary>
+    /// Where a byte of the file is, as every problem says where: its line, its column (the value it is in, counted from
+    /// 1 as the header counts columns) with that column's name from the header, and which character of the value it is.
+    /// </summary>
+    private static (int Line, int Column, string ColumnName, int Character) PlaceOf(Stream stream, long offset)
     {
         stream.Position = 0;
         var before = new byte[offset];
         stream.ReadExactly(before);
         var lineStart = Array.LastIndexOf(before, (byte)'\n') + 1;
         var line = before.Count(b => b == (byte)'\n') + 1;
-        var column = Encoding.UTF8.GetCharCount(before, lineStart, before.Length - lineStart) + 1;
-        return (line, column);
+        var (column, valueStart) = ValueAt(before.AsSpan(lineStart));
+        var character = Encoding.UTF8.GetCharCount(before, lineStart + valueStart, before.Length - lineStart - valueStart) + 1;
+        var header = line == 1 ? [] : Encoding.UTF8.GetString(before, 0, Array.IndexOf(before, (byte)'\n')).TrimStart('\uFEFF').Split(',');
+        var name = column <= header.Length ? header[column - 1].Trim().Trim('"') : "";
+        return (line, column, name, character);
+    }
+
+    /// <summary>Which value (from 1) the end of a line's text is in, and where that value's text starts (after any opening quote).</summary>
+    private static (int Column, int ValueStart) ValueAt(ReadOnlySpan<byte> line)
+    {
+        var (column, start, quoted) = (1, 0, false);
+        for (var i = 0; i < line.Length; i++)
+        {
+            if (line[i] == (byte)'"')
+            {
+                quoted = !quoted;
+            }
+            else if (line[i] == (byte)',' && !quoted)
+            {
+                (column, start) = (column + 1, i + 1);
+            }
+        }
+
+        return (column, start < line.Length && line[start] == (byte)'"' ? start + 1 : start);
     }
 
     public static string Sha256Of(Stream stream)
@@ -200,7 +234,15 @@ internal sealed class CsvImportFile : IDisposable
 
         if (BadData)
         {
-            RowProblem(1, "A quote mark appears inside a value that is not itself in quotes. Put the whole value in double quotes and double any quote marks inside it (\"O\"\"Brien\").");
+            var quoting = CsvQuoting.Check(parser.RawRecord);
+            var column = quoting?.Column ?? 1;
+            var name = column <= headerCount ? headerNames[column - 1] : "";
+            // A value left open runs to the end of the file, taking its last line break with it: every line break in
+            // the record is inside it, where Line takes the last as the record's own end.
+            var line = (quoting is { NeverClosed: true } ? parser.RawRow - parser.RawRecord.Count('\n') : Line) + (quoting?.LinesIn ?? 0);
+            report.AddProblem(line, column, name, quoting is { NeverClosed: true }
+                ? "A quote mark opens this value and is never closed, so everything after it to the end of the file is read as this one value. Add the closing quote mark at the end of the value, or remove the opening one, and try again."
+                : "A quote mark appears inside a value that is not itself in quotes. Put the whole value in double quotes and double any quote marks inside it (\"O\"\"Brien\").");
             return false;
         }
 
@@ -215,6 +257,7 @@ internal sealed class CsvImportFile : IDisposable
     }
 
     private int headerCount;
+    private string[] headerNames = [];
 
     private bool ReadHeader()
     {
@@ -234,6 +277,8 @@ internal sealed class CsvImportFile : IDisposable
         {
             names[i] = parser[i].Trim().TrimStart('\uFEFF');
         }
+
+        headerNames = names;
 
         if (headerCount == 1 && expected.Length > 1)
         {

@@ -46,7 +46,7 @@ public sealed class CampaignPagesTests
         var (admin, _) = await AdminAsync(factory);
 
         var response = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
-            ("Input.Subject", "Your details"), ("Input.Body", "Dear ((given_name)),\nYour pay number ((pay_number)) was held."), ("Input.Audience", "EveryoneActive"));
+            ("Input.Subject", "Your details"), ("Input.Body", "Dear ((given_name)),\nYour pay number ((pay_number)) was held."), ("Input.Audience", "EveryoneActive"), ("Input.Version", "0"));
         var page = await Html.ReadAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -63,7 +63,7 @@ public sealed class CampaignPagesTests
         await using var factory = new PortalFactory();
         var (admin, _) = await AdminAsync(factory);
 
-        var response = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new", ("Input.Subject", " "), ("Input.Body", Body));
+        var response = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new", ("Input.Subject", " "), ("Input.Body", Body), ("Input.Version", "0"));
         var page = await Html.ReadAsync(response);
 
         Assert.Equal(["Enter a subject", "Choose who the notice is for"], page.Texts(".govuk-error-summary__list li"));
@@ -240,7 +240,7 @@ public sealed class CampaignPagesTests
         var custody = await factory.Data.CreatePersonAsync(p => p.Unit = "Custody");
         var other = await factory.Data.CreatePersonAsync(p => p.Unit = "Training");
         var response = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
-            ("Input.Subject", "Custody only"), ("Input.Body", Body), ("Input.Audience", "Units"), ("Input.AudienceUnits", "Custody"));
+            ("Input.Subject", "Custody only"), ("Input.Body", Body), ("Input.Audience", "Units"), ("Input.AudienceUnits", "Custody"), ("Input.Version", "0"));
         var id = int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         await PostAsync(admin, id, "Send", ("Version", "0"), ("Schedule.When", "now"));
         await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);

@@ -9,6 +9,13 @@ public static class FormHelpers
 {
     public static string? ErrorFor(this ModelStateDictionary state, string key) => state[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 
+    /// <summary>
+    /// The error for a group of fields shown as one question (a date's day, month, year and time): the group's own, or
+    /// else the first of its parts' (<c>{key}.Day</c>…).
+    /// </summary>
+    public static string? ErrorForGroup(this ModelStateDictionary state, string key) =>
+        state.ErrorFor(key) ?? state.FindKeysWithPrefix(key + ".").Select(e => e.Value.Errors.FirstOrDefault()?.ErrorMessage).FirstOrDefault(m => m is not null);
+
     /// <summary>The GOV.UK form group's classes for a field: marked as in error when it has one.</summary>
     public static string GroupClass(this ModelStateDictionary state, string key) =>
         state.ErrorFor(key) is null ? "govuk-form-group" : "govuk-form-group govuk-form-group--error";
@@ -40,10 +47,13 @@ public static class FormHelpers
         return null;
     }
 
-    /// <summary>The error message for a field (id <c>{field id}-error</c>, as its aria-describedby names it), or nothing.</summary>
-    public static IHtmlContent FieldError(this IHtmlHelper html, string key)
+    /// <summary>
+    /// The error message for a field (id <c>{field id}-error</c>, as its aria-describedby names it), or nothing; for a
+    /// <paramref name="group"/>, the group's error or its parts' (see <see cref="ErrorForGroup"/>).
+    /// </summary>
+    public static IHtmlContent FieldError(this IHtmlHelper html, string key, bool group = false)
     {
-        if (html.ViewData.ModelState.ErrorFor(key) is not { } message)
+        if ((group ? html.ViewData.ModelState.ErrorForGroup(key) : html.ViewData.ModelState.ErrorFor(key)) is not { } message)
         {
             return HtmlString.Empty;
         }

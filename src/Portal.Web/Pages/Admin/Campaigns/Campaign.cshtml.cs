@@ -168,6 +168,7 @@ public sealed class CampaignModel(
         return $"A test has been sent to {admin.Email}";
     });
 
+    [ChecksFormVersion(nameof(Version))]
     public Task<IActionResult> OnPostSendAsync(CancellationToken cancellationToken) => ActAsync("Schedule", async admin =>
     {
         DateTime? at = null;
@@ -188,27 +189,32 @@ public sealed class CampaignModel(
         };
     });
 
+    [ChecksFormVersion(nameof(Version))]
     public Task<IActionResult> OnPostApproveAsync(CancellationToken cancellationToken) => ActAsync("approve", async admin =>
         await campaigns.ApproveAsync(admin.Actor, Id, Version, cancellationToken) == CampaignStatus.Scheduled ? "Approved: the notice is scheduled" : "Approved: sending has started");
 
+    [ChecksFormVersion(nameof(Version))]
     public Task<IActionResult> OnPostReturnAsync(CancellationToken cancellationToken) => ActAsync("approve", async admin =>
     {
         await campaigns.ReturnToDraftAsync(admin.Actor, Id, Version, cancellationToken);
         return "The notice is a draft again";
     });
 
+    [ChecksFormVersion(nameof(Version))]
     public Task<IActionResult> OnPostPauseAsync(CancellationToken cancellationToken) => ActAsync("control", async admin =>
     {
         await campaigns.PauseAsync(admin.Actor, Id, Version, cancellationToken);
         return "Sending is paused. Messages already handed to the relay cannot be called back.";
     });
 
+    [ChecksFormVersion(nameof(Version))]
     public Task<IActionResult> OnPostResumeAsync(CancellationToken cancellationToken) => ActAsync("control", async admin =>
     {
         await campaigns.ResumeAsync(admin.Actor, Id, Version, cancellationToken);
         return "Sending has resumed";
     });
 
+    [ChecksFormVersion(nameof(Version))]
     public Task<IActionResult> OnPostCancelAsync(CancellationToken cancellationToken) => ActAsync("control", async admin =>
     {
         await campaigns.CancelAsync(admin.Actor, Id, Version, cancellationToken);

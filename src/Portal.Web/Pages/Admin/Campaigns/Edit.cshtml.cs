@@ -67,6 +67,7 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
         return Page();
     }
 
+    [ChecksFormVersion("Input.Version")]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var admin = await administrators.GetAsync(cancellationToken);

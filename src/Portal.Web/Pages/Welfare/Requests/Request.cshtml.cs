@@ -50,19 +50,23 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
         return Page();
     }
 
+    [ChecksFormVersion("Input.Version")]
     public Task<IActionResult> OnPostStatusAsync(CancellationToken cancellationToken) =>
         ActAsync("Input.Status", (me, request) => Input.Status is { } to
             ? requests.ChangeStatusAsync(me.PersonId, request.Id, Input.Version, to, cancellationToken)
             : throw new SupportRequestException("Choose what to move the request to"), "Status updated", cancellationToken);
 
+    [ChecksFormVersion("Input.Version")]
     public Task<IActionResult> OnPostTakeAsync(CancellationToken cancellationToken) =>
         ActAsync("Input.AssigneePersonId", (me, request) => requests.AssignAsync(me.PersonId, request.Id, Input.Version, me.PersonId, cancellationToken),
             "You have taken this request", cancellationToken);
 
+    [ChecksFormVersion("Input.Version")]
     public Task<IActionResult> OnPostGiveAsync(CancellationToken cancellationToken) =>
         ActAsync("Input.AssigneePersonId", (me, request) => requests.AssignAsync(me.PersonId, request.Id, Input.Version, Input.AssigneePersonId, cancellationToken),
             Input.AssigneePersonId is null ? "The request is now unassigned" : "The request has been given to your colleague", cancellationToken);
 
+    [ChecksFormVersion("Input.Version")]
     public Task<IActionResult> OnPostPriorityAsync(CancellationToken cancellationToken) =>
         ActAsync("Input.Reason", (me, request) =>
         {

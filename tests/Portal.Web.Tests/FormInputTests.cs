@@ -10,11 +10,12 @@ using Portal.Web.Tests.Infrastructure;
 namespace Portal.Web.Tests;
 
 /// <summary>
-/// Every form the portal shows, each of its free-text fields filled far past any sensible length: the answer is the
-/// same page with a message saying what is too long, never a 500, never a "bad request", and nothing is saved.
-/// A body larger than the portal takes at all gets the "too large" page.
+/// Every form the portal shows, sent as a person could send it by mistake or on purpose: each free-text field far past
+/// any sensible length, or holding a NUL character; each version a change is checked against, unreadable or missing.
+/// The answer is the same page with a message at the field, never a 500, never a "bad request", and nothing is saved
+/// or changed. A body larger than the portal takes at all gets the "too large" page.
 /// </summary>
-public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class FormInputTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const int Overlong = 100_001;
 
@@ -34,7 +35,7 @@ public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<Po
                     foreach (var field in FreeTextFields(form))
                     {
                         checkedFields++;
-                        var before = await RowCountsAsync();
+                        var before = await StateAsync();
                         var length = form.Method.Equals("get", StringComparison.OrdinalIgnoreCase) ? 2_000 : Overlong;
                         var response = await SubmitAsync(client, url, form, button, field, new string('x', length));
                         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -47,7 +48,7 @@ public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<Po
                         {
                             failures.Add($"{where}: {(int)response.StatusCode} with no error message");
                         }
-                        else if (await RowCountsAsync() != before)
+                        else if (await StateAsync() != before)
                         {
                             failures.Add($"{where}: something was saved");
                         }
@@ -58,6 +59,109 @@ public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<Po
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.True(checkedFields >= 20, $"Only {checkedFields} fields were found to check.");
+    }
+
+    [Fact]
+    public async Task EveryField_HoldingANulCharacter_IsThatFieldsValidationMessage_WithTheRestKept_AndNothingIsSaved()
+    {
+        var pages = await FormPagesAsync();
+        var failures = new List<string>();
+        var checkedFields = 0;
+        foreach (var (client, url) in pages)
+        {
+            var page = await Html.ReadAsync(await client.GetAsync(url, TestContext.Current.CancellationToken));
+            foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("main form"))
+            {
+                var isGet = form.Method.Equals("get", StringComparison.OrdinalIgnoreCase);
+                foreach (var button in SubmitButtons(form))
+                {
+                    foreach (var field in FreeTextFields(form))
+                    {
+                        checkedFields++;
+                        var name = field.GetAttribute("name")!;
+                        var before = await StateAsync();
+                        var response = await SubmitAsync(client, url, form, button, field, "before\0after");
+                        var where = $"{url}: {button?.TextContent.Trim() ?? "form"} ({form.GetAttribute("action") ?? "here"}) with a NUL in {name}";
+                        if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.BadRequest)
+                        {
+                            failures.Add($"{where}: {(int)response.StatusCode}");
+                            continue;
+                        }
+
+                        if (isGet)
+                        {
+                            continue;
+                        }
+
+                        var shown = await Html.ReadAsync(response);
+                        var again = shown.QuerySelector($"main form [name='{name}']");
+                        var kept = again is IHtmlTextAreaElement area ? area.Value : again?.GetAttribute("value");
+                        // At the field, or at the question it is part of (a date's day, month, year and time).
+                        var error = again?.Closest(".govuk-form-group--error")?.QuerySelector(".govuk-error-message")?.TextContent ?? "";
+                        if (!error.Contains("hidden character", StringComparison.Ordinal)
+                            || shown.QuerySelector($".govuk-error-summary a[href='#{name.Replace('.', '_')}']") is null)
+                        {
+                            failures.Add($"{where}: {(int)response.StatusCode} without the message at the field");
+                        }
+                        else if (kept != "beforeafter")
+                        {
+                            failures.Add($"{where}: what was entered is not shown again (\"{kept}\")");
+                        }
+                        else if (await StateAsync() != before)
+                        {
+                            failures.Add($"{where}: something was saved");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.True(checkedFields >= 20, $"Only {checkedFields} fields were found to check.");
+    }
+
+    [Theory]
+    [InlineData("99999999999")]
+    [InlineData("-1")]
+    [InlineData("1e3")]
+    [InlineData(null)]
+    public async Task EveryFormCheckedAgainstAVersion_WithAVersionThatCannotBeRead_ChangesNothing_AndSaysToTryAgain(string? version)
+    {
+        var pages = await FormPagesAsync();
+        var failures = new List<string>();
+        var checkedForms = 0;
+        foreach (var (client, url) in pages)
+        {
+            var page = await Html.ReadAsync(await client.GetAsync(url, TestContext.Current.CancellationToken));
+            foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("main form"))
+            {
+                if (form.QuerySelector("input[type='hidden'][name='Version'], input[type='hidden'][name$='.Version']") is not { } field)
+                {
+                    continue;
+                }
+
+                foreach (var button in SubmitButtons(form))
+                {
+                    checkedForms++;
+                    var before = await StateAsync();
+                    var response = await SubmitAsync(client, url, form, button, field, version);
+                    var where = $"{url}: {button?.TextContent.Trim() ?? "form"} ({form.GetAttribute("action") ?? "here"}) with {field.GetAttribute("name")} {version ?? "left out"}";
+                    var shown = await Html.ReadAsync(response);
+                    if (response.StatusCode != HttpStatusCode.OK
+                        || shown.QuerySelector(".govuk-error-summary")?.TextContent.Contains("Nothing was changed", StringComparison.Ordinal) != true)
+                    {
+                        failures.Add($"{where}: {(int)response.StatusCode} without saying nothing was changed");
+                    }
+                    else if (await StateAsync() != before)
+                    {
+                        failures.Add($"{where}: something was changed");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        Assert.True(checkedForms >= 6, $"Only {checkedForms} forms were found to check.");
     }
 
     [Theory]
@@ -92,8 +196,11 @@ public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<Po
         return buttons.Count == 0 ? [null] : buttons;
     }
 
-    /// <summary>The form as a browser sends it when <paramref name="button"/> is pressed, with <paramref name="field"/> shown and set to <paramref name="value"/>.</summary>
-    private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, string page, IHtmlFormElement form, IElement? button, IElement field, string value)
+    /// <summary>
+    /// The form as a browser sends it when <paramref name="button"/> is pressed, with <paramref name="field"/> shown and
+    /// set to <paramref name="value"/> (left out when null).
+    /// </summary>
+    private static Task<HttpResponseMessage> SubmitAsync(HttpClient client, string page, IHtmlFormElement form, IElement? button, IElement field, string? value)
     {
         // A field revealed by choosing a radio ("At a later time") is sent with that radio chosen.
         var revealedBy = field.Closest(".govuk-radios__conditional") is { Id: { Length: > 0 } conditional }
@@ -116,7 +223,12 @@ public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<Po
                 }
             }
 
-            fields.Add(new(fieldName, element == field ? value : element is IHtmlTextAreaElement area ? area.Value : element.GetAttribute("value") ?? ""));
+            if (element == field && value is null)
+            {
+                continue;
+            }
+
+            fields.Add(new(fieldName, element == field ? value! : element is IHtmlTextAreaElement area ? area.Value : element.GetAttribute("value") ?? ""));
         }
 
         var action = button?.GetAttribute("formaction") is { Length: > 0 } formAction ? formAction
@@ -148,8 +260,8 @@ public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<Po
         return content;
     }
 
-    /// <summary>Rows in every table a form can add to.</summary>
-    private async Task<string> RowCountsAsync()
+    /// <summary>Rows in every table a form can add to, and the versions of the records a form can change.</summary>
+    private async Task<string> StateAsync()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -157,7 +269,8 @@ public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<Po
         return string.Join(",",
             await db.SupportRequests.CountAsync(ct), await db.SupportMessages.CountAsync(ct), await db.SupportNotes.CountAsync(ct),
             await db.SupportRequestEvents.CountAsync(ct), await db.NoticeCampaigns.CountAsync(ct), await db.Incidents.CountAsync(ct),
-            await db.IncidentUpdates.CountAsync(ct), await db.GuidanceArticles.CountAsync(ct), await db.ImportRuns.CountAsync(ct));
+            await db.IncidentUpdates.CountAsync(ct), await db.GuidanceArticles.CountAsync(ct), await db.ImportRuns.CountAsync(ct),
+            await db.NoticeCampaigns.SumAsync(c => c.Version, ct), await db.SupportRequests.SumAsync(r => r.Version, ct));
     }
 
     /// <summary>Each persona with a page showing each form the portal has, over data for them to act on.</summary>
@@ -170,7 +283,7 @@ public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<Po
         var admin = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Admin);
         var incident = await factory.Data.CreateIncidentAsync();
         var draft = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
-            ("Input.Subject", "A notice"), ("Input.Body", "Dear ((given_name)), sign in: ((notice_link))"), ("Input.Audience", "EveryoneActive"));
+            ("Input.Subject", "A notice"), ("Input.Body", "Dear ((given_name)), sign in: ((notice_link))"), ("Input.Audience", "EveryoneActive"), ("Input.Version", "0"));
         var campaign = draft.Headers.Location!.OriginalString;
         return
         [
@@ -182,6 +295,7 @@ public sealed class OverlongInputTests(PortalFactory factory) : IClassFixture<Po
             (welfare, $"/welfare/requests/{reference}"),
             (admin, "/admin/campaigns/new"),
             (admin, campaign),
+            (admin, campaign + "/edit"),
             (admin, "/admin/incidents/new"),
             (admin, $"/admin/incidents/{incident.Id}"),
             (admin, "/admin/guidance/new"),
