@@ -89,8 +89,9 @@ check migrations dotnet run --no-build --project tools/Portal.Migrations -- chec
 # in the Production environment (PORTAL_TEST_ENVIRONMENT: HSTS, the exception handler, no development sign-in, and
 # every client signed in for real through Entra ID's scheme and the tests' OpenID Connect provider), so each page test
 # meets both. The tests of several nodes sharing one database
-# (Category=TwoNodes) need PostgreSQL and run in its pass only; the browser tests (Category=Browser) are about what
-# the pages do in Chromium, whichever database is behind them, and run once.
+# (Category=TwoNodes) need PostgreSQL and run in its pass only; those of SQLite's own write-ahead log
+# (Category=SqliteOnly) run in the SQLite pass only; the browser tests (Category=Browser) are about what the pages do
+# in Chromium, whichever database is behind them, and run once.
 # HTTPS on loopback (the tests' OpenID Connect provider, and the portal in Production) uses a throw-away certificate
 # that the first test process makes at this path; the test processes trust it through SSL_CERT_FILE, as a machine
 # trusts its organisation's CA. Set for the test runs only: the build above still trusts the system's CAs.
@@ -99,7 +100,7 @@ for provider in Sqlite PostgreSql; do
   note "Running tests against $provider"
   filter=()
   [ "$provider" = Sqlite ] && filter=(--filter "Category!=TwoNodes")
-  [ "$provider" = PostgreSql ] && filter=(--filter "Category!=Browser")
+  [ "$provider" = PostgreSql ] && filter=(--filter "Category!=Browser&Category!=SqliteOnly")
   environment=Development
   [ "$provider" = PostgreSql ] && environment=Production
   SSL_CERT_FILE="$LOOPBACK_CERT" PORTAL_TEST_ENVIRONMENT=$environment PORTAL_TEST_PROVIDER=$provider dotnet test Portal.sln --no-build -nologo "${filter[@]}" --logger "trx;LogFilePrefix=$provider" --results-directory "$RESULTS" 2>&1 \

@@ -52,6 +52,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<NoticeQueue>();
         services.AddSingleton<NoticeMessages>();
         services.AddSingleton<MailConnectionPool>();
+        services.AddSingleton<RelayWatch>();
+        services.AddHostedService(services => services.GetRequiredService<RelayWatch>());
         services.AddSingleton<NoticeRateLimiter>();
         services.AddSingleton<DeliveryStampWriter>();
         services.AddSingleton<NoticeJobFilters>();

@@ -37,6 +37,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
     {
         ["ANY /health"] = Access.Anyone,
         ["ANY /health/live"] = Access.Anyone,
+        ["ANY /health/details"] = Access.Anyone,
         ["GET /errors/{code:int}"] = Access.Anyone,
         ["POST /errors/{code:int}"] = Access.Anyone,
         ["GET /signed-out"] = Access.Anyone,

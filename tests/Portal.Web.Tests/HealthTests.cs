@@ -43,6 +43,35 @@ public sealed class HealthTests
         Assert.Equal("Healthy", await live.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task HealthDetails_SayWhichCheckIsDegraded_WithoutNamingTheRelayOrWhy()
+    {
+        var port = ClosedPort();
+        await using var factory = new PortalFactory
+        {
+            Settings =
+            {
+                ["Mail:Delivery"] = "Smtp",
+                ["Mail:Host"] = "127.0.0.1",
+                ["Mail:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Mail:Security"] = "None",
+            },
+        };
+
+        var response = await factory.AnonymousClient().GetAsync("/health/details", TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var details = System.Text.Json.JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded", details.GetProperty("status").GetString());
+        Assert.Equal("Degraded", details.GetProperty("checks").GetProperty("mail").GetProperty("status").GetString());
+        Assert.Equal("Healthy", details.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.DoesNotContain("127.0.0.1", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("refused", body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
     /// <summary>A loopback port nothing listens on.</summary>
     private static int ClosedPort()
     {

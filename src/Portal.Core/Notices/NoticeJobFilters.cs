@@ -6,8 +6,9 @@ namespace Portal.Core.Notices;
 
 /// <summary>
 /// Hangfire's retry policy for the notice jobs, from <see cref="NoticeOptions"/> rather than an attribute's constants:
-/// a batch whose relay cannot be reached is retried <see cref="NoticeOptions.ConnectionRetries"/> times with the
-/// configured backoff, and after that the sweeper picks the work up again.
+/// a job that fails (the database could not be reached, say) is retried <see cref="NoticeOptions.JobRetries"/> times
+/// with the configured backoff, and after that the sweeper picks the work up again. A relay that cannot be reached does
+/// not fail a job: <see cref="Mail.RelayWatch"/> resumes sending when it answers.
 /// </summary>
 public sealed class NoticeJobFilters(IOptions<NoticeOptions> options) : IJobFilterProvider
 {
@@ -15,7 +16,7 @@ public sealed class NoticeJobFilters(IOptions<NoticeOptions> options) : IJobFilt
     [
         new(new AutomaticRetryAttribute
         {
-            Attempts = options.Value.ConnectionRetries,
+            Attempts = options.Value.JobRetries,
             DelaysInSeconds = [.. options.Value.Delays],
             OnAttemptsExceeded = AttemptsExceededAction.Fail,
             LogEvents = true,

@@ -43,9 +43,20 @@ public sealed class NoticeOptions
 
     public IReadOnlyList<int> Delays => RetryDelaysSeconds.Length > 0 ? RetryDelaysSeconds : DefaultDelays;
 
-    /// <summary>How many times a batch is retried when the relay cannot be reached, before the sweeper takes over.</summary>
+    /// <summary>
+    /// How many times a notice job that fails for a reason of the portal's own (the database cannot be reached, say) is
+    /// retried after <see cref="RetryDelaysSeconds"/>, before the sweeper takes over. A relay that cannot be reached is
+    /// not a failure of the job: see <see cref="RelayProbeInterval"/>.
+    /// </summary>
     [Range(0, 100)]
-    public int ConnectionRetries { get; set; } = 10;
+    public int JobRetries { get; set; } = 10;
+
+    /// <summary>
+    /// While the relay cannot be reached, how often each node asks whether it answers again; sending resumes within
+    /// this of its return.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan RelayProbeInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>A row still "sending" this long after it was claimed belonged to a process that died; it is put back.</summary>
     [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]

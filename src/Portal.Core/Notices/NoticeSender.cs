@@ -13,8 +13,9 @@ namespace Portal.Core.Notices;
 /// connection and stamps the row as soon as the relay accepts it, so a crash can repeat only the messages in
 /// flight: at most <see cref="MostUnrecorded"/> a worker, accepted by the relay in the last milliseconds and not yet
 /// committed. Only the run holding a row's token may stamp it, so a late success never overwrites what another run
-/// recorded. Exceptions about the relay go to Hangfire, which retries the batch; a refused recipient is recorded on
-/// their row.
+/// recorded. A refused recipient is recorded on their row. A connection that has died is replaced and the message sent
+/// again at once; a relay that cannot be reached ends the batch, its rows put back, and <see cref="RelayWatch"/> starts
+/// sending again when the relay answers.
 /// </summary>
 public sealed partial class NoticeSender(
     PortalDbContext db,
@@ -24,6 +25,7 @@ public sealed partial class NoticeSender(
     NoticeQueue queue,
     Campaigns campaigns,
     NoticeRateLimiter limiter,
+    RelayWatch relay,
     IOptions<NoticeOptions> options,
     TimeProvider clock,
     ILogger<NoticeSender> logger)
@@ -63,6 +65,12 @@ public sealed partial class NoticeSender(
     public async Task SendBatchAsync(int campaignId, long firstId, long lastId, CancellationToken cancellationToken)
     {
         var campaign = await db.NoticeCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken);
+        if (relay.IsAway && campaign?.Status is CampaignStatus.Sending)
+        {
+            // Its rows stay as they are until the relay answers and the campaign is dispatched again.
+            return;
+        }
+
         if (campaign?.Status is not CampaignStatus.Sending)
         {
             if (campaign?.Status is CampaignStatus.Cancelled)
@@ -91,6 +99,10 @@ public sealed partial class NoticeSender(
                 await SendClaimedAsync(campaign, token, firstId, lastId, cancellationToken);
             }
         }
+        catch (Exception exception) when (MailFailure.IsRelayFault(exception))
+        {
+            relay.ReportLost(exception);
+        }
         finally
         {
             // Whatever this run claimed and did not finish goes back, whether it stopped for a pause, a cancel, a
@@ -104,6 +116,8 @@ public sealed partial class NoticeSender(
 
         switch (await StatusAsync(campaignId, cancellationToken))
         {
+            case CampaignStatus.Sending when relay.IsAway:
+                break;
             case CampaignStatus.Cancelled:
                 await campaigns.CancelUnsentAsync(campaignId, cancellationToken);
                 break;
@@ -149,14 +163,10 @@ public sealed partial class NoticeSender(
                 }
 
                 await limiter.WaitAsync(cancellationToken);
-                var message = build.Build(recipient);
-                try
+                (connection, var refused) = await HandOverAsync(connection, build.Build(recipient), cancellationToken);
+                if (refused is not null)
                 {
-                    await connection.SendAsync(message, cancellationToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException && MailFailure.Classify(exception) is { Scope: FailureScope.Recipient } failure)
-                {
-                    await RecordRefusalAsync(token, recipient, failure);
+                    await RecordRefusalAsync(token, recipient, refused);
                     continue;
                 }
 
@@ -195,6 +205,39 @@ public sealed partial class NoticeSender(
             finally
             {
                 await pool.ReturnAsync(connection);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands one message to the relay; returns the connection to go on with, and the refusal when the relay refused this
+    /// recipient. A connection that fails is replaced and the message sent again on the new one at once: a relay
+    /// restarted since the connection was last used has dropped it, and that is no reason to stop. Only if the new one
+    /// fails too does the fault go up, as the relay being away.
+    /// </summary>
+    private async Task<(IMailConnection Connection, MailFailure? Refused)> HandOverAsync(IMailConnection connection, MimeKit.MimeMessage message, CancellationToken cancellationToken)
+    {
+        for (var replaced = false; ; replaced = true)
+        {
+            try
+            {
+                await connection.SendAsync(message, cancellationToken);
+                return (connection, null);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && MailFailure.Classify(exception) is { Scope: FailureScope.Recipient } failure)
+            {
+                return (connection, failure);
+            }
+            catch (Exception exception) when (!replaced && MailFailure.IsRelayFault(exception))
+            {
+                LogReplaced(MailFailure.Classify(exception).Reason);
+                connection = await pool.ReplaceAsync(connection, cancellationToken);
+            }
+            catch when (replaced)
+            {
+                // The caller still holds the connection this one replaced (closed already); this one is closed here.
+                await connection.DisposeAsync();
+                throw;
             }
         }
     }
@@ -301,6 +344,15 @@ public sealed partial class NoticeSender(
         }
     }
 
+    /// <summary>Queues every sending campaign's unsent rows again: the relay is back after an outage.</summary>
+    public async Task DispatchEverySendingCampaignAsync(CancellationToken cancellationToken)
+    {
+        foreach (var id in await db.NoticeCampaigns.AsNoTracking().Where(c => c.Status == CampaignStatus.Sending).Select(c => c.Id).ToListAsync(cancellationToken))
+        {
+            queue.Dispatch(id);
+        }
+    }
+
     /// <summary>
     /// After a restart with the in-process job store, nothing else can hold a row: every row still "sending" was in
     /// the hands of the process that stopped. They go back, and every sending campaign is dispatched again.
@@ -344,6 +396,9 @@ public sealed partial class NoticeSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} refused by the relay (permanent: {Permanent})")]
     private partial void LogRefused(long deliveryId, bool permanent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A mail connection failed ({Reason}); a new one takes the message at once")]
+    private partial void LogReplaced(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeper put back {Rows} deliveries left sending by a process that stopped")]
     private partial void LogSwept(int rows);

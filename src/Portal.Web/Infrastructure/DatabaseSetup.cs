@@ -24,6 +24,15 @@ public sealed class DatabaseOptions
     [Required]
     public string SqlitePath { get; set; } = "data/portal.db";
 
+    /// <summary>
+    /// For Sqlite: the size at which the write-ahead log is copied back into the database and truncated
+    /// (<see cref="SqliteLogKeeper"/>), so that it stays near this while a campaign sends.
+    /// </summary>
+    [Range(1, 1024)]
+    public int LogCheckpointMegabytes { get; set; } = 16;
+
+    public long LogCheckpointBytes => LogCheckpointMegabytes * 1024L * 1024;
+
     /// <summary>For PostgreSql: an Npgsql connection string. Keep its password in a secret store or the environment.</summary>
     public string? ConnectionString { get; set; }
 
@@ -81,6 +90,8 @@ public static class DatabaseSetup
         {
             var connectionString = SqliteDatabase.ConnectionStringForFile(PortalPaths.ResolveDataPath(builder.Environment, options.SqlitePath));
             builder.Services.AddDbContextPool<PortalDbContext>(db => db.UsePortalSqlite(connectionString).UseAuditChain(auditKeys));
+            builder.Services.AddHostedService<SqliteLogKeeper>();
+            builder.Services.AddHealthChecks().AddCheck<SqliteLogHealthCheck>("database-log", failureStatus: Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, tags: ["ready"]);
         }
 
         builder.Services.PostConfigure<Portal.Core.Imports.ImportOptions>(imports => imports.Directory = PortalPaths.ResolveDataPath(builder.Environment, imports.Directory));

@@ -64,27 +64,54 @@ public sealed class SendingTests
     }
 
     [Fact]
-    public async Task Send_RelayDownForAWhile_NobodyFailsPermanently_AllDeliveredOnceItIsBack()
+    public async Task RelayDownLongerThanAnyRetryWait_SendingResumesWithinSecondsOfItsReturn_AndEveryoneGetsOne()
     {
         await using var sink = await SmtpSink.StartAsync();
-        await using var factory = NoticeHost.For(sink, ("Notices:RateLimitPerMinute", "6000"));
+        // A retry wait of ten minutes: sending must come back with the relay, not with a retry.
+        await using var factory = NoticeHost.For(sink, ("Notices:RateLimitPerMinute", "6000"), ("Notices:RetryDelaysSeconds:0", "600"));
         var people = await factory.Data.CreatePeopleAsync(300);
 
         var id = await factory.SendToEveryoneAsync();
         await NoticeHost.WaitForAsync(() => Task.FromResult(sink.Received().Count), n => n >= 60);
         await sink.StopAsync();
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        // Down for longer than a probe interval, so that the portal has asked and been refused more than once.
+        await Task.Delay(TimeSpan.FromSeconds(12), TestContext.Current.CancellationToken);
         var whileDown = await factory.ProgressAsync(id);
+        var before = sink.Received().Count;
         await sink.StartAgainAsync();
+
+        await NoticeHost.WaitForAsync(() => Task.FromResult(sink.Received().Count), n => n > before, TimeSpan.FromSeconds(12));
         var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
 
         Assert.True(whileDown.Sent < 300, $"The relay went down too late to test anything: {whileDown}");
-        Assert.Equal(0, whileDown.FailedPermanent);
+        Assert.Equal((0, 0), (whileDown.FailedPermanent, whileDown.Sending));
         Assert.Equal((300, 0), (progress.Sent, progress.FailedPermanent));
         var perRecipient = sink.Received().GroupBy(r => r.Recipient).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(people.Select(p => p.Email).Order(), perRecipient.Keys.Order());
         // Only a message the relay was taking when it went down can arrive twice: at most one per connection.
         Assert.True(perRecipient.Values.Sum() - 300 <= 2 * Portal.Core.Notices.NoticeSender.MostUnrecorded, $"{perRecipient.Values.Sum() - 300} duplicates");
+    }
+
+    [Fact]
+    public async Task RelayRestartedSinceTheLastBatch_ItsDeadPooledConnectionsAreReplaced_AndTheNextCampaignGoesAtOnce()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        // Neither a retry nor the relay watch could finish the second campaign in time: only replacing the connections can.
+        await using var factory = NoticeHost.For(sink, ("Notices:RetryDelaysSeconds:0", "600"), ("Notices:RelayProbeInterval", "00:05:00"));
+        var people = await factory.Data.CreatePeopleAsync(200);
+        var first = await factory.SendToEveryoneAsync("The first notice");
+        await NoticeHost.WaitForAsync(() => factory.ProgressAsync(first), p => p.Status == CampaignStatus.Completed);
+
+        // Restarted well within the 30 s after which an idle connection is checked before use.
+        await sink.StopAsync();
+        await sink.StartAgainAsync();
+        var second = await factory.SendToEveryoneAsync("The second notice");
+        var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(second), p => p.Status == CampaignStatus.Completed, TimeSpan.FromSeconds(20));
+
+        Assert.Equal((200, 0), (progress.Sent, progress.FailedPermanent));
+        var perRecipient = sink.Received().GroupBy(r => r.Recipient).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(people.Select(p => p.Email).Order(), perRecipient.Keys.Order());
+        Assert.All(perRecipient.Values, count => Assert.Equal(2, count));
     }
 
     [Fact]

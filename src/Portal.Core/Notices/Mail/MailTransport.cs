@@ -45,10 +45,23 @@ public sealed class MailConnectionPool(IOptions<MailOptions> options, IOptions<N
             await entry.Connection.DisposeAsync();
         }
 
-        return mail.Delivery == MailDelivery.Pickup
+        return await OpenAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A new connection in place of one that has just failed (a relay restarted since it was opened drops every
+    /// connection it had), for the message it failed on to go again at once. Throws when the relay cannot be reached.
+    /// </summary>
+    public async Task<IMailConnection> ReplaceAsync(IMailConnection failed, CancellationToken cancellationToken)
+    {
+        await failed.DisposeAsync();
+        return await OpenAsync(cancellationToken);
+    }
+
+    private async Task<IMailConnection> OpenAsync(CancellationToken cancellationToken) =>
+        mail.Delivery == MailDelivery.Pickup
             ? new PickupConnection(Path.GetFullPath(mail.PickupDirectory))
             : await SmtpConnection.OpenAsync(mail, cancellationToken);
-    }
 
     /// <summary>Keeps a healthy connection for the next batch; closes a broken one or one too many.</summary>
     public async ValueTask ReturnAsync(IMailConnection connection)
@@ -76,10 +89,11 @@ internal sealed class SmtpConnection : IMailConnection
 {
     private readonly SmtpClient client;
     private bool broken;
+    private bool disposed;
 
     private SmtpConnection(SmtpClient client) => this.client = client;
 
-    public bool IsUsable => !broken && client.IsConnected;
+    public bool IsUsable => !broken && !disposed && client.IsConnected;
 
     public static async Task<SmtpConnection> OpenAsync(MailOptions options, CancellationToken cancellationToken)
     {
@@ -151,6 +165,12 @@ internal sealed class SmtpConnection : IMailConnection
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (client.IsConnected && !broken)
         {
             try
