@@ -24,7 +24,7 @@ public sealed class RetentionTests : IAsyncLifetime
     {
         var db = database.NewContext();
         var clock = new ManualClock(Now);
-        return new RetentionJob(db, new AuditLog(db, clock), Options.Create(options ?? new RetentionOptions
+        return new RetentionJob(db, new AuditLog(db, clock), new Portal.Core.Sessions.SignInSessions(db, clock), Options.Create(options ?? new RetentionOptions
         {
             ClosedSupportRequests = TimeSpan.FromDays(730),
             Deliveries = TimeSpan.FromDays(365),

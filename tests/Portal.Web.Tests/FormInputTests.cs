@@ -22,40 +22,15 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task EveryFreeTextField_FilledPastItsLimit_IsAValidationMessageAndNothingIsSaved()
     {
-        var pages = await FormPagesAsync();
-        var failures = new List<string>();
-        var checkedFields = 0;
-        foreach (var (client, url) in pages)
+        var (failures, checkedFields) = await SubmitEachAsync(FreeTextFields, async submission =>
         {
-            var page = await Html.ReadAsync(await client.GetAsync(url, TestContext.Current.CancellationToken));
-            foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("main form"))
-            {
-                foreach (var button in SubmitButtons(form))
-                {
-                    foreach (var field in FreeTextFields(form))
-                    {
-                        checkedFields++;
-                        var before = await StateAsync();
-                        var length = form.Method.Equals("get", StringComparison.OrdinalIgnoreCase) ? 2_000 : Overlong;
-                        var response = await SubmitAsync(client, url, form, button, field, new string('x', length));
-                        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-                        var where = $"{url}: {button?.TextContent.Trim() ?? "form"} ({form.GetAttribute("action") ?? "here"}) with {field.GetAttribute("name")} {length:N0} characters";
-                        if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.BadRequest)
-                        {
-                            failures.Add($"{where}: {(int)response.StatusCode}");
-                        }
-                        else if (!body.Contains("govuk-error-summary", StringComparison.Ordinal))
-                        {
-                            failures.Add($"{where}: {(int)response.StatusCode} with no error message");
-                        }
-                        else if (await StateAsync() != before)
-                        {
-                            failures.Add($"{where}: something was saved");
-                        }
-                    }
-                }
-            }
-        }
+            var length = submission.IsGet ? 2_000 : Overlong;
+            var response = await submission.SendAsync(new string('x', length));
+            var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            return (int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.BadRequest ? $"{length:N0} characters: {(int)response.StatusCode}"
+                : !body.Contains("govuk-error-summary", StringComparison.Ordinal) ? $"{length:N0} characters: {(int)response.StatusCode} with no error message"
+                : null;
+        });
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.True(checkedFields >= 20, $"Only {checkedFields} fields were found to check.");
@@ -64,57 +39,30 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
     [Fact]
     public async Task EveryField_HoldingANulCharacter_IsThatFieldsValidationMessage_WithTheRestKept_AndNothingIsSaved()
     {
-        var pages = await FormPagesAsync();
-        var failures = new List<string>();
-        var checkedFields = 0;
-        foreach (var (client, url) in pages)
+        var (failures, checkedFields) = await SubmitEachAsync(FreeTextFields, async submission =>
         {
-            var page = await Html.ReadAsync(await client.GetAsync(url, TestContext.Current.CancellationToken));
-            foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("main form"))
+            var response = await submission.SendAsync("before\0after");
+            if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.BadRequest)
             {
-                var isGet = form.Method.Equals("get", StringComparison.OrdinalIgnoreCase);
-                foreach (var button in SubmitButtons(form))
-                {
-                    foreach (var field in FreeTextFields(form))
-                    {
-                        checkedFields++;
-                        var name = field.GetAttribute("name")!;
-                        var before = await StateAsync();
-                        var response = await SubmitAsync(client, url, form, button, field, "before\0after");
-                        var where = $"{url}: {button?.TextContent.Trim() ?? "form"} ({form.GetAttribute("action") ?? "here"}) with a NUL in {name}";
-                        if ((int)response.StatusCode >= 500 || response.StatusCode == HttpStatusCode.BadRequest)
-                        {
-                            failures.Add($"{where}: {(int)response.StatusCode}");
-                            continue;
-                        }
-
-                        if (isGet)
-                        {
-                            continue;
-                        }
-
-                        var shown = await Html.ReadAsync(response);
-                        var again = shown.QuerySelector($"main form [name='{name}']");
-                        var kept = again is IHtmlTextAreaElement area ? area.Value : again?.GetAttribute("value");
-                        // At the field, or at the question it is part of (a date's day, month, year and time).
-                        var error = again?.Closest(".govuk-form-group--error")?.QuerySelector(".govuk-error-message")?.TextContent ?? "";
-                        if (!error.Contains("hidden character", StringComparison.Ordinal)
-                            || shown.QuerySelector($".govuk-error-summary a[href='#{name.Replace('.', '_')}']") is null)
-                        {
-                            failures.Add($"{where}: {(int)response.StatusCode} without the message at the field");
-                        }
-                        else if (kept != "beforeafter")
-                        {
-                            failures.Add($"{where}: what was entered is not shown again (\"{kept}\")");
-                        }
-                        else if (await StateAsync() != before)
-                        {
-                            failures.Add($"{where}: something was saved");
-                        }
-                    }
-                }
+                return $"a NUL: {(int)response.StatusCode}";
             }
-        }
+
+            if (submission.IsGet)
+            {
+                return null;
+            }
+
+            var name = submission.Field.GetAttribute("name")!;
+            var shown = await Html.ReadAsync(response);
+            var again = shown.QuerySelector($"main form [name='{name}']");
+            var kept = again is IHtmlTextAreaElement area ? area.Value : again?.GetAttribute("value");
+            // At the field, or at the question it is part of (a date's day, month, year and time).
+            var error = again?.Closest(".govuk-form-group--error")?.QuerySelector(".govuk-error-message")?.TextContent ?? "";
+            return !error.Contains("hidden character", StringComparison.Ordinal) || shown.QuerySelector($".govuk-error-summary a[href='#{name.Replace('.', '_')}']") is null
+                ? $"a NUL: {(int)response.StatusCode} without the message at the field"
+                : kept != "beforeafter" ? $"a NUL: what was entered is not shown again (\"{kept}\")"
+                : null;
+        });
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.True(checkedFields >= 20, $"Only {checkedFields} fields were found to check.");
@@ -127,38 +75,17 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
     [InlineData(null)]
     public async Task EveryFormCheckedAgainstAVersion_WithAVersionThatCannotBeRead_ChangesNothing_AndSaysToTryAgain(string? version)
     {
-        var pages = await FormPagesAsync();
-        var failures = new List<string>();
-        var checkedForms = 0;
-        foreach (var (client, url) in pages)
-        {
-            var page = await Html.ReadAsync(await client.GetAsync(url, TestContext.Current.CancellationToken));
-            foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("main form"))
+        var (failures, checkedForms) = await SubmitEachAsync(
+            form => form.QuerySelectorAll("input[type='hidden'][name='Version'], input[type='hidden'][name$='.Version']").Take(1),
+            async submission =>
             {
-                if (form.QuerySelector("input[type='hidden'][name='Version'], input[type='hidden'][name$='.Version']") is not { } field)
-                {
-                    continue;
-                }
-
-                foreach (var button in SubmitButtons(form))
-                {
-                    checkedForms++;
-                    var before = await StateAsync();
-                    var response = await SubmitAsync(client, url, form, button, field, version);
-                    var where = $"{url}: {button?.TextContent.Trim() ?? "form"} ({form.GetAttribute("action") ?? "here"}) with {field.GetAttribute("name")} {version ?? "left out"}";
-                    var shown = await Html.ReadAsync(response);
-                    if (response.StatusCode != HttpStatusCode.OK
-                        || shown.QuerySelector(".govuk-error-summary")?.TextContent.Contains("Nothing was changed", StringComparison.Ordinal) != true)
-                    {
-                        failures.Add($"{where}: {(int)response.StatusCode} without saying nothing was changed");
-                    }
-                    else if (await StateAsync() != before)
-                    {
-                        failures.Add($"{where}: something was changed");
-                    }
-                }
-            }
-        }
+                var response = await submission.SendAsync(version);
+                var shown = await Html.ReadAsync(response);
+                return response.StatusCode != HttpStatusCode.OK
+                    || shown.QuerySelector(".govuk-error-summary")?.TextContent.Contains("Nothing was changed", StringComparison.Ordinal) != true
+                    ? $"{version ?? "left out"}: {(int)response.StatusCode} without saying nothing was changed"
+                    : null;
+            });
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.True(checkedForms >= 6, $"Only {checkedForms} forms were found to check.");
@@ -183,6 +110,51 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("too large", (await Html.ReadAsync(response)).QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>One form of one page as a person sends it with one of its buttons, one field set as the test chooses.</summary>
+    private sealed record Submission(HttpClient Client, string Url, IHtmlFormElement Form, IElement? Button, IElement Field)
+    {
+        public bool IsGet => Form.Method.Equals("get", StringComparison.OrdinalIgnoreCase);
+
+        public string Where => $"{Url}: {Button?.TextContent.Trim() ?? "form"} ({Form.GetAttribute("action") ?? "here"}) with {Field.GetAttribute("name")}";
+
+        /// <summary>Sends the form with the field set to <paramref name="value"/> (left out when null).</summary>
+        public Task<HttpResponseMessage> SendAsync(string? value) => SubmitAsync(Client, Url, Form, Button, Field, value);
+    }
+
+    /// <summary>
+    /// Every form on every page, with each of its buttons, once for each field <paramref name="fields"/> picks:
+    /// <paramref name="check"/> sends it and says what went wrong (null when nothing did); a submission that otherwise
+    /// passes fails if anything was saved or changed. Returns the failures and how many submissions were checked.
+    /// </summary>
+    private async Task<(List<string> Failures, int Checked)> SubmitEachAsync(Func<IHtmlFormElement, IEnumerable<IElement>> fields, Func<Submission, Task<string?>> check)
+    {
+        var failures = new List<string>();
+        var count = 0;
+        foreach (var (client, url) in await FormPagesAsync())
+        {
+            var page = await Html.ReadAsync(await client.GetAsync(url, TestContext.Current.CancellationToken));
+            foreach (var form in page.QuerySelectorAll<IHtmlFormElement>("main form"))
+            {
+                foreach (var field in fields(form).ToList())
+                {
+                    foreach (var button in SubmitButtons(form))
+                    {
+                        count++;
+                        var submission = new Submission(client, url, form, button, field);
+                        var before = await StateAsync();
+                        var problem = await check(submission) ?? (await StateAsync() != before ? "something was saved or changed" : null);
+                        if (problem is not null)
+                        {
+                            failures.Add($"{submission.Where}, {problem}");
+                        }
+                    }
+                }
+            }
+        }
+
+        return (failures, count);
     }
 
     private static IEnumerable<IElement> FreeTextFields(IHtmlFormElement form) =>

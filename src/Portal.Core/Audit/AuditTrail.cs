@@ -32,7 +32,7 @@ public sealed class AuditTrail(PortalDbContext db)
 
     /// <summary>How many events the query would match but leaves out because they are about restricted support requests.</summary>
     public Task<int> WithheldAsync(AuditQuery query, CancellationToken cancellationToken) =>
-        query.IncludeRestricted ? Task.FromResult(0) : Restricted(Filter(query with { IncludeRestricted = true })).CountAsync(cancellationToken);
+        query.IncludeRestricted ? Task.FromResult(0) : AboutRestrictedRequests(Filter(query with { IncludeRestricted = true }), about: true).CountAsync(cancellationToken);
 
     /// <summary>Every matching event, oldest first, one at a time: an export of the whole trail never holds it all in memory.</summary>
     public IAsyncEnumerable<AuditRow> AllAsync(AuditQuery query) =>
@@ -70,19 +70,16 @@ public sealed class AuditTrail(PortalDbContext db)
             events = events.Where(e => e.OccurredUtc < before);
         }
 
-        return query.IncludeRestricted
-            ? events
-            : events.Where(e => !(e.Target != null && e.Target.StartsWith(SupportReference.Prefix)
-                && db.People.Any(p => p.Id == e.SubjectPersonId && p.SensitiveRole != SensitiveRole.None)));
+        return query.IncludeRestricted ? events : AboutRestrictedRequests(events, about: false);
     }
 
     /// <summary>
-    /// The events about a support request whose requester is now in a sensitive role: only those who may open the
-    /// request (welfare leads) may read who asked and what was said of it.
+    /// The events that are (<paramref name="about"/>) or are not about a support request whose requester is now in a
+    /// sensitive role: only those who may open the request (welfare leads) may read who asked and what was said of it.
     /// </summary>
-    private IQueryable<AuditEvent> Restricted(IQueryable<AuditEvent> events) =>
-        events.Where(e => e.Target != null && e.Target.StartsWith(SupportReference.Prefix)
-            && db.People.Any(p => p.Id == e.SubjectPersonId && p.SensitiveRole != SensitiveRole.None));
+    private IQueryable<AuditEvent> AboutRestrictedRequests(IQueryable<AuditEvent> events, bool about) =>
+        events.Where(e => (e.Target != null && e.Target.StartsWith(SupportReference.Prefix)
+            && db.People.Any(p => p.Id == e.SubjectPersonId && p.SensitiveRole != SensitiveRole.None)) == about);
 
     private IQueryable<AuditRow> Rows(IQueryable<AuditEvent> events)
     {

@@ -48,7 +48,7 @@ public sealed record RetentionResult(int SupportRequests, int Deliveries);
 /// them), the delivery rows of finished campaigns, and sign-in sessions a day old. It runs daily as a recurring job. The audit trail is never
 /// touched: it keeps who did what to whose data, and records each run with what it removed.
 /// </summary>
-public sealed class RetentionJob(PortalDbContext db, AuditLog audit, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger)
+public sealed class RetentionJob(PortalDbContext db, AuditLog audit, Sessions.SignInSessions sessions, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger)
 {
     public const string RecurringJobId = "retention";
     public static readonly Actor System = new(null, "system:retention", null);
@@ -71,7 +71,7 @@ public sealed class RetentionJob(PortalDbContext db, AuditLog audit, IOptions<Re
             .ExecuteDeleteAsync(cancellationToken);
 
         // Sign-in sessions last 8 hours at most; a day on, their rows say nothing anyone needs.
-        await db.SignInSessions.Where(s => s.StartedUtc < now.AddDays(-1)).ExecuteDeleteAsync(cancellationToken);
+        await sessions.RemoveStartedBeforeAsync(now.AddDays(-1), cancellationToken);
 
         if (requests > 0 || deliveries > 0)
         {

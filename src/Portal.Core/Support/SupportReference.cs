@@ -15,7 +15,7 @@ public static class SupportReference
         var text = reference?.Trim() ?? "";
         if (text.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
         {
-            text = text[3..];
+            text = text[Prefix.Length..];
         }
 
         return text.Length is > 0 and <= 9 && text.All(char.IsAsciiDigit) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;

@@ -166,7 +166,6 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         await SaveAsync(cancellationToken);
     }
 
-    /// <summary>Takes the request (assignee = actor), gives it to a colleague, or leaves it unassigned (null).</summary>
     /// <summary>
     /// Makes each request's restriction follow its requester's current role: a person moved into a sensitive role by an
     /// import has their requests restricted to welfare leads at once (and taken from any officer who held one), and one
@@ -187,6 +186,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         return changed;
     }
 
+    /// <summary>Takes the request (assignee = actor), gives it to a colleague, or leaves it unassigned (null).</summary>
     public async Task AssignAsync(int actorPersonId, int requestId, int expectedVersion, int? assigneePersonId, CancellationToken cancellationToken = default)
     {
         var request = await ForTeamAsync(requestId, expectedVersion, cancellationToken);

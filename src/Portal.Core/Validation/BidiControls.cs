@@ -7,6 +7,9 @@ namespace Portal.Core.Validation;
 /// </summary>
 public static class BidiControls
 {
+    /// <summary>Every one of the controls.</summary>
+    public const string Characters = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
+
     public static bool IsControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     /// <summary>The position of the first control in the text, or -1.</summary>
@@ -14,6 +17,5 @@ public static class BidiControls
 
     public static string Strip(string text) => IndexIn(text) < 0 ? text : string.Concat(text.Where(c => !IsControl(c)));
 
-    private static readonly System.Buffers.SearchValues<char> Controls =
-        System.Buffers.SearchValues.Create("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+    private static readonly System.Buffers.SearchValues<char> Controls = System.Buffers.SearchValues.Create(Characters);
 }

@@ -16,7 +16,7 @@ public static class SpreadsheetCsv
     [
         '=', '+', '-', '@', '\t', '\r', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20',
         '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u200E', '\u200F', '\u061C',
-        '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
+        .. Portal.Core.Validation.BidiControls.Characters,
     ];
 
     public static async Task WriteAsync<T>(HttpResponse response, string fileName, IReadOnlyList<string> headers, IAsyncEnumerable<T> rows, Action<CsvWriter, T> write, CancellationToken cancellationToken)

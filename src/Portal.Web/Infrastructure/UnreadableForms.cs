@@ -55,16 +55,15 @@ public static class UnreadableForms
             // Forms are small (RequestSizeLimits has already refused a large one), so the body is read whole.
             var buffer = new MemoryStream((int)request.ContentLength.Value);
             await request.Body.CopyToAsync(buffer, context.RequestAborted);
-            var body = buffer.ToArray();
-            if (body.AsSpan().IndexOf("%00"u8) >= 0)
+            buffer.Position = 0;
+            request.Body = buffer;
+            if (buffer.GetBuffer().AsSpan(0, (int)buffer.Length).IndexOf("%00"u8) >= 0)
             {
-                var (cleaned, fields) = WithoutNul(body);
+                var (cleaned, fields) = WithoutNul(buffer.ToArray());
                 context.Items[NulFieldsKey] = fields;
-                body = cleaned;
+                request.Body = new MemoryStream(cleaned, writable: false);
+                request.ContentLength = cleaned.Length;
             }
-
-            request.Body = new MemoryStream(body, writable: false);
-            request.ContentLength = body.Length;
         }
 
         await next(context);

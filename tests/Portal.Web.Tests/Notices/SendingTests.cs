@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
 using Portal.Testing;
+using Portal.Web.Infrastructure.Security;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Notices;
@@ -77,11 +78,17 @@ public sealed class SendingTests
         // Down for longer than a probe interval, so that the portal has asked and been refused more than once.
         await Task.Delay(TimeSpan.FromSeconds(12), TestContext.Current.CancellationToken);
         var whileDown = await factory.ProgressAsync(id);
+        var admin = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Admin);
+        var pageWhileDown = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}", TestContext.Current.CancellationToken));
         var before = sink.Received().Count;
         await sink.StartAgainAsync();
 
         await NoticeHost.WaitForAsync(() => Task.FromResult(sink.Received().Count), n => n > before, TimeSpan.FromSeconds(12));
         var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+        var pageAfter = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}", TestContext.Current.CancellationToken));
+
+        Assert.Contains("mail relay cannot be reached", pageWhileDown.QuerySelector("[data-testid='relay-away']")?.TextContent ?? "", StringComparison.Ordinal);
+        Assert.Null(pageAfter.QuerySelector("[data-testid='relay-away']"));
 
         Assert.True(whileDown.Sent < 300, $"The relay went down too late to test anything: {whileDown}");
         Assert.Equal((0, 0), (whileDown.FailedPermanent, whileDown.Sending));

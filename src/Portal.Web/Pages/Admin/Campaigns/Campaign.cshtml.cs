@@ -30,6 +30,7 @@ public sealed class CampaignModel(
     AuditLog audit,
     IOptions<NoticeOptions> options,
     LookupTokens lookupTokens,
+    RelayWatch relay,
     TimeProvider clock) : PageModel
 {
     public const int FailuresShown = 100;
@@ -74,6 +75,9 @@ public sealed class CampaignModel(
     public int NotAcknowledged { get; private set; }
     public string? Flash { get; private set; }
     public int? RateLimit => options.Value.RateLimitPerMinute > 0 ? options.Value.RateLimitPerMinute : null;
+
+    /// <summary>True while this campaign sends and the relay cannot be reached (see <see cref="RelayWatch"/>).</summary>
+    public bool RelayAway => Campaign.Status == CampaignStatus.Sending && relay.IsAway;
 
     public bool HasStarted => Campaign.Status is CampaignStatus.Sending or CampaignStatus.Paused or CampaignStatus.Completed
         || (Campaign.Status == CampaignStatus.Cancelled && Campaign.StartedUtc is not null);
