@@ -88,10 +88,9 @@ check migrations dotnet run --no-build --project tools/Portal.Migrations -- chec
 # Every test runs against SQLite (the embedded default) in the Development environment, then again against PostgreSQL
 # in the Production environment (PORTAL_TEST_ENVIRONMENT: HSTS, the exception handler, no development sign-in, and
 # every client signed in for real through Entra ID's scheme and the tests' OpenID Connect provider), so each page test
-# meets both. The tests of several nodes sharing one database
-# (Category=TwoNodes) need PostgreSQL and run in its pass only; those of SQLite's own write-ahead log
-# (Category=SqliteOnly) run in the SQLite pass only; the browser tests (Category=Browser) are about what the pages do
-# in Chromium, whichever database is behind them, and run once.
+# meets both. The tests of several nodes sharing one database (Category=TwoNodes) need PostgreSQL and run in its pass
+# only; those of SQLite's own write-ahead log (Category=SqliteOnly) run in the SQLite pass only; the browser tests
+# (Category=Browser) are about what the pages do in Chromium, whichever database is behind them, and run once.
 # HTTPS on loopback (the tests' OpenID Connect provider, and the portal in Production) uses a throw-away certificate
 # that the first test process makes at this path; the test processes trust it through SSL_CERT_FILE, as a machine
 # trusts its organisation's CA. Set for the test runs only: the build above still trusts the system's CAs.
