@@ -30,6 +30,7 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
         portal.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(LoopbackCertificate.WithKey)));
         portal.StartServer();
         portalUrl = portal.ListeningAddress;
+        await WarmUpAsync();
         playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -37,6 +38,22 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
             Headless = true,
             Args = Environment.UserName == "root" ? ["--no-sandbox"] : [],
         });
+    }
+
+    /// <summary>
+    /// Makes the first challenge once before any browser waits on it: the portal reads the provider's metadata and keys,
+    /// and both servers answer their first request, which on a loaded two-core machine can take longer than a page load.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromMinutes(1) };
+        var challenge = await client.GetAsync(portalUrl + "/");
+        if (challenge.Headers.Location is { } login)
+        {
+            (await client.GetAsync(login)).Dispose();
+        }
+
+        challenge.Dispose();
     }
 
     public async ValueTask DisposeAsync()
@@ -51,7 +68,7 @@ public sealed class OpenIdConnectSignInTests : IAsyncLifetime
     private async Task<IPage> BrowserAsync()
     {
         var context = await browser.NewContextAsync(new() { BaseURL = portalUrl, IgnoreHTTPSErrors = true, Locale = "en-GB" });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
