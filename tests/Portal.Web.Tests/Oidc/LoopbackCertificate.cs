@@ -24,7 +24,9 @@ public static class LoopbackCertificate
     [System.Runtime.CompilerServices.ModuleInitializer]
     internal static void MakeBeforeAnyConnection()
     {
-        if (Path is { Length: > 0 } path && !File.Exists(KeyPath(path)))
+        // A file already at the path without the key beside it is not this certificate (a machine may set SSL_CERT_FILE
+        // to its own CA bundle): it is left alone, and HTTPS on loopback says why it cannot start (Load).
+        if (Path is { Length: > 0 } path && !File.Exists(KeyPath(path)) && !File.Exists(path))
         {
             using var rsa = RSA.Create(2048);
             var request = new CertificateRequest("CN=localhost", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -47,6 +49,6 @@ public static class LoopbackCertificate
         Path is { Length: > 0 } path && File.Exists(KeyPath(path))
             ? X509CertificateLoader.LoadPkcs12FromFile(KeyPath(path), null)
             : throw new InvalidOperationException(
-                "HTTPS on loopback needs SSL_CERT_FILE set to a path for the tests' throw-away certificate (./test.sh sets it). " +
-                "Run: SSL_CERT_FILE=/tmp/portal-loopback.pem dotnet test … after building.");
+                "HTTPS on loopback needs SSL_CERT_FILE set to a path for the tests' throw-away certificate (./test.sh sets it), " +
+                $"not to a file the tests did not make (it is '{Path}'). Run: SSL_CERT_FILE=/tmp/portal-loopback/loopback.pem dotnet test … after building.");
 }
