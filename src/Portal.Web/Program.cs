@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddPortalCore(builder.Configuration);
 builder.AddPortalDatabase();
-builder.AddPortalNotices();
+builder.AddPortalJobs();
 builder.AddPortalAuthentication();
 Policies.Add(builder.Services.AddAuthorizationBuilder());
 builder.Services.AddHttpContextAccessor();
@@ -73,7 +73,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseSecurityHeaders(NoticeSetup.JobsDashboardPath, AuthenticationSetup.SignInOrigin(app.Configuration));
+app.UseSecurityHeaders(JobSetup.JobsDashboardPath, AuthenticationSetup.SignInOrigin(app.Configuration));
 app.UseStatusCodePagesWithReExecute("/errors/{0}");
 app.UseStaticFiles();
 app.UseRouting();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Core.Audit;
 using Portal.Core.Domain;
+using Portal.Core.Jobs;
 using Portal.Core.Retention;
 
 namespace Portal.Core.Tests;

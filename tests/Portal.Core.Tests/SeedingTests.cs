@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Domain;
 using Portal.Core.Workforce;
 
 namespace Portal.Core.Tests;

@@ -1,5 +1,4 @@
 using System.Net;
-using AngleSharp.Dom;
 using Portal.Core.Workforce;
 using Portal.Web.Infrastructure.DevSignIn;
 using Portal.Web.Tests.Infrastructure;

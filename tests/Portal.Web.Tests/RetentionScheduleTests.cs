@@ -15,10 +15,10 @@ public sealed class RetentionScheduleTests
         factory.CreateClient();
 
         using var connection = factory.Services.GetRequiredService<JobStorage>().GetConnection();
-        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == Portal.Core.Retention.RetentionJob.RecurringJobId);
+        var job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == Portal.Core.Jobs.RetentionJob.RecurringJobId);
 
         Assert.Equal("15 4 * * *", job.Cron);
-        Assert.Equal(nameof(Portal.Core.Retention.RetentionJob.RunAsync), job.Job.Method.Name);
+        Assert.Equal(nameof(Portal.Core.Jobs.RetentionJob.RunAsync), job.Job.Method.Name);
     }
 
     [Fact]

@@ -7,15 +7,6 @@ using Portal.Core.Domain;
 
 namespace Portal.Core.Audit;
 
-/// <summary>One thing found wrong with the audit chain, at the event (by sequence) where it shows.</summary>
-public sealed record AuditChainProblem(long? Sequence, string Message);
-
-/// <summary>What a check of the whole audit chain found.</summary>
-public sealed record AuditVerification(long EventsChecked, long LastSequence, string LastHash, IReadOnlyList<AuditChainProblem> Problems, int ProblemCount)
-{
-    public bool Intact => ProblemCount == 0;
-}
-
 /// <summary>
 /// The audit trail as a keyed hash chain. Each event, as it is saved, takes the next sequence number and the hash of
 /// the event before it, and its own hash is an HMAC, under a key the database does not hold (<see cref="AuditKeyRing"/>),

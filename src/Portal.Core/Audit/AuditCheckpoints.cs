@@ -6,14 +6,6 @@ using Portal.Core.Data;
 
 namespace Portal.Core.Audit;
 
-/// <summary>The chain's head at one moment, signed with the chain's key: one line of the checkpoint file.</summary>
-public sealed record AuditCheckpoint(DateTime AtUtc, long Sequence, string Hash, string KeyId, string Signature)
-{
-    /// <summary>The line as written: time, sequence, hash, key id, signature, separated by spaces.</summary>
-    public override string ToString() =>
-        $"{AtUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} {Sequence.ToString(CultureInfo.InvariantCulture)} {Hash} {KeyId} {Signature}";
-}
-
 /// <summary>
 /// Anchors the audit chain outside the database. At intervals, and at each start, the head (last sequence and hash) is
 /// signed with the chain's key and written to the log and appended to a file the database's owner cannot rewrite. Someone

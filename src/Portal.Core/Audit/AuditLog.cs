@@ -3,9 +3,6 @@ using Portal.Core.Domain;
 
 namespace Portal.Core.Audit;
 
-/// <summary>Who is acting, as the audit trail records them.</summary>
-public sealed record Actor(int? PersonId, string Subject, string? From);
-
 /// <summary>Appends audit events, each sealed into the chain as it is saved (see <see cref="AuditChain"/>). Nothing here updates or deletes one.</summary>
 public sealed class AuditLog(PortalDbContext db, TimeProvider clock)
 {

@@ -4,21 +4,6 @@ using Portal.Core.Domain;
 
 namespace Portal.Core.Audit;
 
-/// <summary>
-/// What to look for in the audit trail. Times are UTC; the end is exclusive. Events about support requests restricted
-/// to welfare leads (their requester is in a sensitive role) are left out unless <paramref name="IncludeRestricted"/>.
-/// </summary>
-public sealed record AuditQuery(string? ActorSubject, int? ActorPersonId, int? SubjectPersonId, string? Action, DateTime? FromUtc, DateTime? BeforeUtc, bool IncludeRestricted = false)
-{
-    /// <summary>True when the query looks up what happened to a named person, or what a named person did.</summary>
-    public bool NamesSomeone => ActorSubject is not null || ActorPersonId is not null || SubjectPersonId is not null;
-}
-
-/// <summary>One event as the audit pages and export show it, with the people it names looked up.</summary>
-public sealed record AuditRow(
-    long? Sequence, DateTime OccurredUtc, string ActorSubject, string? ActorPayNumber, string? ActorName, string Action,
-    string? SubjectPayNumber, string? SubjectName, string? Target, string? Detail, string? From, string? Hash);
-
 /// <summary>Reads the audit trail for administrators: filtered, newest first, a page at a time or all of it.</summary>
 public sealed class AuditTrail(PortalDbContext db)
 {

@@ -23,19 +23,3 @@ public sealed class Incident
     public List<IncidentUpdate> Updates { get; set; } = [];
     public DateTime CreatedUtc { get; set; }
 }
-
-public enum IncidentStatus
-{
-    Investigating,
-    Confirmed,
-    Closed,
-}
-
-/// <summary>A dated entry on an incident's timeline, which staff can read.</summary>
-public sealed class IncidentUpdate
-{
-    public int Id { get; set; }
-    public int IncidentId { get; set; }
-    public DateTime PostedUtc { get; set; }
-    public required string Text { get; set; }
-}

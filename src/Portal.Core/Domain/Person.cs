@@ -24,37 +24,3 @@ public sealed class Person
 
     public string DisplayName => $"{GivenName} {FamilyName}";
 }
-
-public enum PersonnelType
-{
-    Officer,
-    Staff,
-    Volunteer,
-    Contractor,
-}
-
-/// <summary>UK police vetting levels, lowest first.</summary>
-public enum VettingLevel
-{
-    RV,
-    NPPV1,
-    NPPV2,
-    NPPV3,
-    CTC,
-    SC,
-    DV,
-}
-
-public enum SensitiveRole
-{
-    None,
-    Covert,
-    Protection,
-    CounterTerrorism,
-}
-
-public enum PersonStatus
-{
-    Active,
-    Leaver,
-}

@@ -8,9 +8,6 @@ using Portal.Core.Validation;
 
 namespace Portal.Core.Guidance;
 
-/// <summary>An article as its author writes it.</summary>
-public sealed record GuidanceDraft(string? Slug, string? Title, string? Summary, string? Body, HeldFields Fields, IReadOnlyList<SensitiveRole> ForRoles, DateOnly? LastReviewedOn);
-
 /// <summary>
 /// Writing guidance: every save is a new version (the history), and publishing makes a version what staff read.
 /// A new article is hidden until it is first published; a published one keeps showing its last published version

@@ -1,21 +1,5 @@
 namespace Portal.Core.Imports;
 
-/// <summary>A problem in an import file: where it is (line and column, both counted from 1) and what to do.</summary>
-public sealed record ImportProblem(int Line, int Column, string ColumnName, string Message)
-{
-    public override string ToString() =>
-        ColumnName.Length > 0 ? $"Line {Line}, column {Column} ({ColumnName}): {Message}" : $"Line {Line}, column {Column}: {Message}";
-}
-
-/// <summary>A manifest row whose pay number matches no person. Listed, not fatal.</summary>
-public sealed record UnmatchedRow(int Line, string PayNumber);
-
-public enum ImportKind
-{
-    Personnel,
-    Manifest,
-}
-
 /// <summary>What an import found in a file and, when the file was clean, what it changed.</summary>
 public sealed class ImportReport(ImportKind kind)
 {

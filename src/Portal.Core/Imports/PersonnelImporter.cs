@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 

@@ -7,10 +7,6 @@ using Portal.Core.Validation;
 
 namespace Portal.Core.Incidents;
 
-/// <summary>An incident as an administrator writes it. Dates are calendar days; the categories not included are one per line.</summary>
-public sealed record IncidentDraft(
-    string? Reference, string? Title, string? Source, string? Summary, IncidentStatus? Status, DateOnly? OccurredOn, DateOnly? DiscoveredOn, string? NotIncluded);
-
 /// <summary>
 /// Records incidents and their timelines for administrators. Every change is checked whole (each problem named with
 /// its field and what to do) and audited with the change it records; nothing is written when there is a problem.

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 

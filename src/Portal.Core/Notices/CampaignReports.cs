@@ -4,34 +4,6 @@ using Portal.Core.Domain;
 
 namespace Portal.Core.Notices;
 
-/// <summary>Where a campaign has got to. The counts always add up to <see cref="Total"/>.</summary>
-public sealed record CampaignProgress(
-    CampaignStatus Status,
-    int Total,
-    int Sent,
-    int FailedPermanent,
-    int WaitingToRetry,
-    int Pending,
-    int Sending,
-    int Cancelled,
-    double PerMinute,
-    TimeSpan? Eta)
-{
-    /// <summary>Rows with nothing more to do: sent, failed for good or cancelled.</summary>
-    public int Done => Sent + FailedPermanent + Cancelled;
-
-    public int Percent => Total == 0 ? 100 : (int)Math.Floor(100.0 * Done / Total);
-}
-
-/// <summary>A recipient the relay would not take, for the failures list and its CSV.</summary>
-public sealed record DeliveryFailure(string PayNumber, string Name, string Unit, string Email, DeliveryStatus Status, int Attempts, string? Reason, DateTime? NextAttemptUtc);
-
-/// <summary>How many of a unit's recipients have confirmed reading the notice.</summary>
-public sealed record UnitAcknowledgement(string Unit, int Recipients, int Acknowledged)
-{
-    public double Rate => Recipients == 0 ? 0 : (double)Acknowledged / Recipients;
-}
-
 /// <summary>What administrators watch: progress, rate and ETA, failures, and who has read the notice.</summary>
 public sealed class CampaignReports(PortalDbContext db, TimeProvider clock)
 {

@@ -8,30 +8,6 @@ using Portal.Core.Validation;
 
 namespace Portal.Core.Notices;
 
-/// <summary>What an administrator writes for a campaign, before it is checked.</summary>
-public sealed record CampaignDraft(
-    string? Subject,
-    string? Body,
-    int? IncidentId,
-    AudienceKind? Audience,
-    int? AudienceIncidentId,
-    IReadOnlyList<string> AudienceUnits,
-    int? AudienceCampaignId);
-
-/// <summary>A campaign cannot be saved or moved on as asked; each problem says what to do.</summary>
-public class CampaignException(IReadOnlyList<FieldProblem> problems) : Exception(string.Join(" ", problems.Select(p => p.Message)))
-{
-    public CampaignException(string field, string message)
-        : this([new FieldProblem(field, message)])
-    {
-    }
-
-    public IReadOnlyList<FieldProblem> Problems { get; } = problems;
-}
-
-/// <summary>Someone else changed the campaign since the page was loaded.</summary>
-public sealed class CampaignConflictException() : CampaignException("conflict", "Another administrator changed this campaign while you were looking at it. Check it again below, then try again.");
-
 /// <summary>
 /// A campaign's life: composed as a draft, sent now or scheduled, approved by a second administrator when it goes
 /// to more than <see cref="NoticeOptions.ApprovalThreshold"/> people, then paused, resumed or cancelled while it

@@ -11,7 +11,7 @@ namespace Portal.Core.Notices;
 /// Writes what happened to each message to its delivery row, for every worker of this process, with group commit:
 /// stamps wait in a queue until a worker asks for them (<see cref="Flush"/>), and then all that have gathered, from
 /// every worker, go in one transaction. A worker asks a message before it would have to wait, and goes on sending
-/// while the commit runs, so a crash can repeat at most <see cref="NoticeSender.MostUnrecorded"/> messages a worker —
+/// while the commit runs, so a crash can repeat at most <see cref="Jobs.NoticeBatchJob.MostUnrecorded"/> messages a worker —
 /// but 47,000 stamps cost about 10,000 commits rather than 47,000: on SQLite (one writer at a time, index pages
 /// rewritten per commit) the difference is seconds of a campaign. A fixed wait for stamps to gather would not do:
 /// on two busy cores a 1 ms timer fires late, and every worker stands waiting for it.
@@ -114,7 +114,7 @@ public sealed class DeliveryStampWriter(IServiceScopeFactory scopes) : IAsyncDis
         while (await queue.Reader.WaitToReadAsync())
         {
             // Group commit: a commit costs far more than a row in it, so stamps wait for others to join them until
-            // a worker asks for them (it does so a message before it would have to wait; see NoticeSender) or
+            // a worker asks for them (it does so a message before it would have to wait; see NoticeBatchJob) or
             // enough have gathered. A request after the reset below is for the next commit.
             var request = Volatile.Read(ref wanted).Task;
             if (!request.IsCompleted && Volatile.Read(ref queued) < MostPerCommit)

@@ -4,9 +4,6 @@ using Portal.Core.Domain;
 
 namespace Portal.Core.Notices;
 
-/// <summary>A notice as its recipient reads it in the portal.</summary>
-public sealed record MyNotice(int CampaignId, string Subject, string Body, DateTime? SentUtc, DateTime? AcknowledgedUtc);
-
 /// <summary>
 /// The notices a person has been sent, decided only by their own delivery rows: a notice is theirs if the
 /// campaign was for them, whether or not the e-mail got through.

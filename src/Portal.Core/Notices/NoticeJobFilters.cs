@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Common;
 using Microsoft.Extensions.Options;
+using Portal.Core.Jobs;
 
 namespace Portal.Core.Notices;
 
@@ -23,5 +24,5 @@ public sealed class NoticeJobFilters(IOptions<NoticeOptions> options) : IJobFilt
         }, JobFilterScope.Method, null),
     ];
 
-    public IEnumerable<JobFilter> GetFilters(Job job) => job?.Type == typeof(NoticeSender) ? retry : [];
+    public IEnumerable<JobFilter> GetFilters(Job job) => job?.Type == typeof(CampaignDispatchJob) || job?.Type == typeof(NoticeBatchJob) || job?.Type == typeof(DeliverySweepJob) ? retry : [];
 }

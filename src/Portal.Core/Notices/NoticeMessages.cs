@@ -5,9 +5,6 @@ using Portal.Core.Notices.Mail;
 
 namespace Portal.Core.Notices;
 
-/// <summary>One recipient of a batch, as the sender needs them: never more than the placeholders can show.</summary>
-public sealed record NoticeRecipient(long DeliveryId, int PersonId, string GivenName, string Rank, string Email, int Attempts);
-
 /// <summary>Builds the e-mail for one recipient of a campaign: plain text, the placeholders filled, and a Message-ID fixed per delivery.</summary>
 public sealed class NoticeMessages(IOptions<MailOptions> mail, IOptions<NoticeOptions> notices)
 {

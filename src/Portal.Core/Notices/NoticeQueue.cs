@@ -1,4 +1,5 @@
 using Hangfire;
+using Portal.Core.Jobs;
 
 namespace Portal.Core.Notices;
 
@@ -12,11 +13,11 @@ public sealed class NoticeQueue(IBackgroundJobClient jobs)
     public const string SendingQueue = "notices";
 
     public void Dispatch(int campaignId) =>
-        jobs.Enqueue<NoticeSender>(sender => sender.DispatchAsync(campaignId, CancellationToken.None));
+        jobs.Enqueue<CampaignDispatchJob>(job => job.DispatchAsync(campaignId, CancellationToken.None));
 
     public void SendBatch(int campaignId, long firstId, long lastId) =>
-        jobs.Enqueue<NoticeSender>(SendingQueue, sender => sender.SendBatchAsync(campaignId, firstId, lastId, CancellationToken.None));
+        jobs.Enqueue<NoticeBatchJob>(SendingQueue, job => job.SendBatchAsync(campaignId, firstId, lastId, CancellationToken.None));
 
     public void SendBatchAt(int campaignId, long firstId, long lastId, DateTimeOffset at) =>
-        jobs.Schedule<NoticeSender>(SendingQueue, sender => sender.SendBatchAsync(campaignId, firstId, lastId, CancellationToken.None), at);
+        jobs.Schedule<NoticeBatchJob>(SendingQueue, job => job.SendBatchAsync(campaignId, firstId, lastId, CancellationToken.None), at);
 }

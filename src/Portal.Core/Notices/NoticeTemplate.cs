@@ -2,12 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Portal.Core.Notices;
 
-/// <summary>What fills a notice's placeholders for one recipient: nothing that says what was exposed.</summary>
-public sealed record NoticeValues(string GivenName, string Rank, string PortalLink, string NoticeLink, string IncidentTitle);
-
-/// <summary>A placeholder in a template that is not allowed, with where it is.</summary>
-public sealed record TemplateProblem(int Line, int Column, string Message);
-
 /// <summary>
 /// Subject and body templates with <c>((placeholder))</c>s limited to what is safe to put in an e-mail: the
 /// person's given name and rank, links to the portal, and the incident's title. What was held about them is only
@@ -106,23 +100,4 @@ public static partial class NoticeTemplate
 
     [GeneratedRegex(@"\(\((?<name>[^()\r\n]{0,40})(?<close>\)\))?")]
     private static partial Regex Placeholder();
-}
-
-/// <summary>A template split into its text and its placeholders (see <see cref="NoticeTemplate.Compile"/>).</summary>
-public sealed class CompiledNoticeTemplate
-{
-    private readonly (string? Text, Func<NoticeValues, string>? Value)[] parts;
-
-    internal CompiledNoticeTemplate((string? Text, Func<NoticeValues, string>? Value)[] parts) => this.parts = parts;
-
-    public string Render(NoticeValues values)
-    {
-        var builder = new System.Text.StringBuilder();
-        foreach (var (text, value) in parts)
-        {
-            builder.Append(text ?? value!(values));
-        }
-
-        return builder.ToString();
-    }
 }

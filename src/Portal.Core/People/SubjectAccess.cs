@@ -61,21 +61,3 @@ public sealed class SubjectAccess(PortalDbContext db, TimeProvider clock)
             accesses);
     }
 }
-
-public sealed record SubjectAccessCopy(DateTime GeneratedUtc, IReadOnlyList<string> NotIncluded, PersonEntry Person, IReadOnlyList<ExposureEntry> Exposures,
-    IReadOnlyList<NoticeEntry> Notices, IReadOnlyList<SupportRequestEntry> SupportRequests, IReadOnlyList<AccessEntry> AccessesToYourData);
-
-public sealed record PersonEntry(string PayNumber, string GivenName, string FamilyName, string PersonnelType, string RankOrGrade, string Unit, string WorkLocation,
-    string VettingLevel, string Email, string SensitiveRole, string Status, DateTime CreatedUtc, DateTime UpdatedUtc);
-
-public sealed record ExposureEntry(string Incident, string Title, IReadOnlyList<string> Held, IReadOnlyList<string> NotHeld, DateTime UpdatedUtc);
-
-public sealed record NoticeEntry(string Subject, string Delivery, DateTime? SentUtc, DateTime? AcknowledgedUtc);
-
-public sealed record SupportRequestEntry(string Reference, string Type, string StatedUrgency, string Description, string ContactMethod, string? ContactPhone,
-    bool ConsentToShare, string Status, string Priority, IReadOnlyList<string> PriorityReasons, DateTime CreatedUtc, DateTime UpdatedUtc,
-    IReadOnlyList<MessageEntry> Messages);
-
-public sealed record MessageEntry(DateTime SentUtc, string From, string Body);
-
-public sealed record AccessEntry(DateTime OccurredUtc, string Action, string? Target);

@@ -2,16 +2,6 @@ using Portal.Core.Domain;
 
 namespace Portal.Core.Support;
 
-/// <summary>What the priority of a request is computed from.</summary>
-public sealed record PriorityFactors(
-    SupportRequestType Type,
-    StatedUrgency StatedUrgency,
-    SensitiveRole SensitiveRole,
-    VettingLevel VettingLevel,
-    IReadOnlyList<string> IncidentsHoldingPhoto,
-    int PeopleSharingFamilyName,
-    int RareNameThreshold);
-
 /// <summary>
 /// Computes a request's priority and explains it: each factor adds points and a reason a welfare officer can
 /// read beside the request. Waiting time against the SLA is shown with the queue, as it changes by the minute.

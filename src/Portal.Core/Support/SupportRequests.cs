@@ -6,13 +6,6 @@ using Portal.Core.Domain;
 
 namespace Portal.Core.Support;
 
-/// <summary>Raised when a change is refused: the message says why, in words a person can act on.</summary>
-public class SupportRequestException(string message) : Exception(message);
-
-/// <summary>Raised when someone else changed the request after the acting person opened it.</summary>
-public sealed class SupportRequestConflictException() : SupportRequestException(
-    "Someone else changed this request while you had it open. Nothing you did was saved: check the latest details below, then try again.");
-
 /// <summary>
 /// Every change to a support request goes through here: checks, the state machine, the SLA clock, history.
 /// A person can only act on their own requests; the caller passes the id of the signed-in person.

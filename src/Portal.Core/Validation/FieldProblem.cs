@@ -2,21 +2,3 @@ namespace Portal.Core.Validation;
 
 /// <summary>One thing wrong with what someone entered, against the field it is about, saying what to do.</summary>
 public sealed record FieldProblem(string Field, string Message);
-
-/// <summary>The checks every administrative form makes of its text, with the same words everywhere.</summary>
-public static class FieldChecks
-{
-    /// <summary>Adds a problem when the text is empty (with <paramref name="whenEmpty"/>) or longer than <paramref name="most"/> characters.</summary>
-    public static void Text(ICollection<FieldProblem> problems, string field, string? value, int most, string whenEmpty, string name)
-    {
-        var text = value?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            problems.Add(new(field, whenEmpty));
-        }
-        else if (text.Length > most)
-        {
-            problems.Add(new(field, $"The {name} must be {most:N0} characters or fewer; it has {text.Length:N0}. Shorten it."));
-        }
-    }
-}

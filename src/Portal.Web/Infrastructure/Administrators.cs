@@ -1,12 +1,8 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Audit;
 using Portal.Core.Data;
 
 namespace Portal.Web.Infrastructure;
-
-/// <summary>The administrator making this request: who they are for the audit trail, and where a test e-mail goes.</summary>
-public sealed record Administrator(int? PersonId, Actor Actor, string? Email, string GivenName, string Rank);
 
 public sealed class Administrators(CurrentPerson currentPerson, PortalDbContext db, IHttpContextAccessor accessor)
 {

@@ -1,60 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 
 namespace Portal.Web.Infrastructure;
-
-/// <summary>
-/// Keeps SQLite's write-ahead log small. Every commit appends the pages it changed to the log (a campaign stamps a row
-/// per message: about 12 KB of log for each), and SQLite's own checkpoints copy them back into the database without
-/// ever starting the log again while someone is reading or writing — which, while a campaign sends, is always. So the
-/// log grows by hundreds of megabytes, is all replayed after a crash, and shrinks only at a clean shutdown. Every
-/// <see cref="CheckEvery"/> this looks at the log's size, and once it passes <see cref="DatabaseOptions.LogCheckpointMegabytes"/>
-/// copies it back into the database alongside the writers, then, holding them back for about 12 ms while a campaign
-/// sends, copies what they added meanwhile and truncates the log.
-/// </summary>
-public sealed partial class SqliteLogKeeper(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<SqliteLogKeeper> logger) : BackgroundService
-{
-    public static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(250);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var limit = options.Value.LogCheckpointBytes;
-        using var timer = new PeriodicTimer(CheckEvery);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var size = SqliteLog.SizeOf(db);
-            if (size <= limit)
-            {
-                continue;
-            }
-
-            try
-            {
-                // First the copying, alongside the writers (PASSIVE); then, holding them back, what they added meanwhile
-                // and the truncation (TRUNCATE, not RESTART: the file's size is then the log's, which is what is checked).
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);", stoppingToken);
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", stoppingToken);
-                LogCheckpointed(size / (1024 * 1024), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException exception)
-            {
-                // Busy for longer than the busy timeout: the next tick tries again.
-                LogNotCheckpointed(exception.SqliteErrorCode);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The write-ahead log was checkpointed at {Megabytes} MB in {Milliseconds:F0} ms")]
-    private partial void LogCheckpointed(long megabytes, double milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The write-ahead log could not be checkpointed (SQLite error {Code}); trying again")]
-    private partial void LogNotCheckpointed(int code);
-}
 
 /// <summary>The write-ahead log's file, beside the database.</summary>
 public static class SqliteLog
@@ -64,22 +11,5 @@ public static class SqliteLog
     {
         var file = new FileInfo(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource + "-wal");
         return file.Exists ? file.Length : 0;
-    }
-}
-
-/// <summary>
-/// Part of <c>/health</c> on SQLite: the write-ahead log's size (in <c>/health/details</c>). More than four times the
-/// checkpoint size means checkpoints are not keeping up — a reader that never finishes, say — and the node is Degraded.
-/// </summary>
-public sealed class SqliteLogHealthCheck(PortalDbContext db, IOptions<DatabaseOptions> options) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var size = SqliteLog.SizeOf(db);
-        var limit = options.Value.LogCheckpointBytes;
-        var data = new Dictionary<string, object> { ["writeAheadLogBytes"] = size, ["checkpointAtBytes"] = limit };
-        return Task.FromResult(size > 4 * limit
-            ? new HealthCheckResult(context.Registration.FailureStatus, "The write-ahead log is not being checkpointed", data: data)
-            : HealthCheckResult.Healthy(data: data));
     }
 }

@@ -7,9 +7,6 @@ using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Infrastructure;
 
-/// <summary>The welfare officer making this request: their record, whether they lead, and who they are for the audit trail.</summary>
-public sealed record WelfareUser(int PersonId, bool IsLead, Actor Actor);
-
 public sealed class WelfareUsers(CurrentPerson currentPerson, PortalDbContext db, IHttpContextAccessor accessor, TimeProvider clock)
 {
     private WelfareUser? user;

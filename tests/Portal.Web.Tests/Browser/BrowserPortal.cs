@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Web.Tests.Infrastructure;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Portal.Core.Domain;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Tests.Infrastructure;
 using Portal.Web.Tests.Oidc;

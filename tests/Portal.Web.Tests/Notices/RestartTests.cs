@@ -1,10 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
-using Portal.Core.Notices;
 using Portal.Testing;
-using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Notices;
 
@@ -51,7 +48,7 @@ public sealed class RestartTests
             var received = sink.Received().GroupBy(r => r.Recipient).ToDictionary(g => g.Key, g => g.Count());
             Assert.Equal(emails.Order(), received.Keys.Order());
             var duplicates = received.Values.Sum() - People;
-            var inFlight = Parallelism * Portal.Core.Notices.NoticeSender.MostUnrecorded;
+            var inFlight = Parallelism * Portal.Core.Jobs.NoticeBatchJob.MostUnrecorded;
             Assert.True(duplicates <= inFlight, $"{duplicates} people got it twice; at most the {inFlight} messages in flight at the kill may be repeated.");
             Assert.Equal(People, await after.Deliveries.CountAsync(d => d.CampaignId == campaignId && d.Status == DeliveryStatus.Sent, TestContext.Current.CancellationToken));
         }

@@ -4,7 +4,6 @@ using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
 using Portal.Testing;
-using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Notices;
 

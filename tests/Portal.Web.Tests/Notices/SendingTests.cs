@@ -96,7 +96,7 @@ public sealed class SendingTests
         var perRecipient = sink.Received().GroupBy(r => r.Recipient).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(people.Select(p => p.Email).Order(), perRecipient.Keys.Order());
         // Only a message the relay was taking when it went down can arrive twice: at most one per connection.
-        Assert.True(perRecipient.Values.Sum() - 300 <= 2 * Portal.Core.Notices.NoticeSender.MostUnrecorded, $"{perRecipient.Values.Sum() - 300} duplicates");
+        Assert.True(perRecipient.Values.Sum() - 300 <= 2 * Portal.Core.Jobs.NoticeBatchJob.MostUnrecorded, $"{perRecipient.Values.Sum() - 300} duplicates");
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class SendingTests
                 .SetProperty(d => d.Status, DeliveryStatus.Sending).SetProperty(d => d.ClaimToken, "dead-node").SetProperty(d => d.ClaimedUtc, DateTime.UtcNow.AddMinutes(-10)), TestContext.Current.CancellationToken);
             await db.NoticeCampaigns.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CampaignStatus.Sending), TestContext.Current.CancellationToken);
 
-            await scope.ServiceProvider.GetRequiredService<NoticeSender>().SweepAsync(TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<Portal.Core.Jobs.DeliverySweepJob>().SweepAsync(TestContext.Current.CancellationToken);
         }
 
         var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);

@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Testing;
-using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests.Notices;
 
@@ -67,7 +65,7 @@ public sealed class TwoNodeTests : IAsyncLifetime
         var received = sink.Received().GroupBy(r => r.Recipient).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(await EmailsAsync(), received.Keys.Order());
         var duplicates = received.Values.Sum() - People;
-        var inFlight = Parallelism * Portal.Core.Notices.NoticeSender.MostUnrecorded;
+        var inFlight = Parallelism * Portal.Core.Jobs.NoticeBatchJob.MostUnrecorded;
         Assert.True(duplicates <= inFlight, $"{duplicates} people got it twice; at most the {inFlight} messages the killed node had in flight may be repeated.");
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Portal.Core.Audit;
 using Portal.Core.Domain;
 
 namespace Portal.Core.Data.Configurations;
@@ -24,28 +23,5 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
         builder.Property(e => e.KeyId).HasMaxLength(50);
-    }
-}
-
-internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
-{
-    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
-    {
-        builder.ToTable("audit_chain_head");
-        builder.HasKey(h => h.Id);
-        builder.Property(h => h.Id).ValueGeneratedNever();
-        builder.Property(h => h.LastHash).HasMaxLength(64);
-        builder.HasData(new AuditChainHead { Id = AuditChain.HeadId, LastSequence = 0, LastHash = "" });
-    }
-}
-
-internal sealed class WelfareTeamMemberConfiguration : IEntityTypeConfiguration<WelfareTeamMember>
-{
-    public void Configure(EntityTypeBuilder<WelfareTeamMember> builder)
-    {
-        builder.ToTable("welfare_team_members");
-        builder.HasKey(m => m.PersonId);
-        builder.Property(m => m.PersonId).ValueGeneratedNever();
-        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }

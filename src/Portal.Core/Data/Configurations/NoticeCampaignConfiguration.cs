@@ -27,34 +27,3 @@ internal sealed class NoticeCampaignConfiguration : IEntityTypeConfiguration<Not
         builder.HasOne<NoticeCampaign>().WithMany().HasForeignKey(c => c.AudienceCampaignId).OnDelete(DeleteBehavior.Restrict);
     }
 }
-
-internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
-{
-    public void Configure(EntityTypeBuilder<Delivery> builder)
-    {
-        builder.ToTable("deliveries");
-        builder.HasKey(d => d.Id);
-        builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(d => d.LastError).HasMaxLength(1000);
-        builder.Property(d => d.ClaimToken).HasMaxLength(36);
-        builder.HasIndex(d => new { d.CampaignId, d.PersonId }).IsUnique();
-        builder.HasIndex(d => new { d.CampaignId, d.Status, d.Id });
-        builder.HasIndex(d => d.PersonId);
-        builder.HasIndex(d => new { d.CampaignId, d.SentUtc });
-        builder.HasOne<NoticeCampaign>().WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-internal sealed class AcknowledgementConfiguration : IEntityTypeConfiguration<Acknowledgement>
-{
-    public void Configure(EntityTypeBuilder<Acknowledgement> builder)
-    {
-        builder.ToTable("acknowledgements");
-        builder.HasKey(a => a.Id);
-        builder.HasIndex(a => new { a.CampaignId, a.PersonId }).IsUnique();
-        builder.HasIndex(a => a.PersonId);
-        builder.HasOne<NoticeCampaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
-    }
-}

@@ -35,38 +35,3 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.HasIndex(r => new { r.CreatedUtc, r.Restricted });
     }
 }
-
-internal sealed class SupportMessageConfiguration : IEntityTypeConfiguration<SupportMessage>
-{
-    public void Configure(EntityTypeBuilder<SupportMessage> builder)
-    {
-        builder.ToTable("support_messages");
-        builder.HasKey(m => m.Id);
-        builder.Property(m => m.Body).HasMaxLength(SupportRequests.MessageMaxLength);
-        builder.HasOne<SupportRequest>().WithMany().HasForeignKey(m => m.SupportRequestId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(m => new { m.SupportRequestId, m.SentUtc });
-    }
-}
-
-internal sealed class SupportNoteConfiguration : IEntityTypeConfiguration<SupportNote>
-{
-    public void Configure(EntityTypeBuilder<SupportNote> builder)
-    {
-        builder.ToTable("support_notes");
-        builder.HasKey(n => n.Id);
-        builder.Property(n => n.Body).HasMaxLength(SupportRequests.MessageMaxLength);
-        builder.HasOne<SupportRequest>().WithMany().HasForeignKey(n => n.SupportRequestId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(n => new { n.SupportRequestId, n.WrittenUtc });
-    }
-}
-
-internal sealed class SupportRequestEventConfiguration : IEntityTypeConfiguration<SupportRequestEvent>
-{
-    public void Configure(EntityTypeBuilder<SupportRequestEvent> builder)
-    {
-        builder.ToTable("support_request_events");
-        builder.HasKey(e => e.Id);
-        builder.Property(e => e.What).HasMaxLength(500);
-        builder.HasIndex(e => new { e.SupportRequestId, e.OccurredUtc });
-    }
-}

@@ -5,15 +5,6 @@ using MailKit.Security;
 
 namespace Portal.Core.Notices.Mail;
 
-public enum FailureScope
-{
-    /// <summary>About this one recipient's message: record it against their row.</summary>
-    Recipient,
-
-    /// <summary>About the relay or the connection: nobody's fault in particular; the rows go back to be sent later.</summary>
-    Connection,
-}
-
 /// <summary>What a sending exception means for the recipient and for the batch.</summary>
 public sealed record MailFailure(FailureScope Scope, bool Permanent, string Reason)
 {

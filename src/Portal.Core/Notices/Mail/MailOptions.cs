@@ -33,21 +33,3 @@ public sealed class MailOptions
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
 }
-
-public enum MailDelivery
-{
-    Pickup,
-    Smtp,
-}
-
-public enum MailSecurity
-{
-    /// <summary>Plain SMTP: only for a relay on the same host or a test server.</summary>
-    None,
-
-    /// <summary>STARTTLS, required (port 587).</summary>
-    StartTls,
-
-    /// <summary>TLS from the first byte (port 465).</summary>
-    Tls,
-}

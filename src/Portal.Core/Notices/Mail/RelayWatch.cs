@@ -53,7 +53,7 @@ public sealed partial class RelayWatch(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<NoticeSender>().DispatchEverySendingCampaignAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<Jobs.CampaignDispatchJob>().DispatchEverySendingCampaignAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

@@ -1,14 +1,7 @@
-using Portal.Core.Imports;
 using Portal.Core.Workforce;
 using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Infrastructure.DevSignIn;
-
-public sealed record Persona(string Key, string Label, string Description, PersonnelRecord Person, IReadOnlyList<string> Roles)
-{
-    public string PayNumber => Person.PayNumber;
-    public string Name => $"{Person.GivenName} {Person.FamilyName}";
-}
 
 /// <summary>The people the development sign-in offers, each showing the portal from a different seat.</summary>
 public static class Personas

@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
-using Portal.Core.Support;
 
 namespace Portal.Web.Infrastructure.Security;
 
@@ -58,24 +55,5 @@ public sealed class AccessRefusals(PortalDbContext db, AuditLog audit, CurrentPe
 
         var actor = WelfareUsers.ActorOf(context, await currentPerson.GetIdAsync(cancellationToken));
         await audit.RecordAsync(actor, action, subjectPersonId, target, detail, cancellationToken);
-    }
-}
-
-/// <summary>
-/// The authorization middleware's answer, unchanged, except that a signed-in person refused by a policy (a role they
-/// do not hold) is recorded in the audit trail first. Anonymous requests are only challenged to sign in.
-/// </summary>
-public sealed class AuditedAuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
-{
-    private readonly AuthorizationMiddlewareResultHandler inner = new();
-
-    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
-    {
-        if (authorizeResult.Forbidden && context.User.Identity?.IsAuthenticated == true)
-        {
-            await context.RequestServices.GetRequiredService<AccessRefusals>().ForbiddenAsync(context.Request.Path, context.RequestAborted);
-        }
-
-        await inner.HandleAsync(next, context, policy, authorizeResult);
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Binders;
 using Portal.Core.Validation;
-using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Infrastructure.Security;
 

@@ -5,10 +5,6 @@ using Portal.Core.Imports;
 
 namespace Portal.Web.Infrastructure.Security;
 
-/// <summary>Marks a page whose form carries a file: it may take an upload as large as <see cref="ImportOptions.MaxUploadMegabytes"/>.</summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class TakesUploadsAttribute : Attribute;
-
 /// <summary>
 /// How large a request's body may be. Every form is small — the longest field, a guidance article, is 40,000
 /// characters — so a body over <see cref="FormBytes"/> is refused; a page that takes uploads allows the largest

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Core.Audit;
 using Portal.Core.Data;
 
-namespace Portal.Core.Audit;
+namespace Portal.Core.Jobs;
 
 /// <summary>Writes a signed checkpoint of the audit chain's head (see <see cref="AuditCheckpoints"/>): a recurring job, and once at each start.</summary>
 public sealed class AuditCheckpointJob(PortalDbContext db, IOptions<AuditOptions> options, TimeProvider clock, ILogger<AuditCheckpointJob> logger)

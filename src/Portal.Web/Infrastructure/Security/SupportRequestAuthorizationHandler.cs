@@ -3,14 +3,6 @@ using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Portal.Web.Infrastructure.Security;
 
-/// <summary>What the welfare workspace needs to know about a request to decide who may work on it.</summary>
-public sealed record SupportRequestResource(int Id, int RequesterPersonId, bool Restricted);
-
-public static class SupportRequestOperations
-{
-    public static readonly OperationAuthorizationRequirement Work = new() { Name = nameof(Work) };
-}
-
 /// <summary>
 /// Welfare staff may open and act on a request; a request from someone in a sensitive role only a welfare lead may.
 /// Pages check it on GET and on every POST.

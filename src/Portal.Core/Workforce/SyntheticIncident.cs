@@ -1,5 +1,4 @@
 using Portal.Core.Domain;
-using Portal.Core.Imports;
 
 namespace Portal.Core.Workforce;
 
@@ -18,5 +17,3 @@ public sealed record SyntheticIncident(
 {
     public string ManifestFileName => $"manifest-{Reference}.csv";
 }
-
-public sealed record SyntheticWorkforce(IReadOnlyList<PersonnelRecord> People, IReadOnlyList<SyntheticIncident> Incidents);

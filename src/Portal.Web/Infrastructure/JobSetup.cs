@@ -5,43 +5,22 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using Microsoft.Extensions.Options;
+using Portal.Core.Jobs;
 using Portal.Core.Notices;
 using Portal.Core.Notices.Mail;
-using Portal.Core.Retention;
 using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Infrastructure;
 
-/// <summary>The <c>Jobs</c> section: Hangfire's shared storage when the portal runs on PostgreSQL.</summary>
-public sealed class JobsOptions
-{
-    public const string SectionName = "Jobs";
-
-    /// <summary>
-    /// How long a job fetched by a node that then dies stays invisible before another node takes it. The timeout slides:
-    /// a node still working on a job keeps it, however long the job takes.
-    /// </summary>
-    public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
-
-    /// <summary>This node's name in the jobs dashboard; the machine's name unless set (set it where nodes share a host name).</summary>
-    public string? ServerName { get; set; }
-
-    /// <summary>How often queues are polled as well as listened to (new jobs are announced with LISTEN/NOTIFY).</summary>
-    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
-}
-
 /// <summary>
-/// Hangfire for the notices: in-process storage for the one-machine SQLite default, and Hangfire.PostgreSql (shared by
+/// Hangfire for every background job: in-process storage for the one-machine SQLite default, and Hangfire.PostgreSql (shared by
 /// every node, in its own <c>hangfire</c> schema) when the portal runs on PostgreSQL; a server on the notices queue
-/// with <see cref="NoticeOptions.Parallelism"/> workers, the sweeper registered here and nowhere else, and the
+/// with <see cref="NoticeOptions.Parallelism"/> workers, the recurring jobs (<see cref="RecurringJobs"/>), and the
 /// dashboard at <c>/admin/jobs</c> for administrators only.
 /// </summary>
-public static class NoticeSetup
+public static class JobSetup
 {
-    public const string SweeperId = "notices-sweep";
-
-    public static void AddPortalNotices(this WebApplicationBuilder builder)
+    public static void AddPortalJobs(this WebApplicationBuilder builder)
     {
         var notices = builder.Configuration.GetSection(NoticeOptions.SectionName).Get<NoticeOptions>() ?? new NoticeOptions();
         var database = DatabaseOptions.From(builder.Configuration);
@@ -104,25 +83,19 @@ public static class NoticeSetup
     };
 
     /// <summary>
-    /// Registers the recurring jobs: the notice sweeper and retention. With the in-process job store it also takes back what the last run of this
+    /// Registers the recurring jobs (<see cref="RecurringJobs"/>). With the in-process job store it also takes back what the last run of this
     /// process left half done — notices being sent, imports being checked or applied — as nothing else can hold them.
     /// With the shared store other nodes may be working: a job a dead node held comes back to another node when its
     /// invisibility times out, and delivery rows it held when the sweeper finds them stuck.
     /// </summary>
     public static async Task StartPortalJobsAsync(this WebApplication app)
     {
-        var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<NoticeSender>(SweeperId, sender => sender.SweepAsync(CancellationToken.None),
-            app.Services.GetRequiredService<IOptions<NoticeOptions>>().Value.SweepCron);
-        recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
-            app.Services.GetRequiredService<IOptions<RetentionOptions>>().Value.Cron);
-        recurring.AddOrUpdate<Portal.Core.Audit.AuditCheckpointJob>(Portal.Core.Audit.AuditCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
-            app.Services.GetRequiredService<IOptions<Portal.Core.Audit.AuditOptions>>().Value.CheckpointCron);
+        RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Services);
 
         if (app.Services.GetRequiredService<JobStorage>() is InMemoryStorage)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<NoticeSender>().RecoverAfterRestartAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DeliverySweepJob>().RecoverAfterRestartAsync(CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<Portal.Core.Imports.ImportRuns>().RecoverAfterRestartAsync(CancellationToken.None);
         }
     }
@@ -159,32 +132,5 @@ public static class NoticeSetup
             var user = context.GetHttpContext().User;
             return user.Identity?.IsAuthenticated == true && user.IsInRole(RoleNames.Admin);
         }
-    }
-}
-
-/// <summary>
-/// Hangfire's log provider is process-wide, so in a process that starts and stops several hosts (the tests) it can
-/// outlive the host whose loggers it hands out. A logger asked of a host already disposed is then a silent one,
-/// rather than an exception that stops the next host starting. One host per process, as in production, never sees it.
-/// </summary>
-internal sealed class OutlivedLoggerFactory(ILoggerFactory inner) : ILoggerFactory
-{
-    public ILogger CreateLogger(string categoryName)
-    {
-        try
-        {
-            return inner.CreateLogger(categoryName);
-        }
-        catch (ObjectDisposedException)
-        {
-            return Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-        }
-    }
-
-    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
-
-    public void Dispose()
-    {
-        // The host owns the factory and disposes it.
     }
 }

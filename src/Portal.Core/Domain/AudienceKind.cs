@@ -1,0 +1,9 @@
+namespace Portal.Core.Domain;
+
+public enum AudienceKind
+{
+    EveryoneActive,
+    Incident,
+    Units,
+    NotAcknowledged,
+}

@@ -1,0 +1,51 @@
+namespace Portal.Core.Domain;
+
+/// <summary>The actions the audit trail records, named once.</summary>
+public static class AuditActions
+{
+    /// <summary>Every action, in order, for choosing one without reading the whole trail to find them.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [.. typeof(AuditActions).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal)];
+
+    /// <summary>Someone asked for another person's support request or notice by its reference or id, and was told it is not found.</summary>
+    public const string AccessRefused = "access.refused";
+
+    /// <summary>Someone signed in asked for a page their role does not open, and was refused.</summary>
+    public const string AccessForbidden = "access.forbidden";
+    /// <summary>A person downloaded their own copy of what the portal holds about them.</summary>
+    public const string SubjectAccessDownloaded = "subject_access.downloaded";
+    /// <summary>The retention job removed what had passed its period; the detail says how much.</summary>
+    public const string RetentionApplied = "retention.applied";
+    public const string SupportRequestViewed = "support_request.viewed";
+    public const string SupportRequestRefused = "support_request.refused";
+    public const string PriorityOverridden = "support_request.priority_overridden";
+    public const string CampaignCreated = "campaign.created";
+    public const string CampaignUpdated = "campaign.updated";
+    public const string CampaignSubmittedForApproval = "campaign.submitted_for_approval";
+    public const string CampaignApproved = "campaign.approved";
+    public const string CampaignReturnedToDraft = "campaign.returned_to_draft";
+    public const string CampaignSent = "campaign.sent";
+    public const string CampaignScheduled = "campaign.scheduled";
+    public const string CampaignPaused = "campaign.paused";
+    public const string CampaignResumed = "campaign.resumed";
+    public const string CampaignCancelled = "campaign.cancelled";
+    public const string CampaignPreviewed = "campaign.previewed";
+    public const string CampaignTestSent = "campaign.test_sent";
+    public const string CampaignFailuresExported = "campaign.failures_exported";
+    public const string IncidentCreated = "incident.created";
+    public const string IncidentUpdated = "incident.updated";
+    public const string IncidentStatusChanged = "incident.status_changed";
+    public const string IncidentUpdatePosted = "incident.update_posted";
+    public const string ImportUploaded = "import.uploaded";
+    public const string ImportApplyRequested = "import.apply_requested";
+    public const string ImportApplied = "import.applied";
+    public const string ImportFailed = "import.failed";
+    public const string ImportDiscarded = "import.discarded";
+    public const string ImportReportDownloaded = "import.report_downloaded";
+    public const string GuidanceDraftSaved = "guidance.draft_saved";
+    public const string GuidancePublished = "guidance.published";
+    public const string AuditSearched = "audit.searched";
+    public const string AuditExported = "audit.exported";
+    public const string AuditVerified = "audit.verified";
+}

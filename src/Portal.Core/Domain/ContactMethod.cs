@@ -1,0 +1,8 @@
+namespace Portal.Core.Domain;
+
+public enum ContactMethod
+{
+    Portal,
+    WorkEmail,
+    Phone,
+}

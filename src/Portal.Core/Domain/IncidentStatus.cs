@@ -1,0 +1,8 @@
+namespace Portal.Core.Domain;
+
+public enum IncidentStatus
+{
+    Investigating,
+    Confirmed,
+    Closed,
+}

@@ -1,0 +1,7 @@
+namespace Portal.Core.Domain;
+
+public enum PersonStatus
+{
+    Active,
+    Leaver,
+}

@@ -1,0 +1,9 @@
+namespace Portal.Core.Domain;
+
+public enum PersonnelType
+{
+    Officer,
+    Staff,
+    Volunteer,
+    Contractor,
+}

@@ -1,0 +1,9 @@
+namespace Portal.Core.Domain;
+
+public enum SensitiveRole
+{
+    None,
+    Covert,
+    Protection,
+    CounterTerrorism,
+}

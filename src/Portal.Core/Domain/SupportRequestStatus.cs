@@ -1,0 +1,12 @@
+namespace Portal.Core.Domain;
+
+public enum SupportRequestStatus
+{
+    New,
+    Triaged,
+    InProgress,
+    WaitingOnPerson,
+    Resolved,
+    Closed,
+    Withdrawn,
+}

@@ -1,0 +1,7 @@
+namespace Portal.Core.Imports;
+
+public enum ImportKind
+{
+    Personnel,
+    Manifest,
+}

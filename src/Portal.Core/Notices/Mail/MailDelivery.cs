@@ -1,0 +1,7 @@
+namespace Portal.Core.Notices.Mail;
+
+public enum MailDelivery
+{
+    Pickup,
+    Smtp,
+}

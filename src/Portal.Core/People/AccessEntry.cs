@@ -1,0 +1,3 @@
+namespace Portal.Core.People;
+
+public sealed record AccessEntry(DateTime OccurredUtc, string Action, string? Target);

@@ -1,0 +1,3 @@
+namespace Portal.Core.People;
+
+public sealed record MessageEntry(DateTime SentUtc, string From, string Body);

@@ -1,0 +1,3 @@
+namespace Portal.Core.People;
+
+public sealed record NoticeEntry(string Subject, string Delivery, DateTime? SentUtc, DateTime? AcknowledgedUtc);
