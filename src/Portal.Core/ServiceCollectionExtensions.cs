@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Audit;
+using Portal.Core.DemoData;
 using Portal.Core.Guidance;
 using Portal.Core.Imports;
 using Portal.Core.Notices;
 using Portal.Core.Notices.Mail;
 using Portal.Core.People;
 using Portal.Core.Support;
-using Portal.Core.Workforce;
 
 namespace Portal.Core;
 
@@ -23,8 +23,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<PersonnelImporter>();
         services.AddScoped<ManifestImporter>();
-        services.AddScoped<WorkforceSeeder>();
-        services.AddScoped<SupportSeeder>();
+        services.AddScoped<DemoWorkforceSeeder>();
+        services.AddScoped<DemoSupportSeeder>();
         services.AddScoped<PersonMatcher>();
         services.AddScoped<Portal.Core.Sessions.SignInSessions>();
         services.AddScoped<SubjectAccess>();

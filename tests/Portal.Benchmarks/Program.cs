@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Core.Data;
+using Portal.Core.DemoData;
 using Portal.Core.Imports;
-using Portal.Core.Workforce;
 using Portal.Data.PostgreSql;
 using Portal.Data.Sqlite;
 
@@ -225,8 +225,8 @@ internal static class ImportBenchmark
         var stopwatch = Stopwatch.StartNew();
         using var db = Context(Path.Combine(Directory.CreateDirectory(directory).FullName, "portal.db"));
         db.Database.Migrate();
-        var seeder = new WorkforceSeeder(db, new PersonnelImporter(db, TimeProvider.System), new ManifestImporter(db, TimeProvider.System),
-            TimeProvider.System, NullLogger<WorkforceSeeder>.Instance);
+        var seeder = new DemoWorkforceSeeder(db, new PersonnelImporter(db, TimeProvider.System), new ManifestImporter(db, TimeProvider.System),
+            TimeProvider.System, NullLogger<DemoWorkforceSeeder>.Instance);
         seeder.SeedIfEmptyAsync(Path.Combine(directory, "seed")).GetAwaiter().GetResult();
         return stopwatch.Elapsed;
     }

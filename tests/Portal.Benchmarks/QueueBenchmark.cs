@@ -123,7 +123,7 @@ internal static class QueueBenchmark
             db.People.AddRange(people);
             await db.SaveChangesAsync();
             db.WelfareTeamMembers.Add(new WelfareTeamMember { PersonId = people[1].Id, IsLead = true, LastSeenUtc = now });
-            db.SupportRequests.AddRange(Portal.Core.Workforce.SyntheticQueue.Requests(people, people[1].Id, count, now));
+            db.SupportRequests.AddRange(Portal.Core.DemoData.SyntheticQueue.Requests(people, people[1].Id, count, now));
             await db.SaveChangesAsync();
             return people[1].PayNumber;
         }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Workforce;
+using Portal.Core.DemoData;
 
 namespace Portal.Core.Tests;
 

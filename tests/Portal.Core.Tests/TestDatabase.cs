@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
+using Portal.Core.DemoData;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
 using Portal.Core.People;
-using Portal.Core.Workforce;
 using Portal.Testing;
 
 namespace Portal.Core.Tests;
@@ -50,7 +50,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public PersonMatcher PersonMatcher(PersonMatchingOptions? options = null) => new(NewContext(), Options.Create(options ?? new PersonMatchingOptions()));
 
-    public WorkforceSeeder Seeder() => new(NewContext(), PersonnelImporter(), ManifestImporter(), TimeProvider.System, NullLogger<WorkforceSeeder>.Instance);
+    public DemoWorkforceSeeder Seeder() => new(NewContext(), PersonnelImporter(), ManifestImporter(), TimeProvider.System, NullLogger<DemoWorkforceSeeder>.Instance);
 
     public async Task<int> CreateIncidentAsync(string reference = "INC-TEST-1")
     {

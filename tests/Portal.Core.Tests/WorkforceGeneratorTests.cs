@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using Portal.Core.DemoData;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
-using Portal.Core.Workforce;
 
 namespace Portal.Core.Tests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Portal.Core.Workforce;
+using Portal.Core.DemoData;
 using Portal.Web.Infrastructure.DevSignIn;
 using Portal.Web.Tests.Infrastructure;
 

@@ -2,8 +2,8 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
+using Portal.Core.DemoData;
 using Portal.Core.Domain;
-using Portal.Core.Workforce;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Tests.Infrastructure;
 

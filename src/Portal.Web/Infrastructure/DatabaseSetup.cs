@@ -2,8 +2,8 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Data;
+using Portal.Core.DemoData;
 using Portal.Core.Guidance;
-using Portal.Core.Workforce;
 using Portal.Data.PostgreSql;
 using Portal.Data.Sqlite;
 
@@ -112,11 +112,11 @@ public static class DatabaseSetup
         var seeded = false;
         if (seed.Enabled)
         {
-            var seeder = scope.ServiceProvider.GetRequiredService<WorkforceSeeder>();
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoWorkforceSeeder>();
             seeded = await seeder.SeedIfEmptyAsync(PortalPaths.ResolveDataPath(app.Environment, seed.Directory), seed.Size);
             if (seeded && seed.SupportRequests > 0)
             {
-                await scope.ServiceProvider.GetRequiredService<SupportSeeder>().SeedIfEmptyAsync(seed.SupportRequests);
+                await scope.ServiceProvider.GetRequiredService<DemoSupportSeeder>().SeedIfEmptyAsync(seed.SupportRequests);
             }
         }
 

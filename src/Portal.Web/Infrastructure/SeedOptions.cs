@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Portal.Core.Workforce;
+using Portal.Core.DemoData;
 
 namespace Portal.Web.Infrastructure;
 

@@ -1,4 +1,4 @@
-using Portal.Core.Workforce;
+using Portal.Core.DemoData;
 using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Infrastructure.DevSignIn;

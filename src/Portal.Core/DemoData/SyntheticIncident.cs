@@ -1,6 +1,6 @@
 using Portal.Core.Domain;
 
-namespace Portal.Core.Workforce;
+namespace Portal.Core.DemoData;
 
 /// <summary>An incident of the synthetic world, with its manifest of fields held per pay number.</summary>
 public sealed record SyntheticIncident(

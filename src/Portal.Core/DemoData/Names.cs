@@ -1,4 +1,4 @@
-namespace Portal.Core.Workforce;
+namespace Portal.Core.DemoData;
 
 /// <summary>
 /// Given and family names by origin, reflecting a large, diverse UK workforce. Within each list earlier

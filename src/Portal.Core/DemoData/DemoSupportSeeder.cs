@@ -4,13 +4,13 @@ using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Support;
 
-namespace Portal.Core.Workforce;
+namespace Portal.Core.DemoData;
 
 /// <summary>
 /// Gives the development portal a realistic welfare queue: requests from affected people over the last ten days,
 /// made through the same service people use, with older ones further along the workflow. Development only.
 /// </summary>
-public sealed class SupportSeeder(PortalDbContext db, IOptions<SupportOptions> options, TimeProvider clock)
+public sealed class DemoSupportSeeder(PortalDbContext db, IOptions<SupportOptions> options, TimeProvider clock)
 {
     private static readonly string[] Worries =
     [

@@ -1,7 +1,7 @@
 using Portal.Core.Domain;
 using Portal.Core.Imports;
 
-namespace Portal.Core.Workforce;
+namespace Portal.Core.DemoData;
 
 /// <summary>
 /// The people behind the development sign-in's personas. The generator places them in the synthetic

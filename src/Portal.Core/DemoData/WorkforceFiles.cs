@@ -4,7 +4,7 @@ using CsvHelper;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
 
-namespace Portal.Core.Workforce;
+namespace Portal.Core.DemoData;
 
 /// <summary>Writes the synthetic workforce as the files the import engine takes: one personnel extract, one manifest per incident.</summary>
 public static class WorkforceFiles

@@ -3,7 +3,7 @@ using System.Text;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
 
-namespace Portal.Core.Workforce;
+namespace Portal.Core.DemoData;
 
 /// <summary>
 /// Generates the synthetic workforce of a large UK police force and the incidents that exposed it. The

@@ -1,6 +1,6 @@
 using Portal.Core.Domain;
 
-namespace Portal.Core.Workforce;
+namespace Portal.Core.DemoData;
 
 /// <summary>
 /// A large welfare queue, written straight to the table for tests and benchmarks: every status, type and

@@ -5,13 +5,13 @@ using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
 
-namespace Portal.Core.Workforce;
+namespace Portal.Core.DemoData;
 
 /// <summary>
 /// Seeds an empty database with the synthetic workforce by writing its CSV files and importing them through
 /// the same import engine administrators use, so every first start exercises the engine on 47,000 rows.
 /// </summary>
-public sealed class WorkforceSeeder(PortalDbContext db, PersonnelImporter personnel, ManifestImporter manifests, TimeProvider clock, ILogger<WorkforceSeeder> logger)
+public sealed class DemoWorkforceSeeder(PortalDbContext db, PersonnelImporter personnel, ManifestImporter manifests, TimeProvider clock, ILogger<DemoWorkforceSeeder> logger)
 {
     public async Task<bool> SeedIfEmptyAsync(string directory, int size = WorkforceGenerator.DefaultSize, CancellationToken cancellationToken = default)
     {

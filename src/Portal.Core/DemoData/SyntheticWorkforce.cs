@@ -1,5 +1,5 @@
 using Portal.Core.Imports;
 
-namespace Portal.Core.Workforce;
+namespace Portal.Core.DemoData;
 
 public sealed record SyntheticWorkforce(IReadOnlyList<PersonnelRecord> People, IReadOnlyList<SyntheticIncident> Incidents);
