@@ -47,6 +47,8 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddScoped<Campaigns>();
         services.AddScoped<CampaignReports>();
+        services.AddScoped<CampaignSummaries>();
+        services.AddScoped<TestNotices>();
         services.AddScoped<MyNotices>();
         services.AddScoped<DeliveryRows>();
         services.AddScoped<Jobs.CampaignDispatchJob>();

@@ -88,7 +88,7 @@ public sealed class AnotherPersonsDataTests(PortalFactory factory) : IClassFixtu
     public static TheoryData<string, string> Exports => new()
     {
         { "staff", "/admin/audit?handler=Export" },
-        { "staff", "/admin/campaigns/1?handler=Failures" },
+        { "staff", "/admin/campaigns/1/failures?handler=Download" },
         { "staff", "/admin/imports/1?handler=Report" },
         { RoleNames.Welfare, "/admin/audit?handler=Export" },
         { RoleNames.WelfareLead, "/admin/imports/1?handler=Report" },

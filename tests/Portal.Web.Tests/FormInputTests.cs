@@ -256,7 +256,7 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
         var incident = await factory.Data.CreateIncidentAsync();
         var draft = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
             ("Input.Subject", "A notice"), ("Input.Body", "Dear ((given_name)), sign in: ((notice_link))"), ("Input.Audience", "EveryoneActive"), ("Input.Version", "0"));
-        var campaign = draft.Headers.Location!.OriginalString;
+        var campaign = draft.Headers.Location!.OriginalString[..^"/preview".Length];
         return
         [
             (factory.AnonymousClient(), "/dev/sign-in"),
@@ -267,6 +267,8 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
             (welfare, $"/welfare/requests/{reference}"),
             (admin, "/admin/campaigns/new"),
             (admin, campaign),
+            (admin, campaign + "/preview"),
+            (admin, campaign + "/send"),
             (admin, campaign + "/edit"),
             (admin, "/admin/incidents/new"),
             (admin, $"/admin/incidents/{incident.Id}"),

@@ -63,10 +63,10 @@ public sealed partial class NoPersonalDataInLogsTests
         var draft = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
             ("Input.Subject", "The canteen card reader"), ("Input.Body", "Dear ((given_name)), please sign in: ((notice_link))"),
             ("Input.Audience", "Incident"), ("Input.AudienceIncidentId", incidentId), ("Input.Version", "0"));
-        var campaign = draft.Headers.Location!.OriginalString;
-        var campaignId = int.Parse(campaign.Split('/')[^1], CultureInfo.InvariantCulture);
-        var campaignVersion = (await Html.ReadAsync(await admin.GetAsync(campaign, ct))).QuerySelector("form[action*='handler=Send'] input[name='Version']")!.GetAttribute("value")!;
-        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(campaign, campaign + "?handler=Send", ("Version", campaignVersion), ("Schedule.When", "now"))).StatusCode);
+        var campaignId = int.Parse(draft.Headers.Location!.OriginalString.Split('/')[^2], CultureInfo.InvariantCulture);
+        var send = $"/admin/campaigns/{campaignId}/send";
+        var campaignVersion = (await Html.ReadAsync(await admin.GetAsync(send, ct))).QuerySelector("form[action*='handler=Send'] input[name='Version']")!.GetAttribute("value")!;
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(send, send + "?handler=Send", ("Version", campaignVersion), ("Schedule.When", "now"))).StatusCode);
         await NoticeHost.WaitForAsync(() => factory.ProgressAsync(campaignId), p => p.Status == CampaignStatus.Completed);
 
         // The constable reads and acknowledges the notice, and downloads their data; the administrator checks the trail.
@@ -77,8 +77,9 @@ public sealed partial class NoPersonalDataInLogsTests
         var confirmed = await admin.ConfirmedAsync("/admin/audit");
         await admin.GetAsync($"/admin/audit?person={people[0]}&{confirmed}", ct);
         await admin.GetAsync($"/admin/audit?person={people[0]}&handler=Export&{confirmed}", ct);
-        await admin.GetAsync(campaign + "?handler=Failures", ct);
-        await admin.GetAsync(campaign, ct);
+        await admin.GetAsync($"/admin/campaigns/{campaignId}/failures?handler=Download", ct);
+        await admin.GetAsync($"/admin/campaigns/{campaignId}/failures", ct);
+        await admin.GetAsync($"/admin/campaigns/{campaignId}", ct);
 
         var log = string.Join("\n", logs.Lines);
         Assert.True(logs.Lines.Count > 100, $"Only {logs.Lines.Count} log lines were captured; the capture is not working.");

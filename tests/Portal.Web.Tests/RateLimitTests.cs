@@ -100,7 +100,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/admin/campaigns/987654?handler=Failures")]
+    [InlineData("/admin/campaigns/987654/failures?handler=Download")]
     [InlineData("/admin/imports/987654?handler=Report")]
     [InlineData("/me/data?handler=Download")]
     public async Task EveryOtherExport_IsLimitedToo(string url)

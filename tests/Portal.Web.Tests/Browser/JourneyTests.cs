@@ -170,7 +170,10 @@ public sealed partial class JourneyTests(JourneyPortal portal) : IClassFixture<J
         await check.PageAsync(admin, "compose-a-notice");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save and preview" }).ClickAsync();
         await Expect(admin.GetByTestId("recipients")).ToHaveTextAsync("3 people");
+        await Expect(admin.GetByTestId("preview-subject")).ToHaveTextAsync("Your details and the camera supplier");
         await check.PageAsync(admin, "notice-draft");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Send", Exact = true }).ClickAsync();
+        await check.PageAsync(admin, "notice-send");
         await admin.GetByRole(AriaRole.Radio, new() { Name = "Now" }).CheckAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "Send to 3 people" }).ClickAsync();
         var bar = admin.GetByRole(AriaRole.Progressbar, new() { Name = "Delivery progress" });

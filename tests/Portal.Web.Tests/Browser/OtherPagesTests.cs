@@ -102,7 +102,7 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
         foreach (var (path, name) in new[]
         {
             ("/welfare", "welfare-queue"), ("/admin", "administration"), ("/admin/incidents", "incidents"), ("/admin/imports", "imports"),
-            ("/admin/guidance", "guidance"), ("/admin/campaigns", "notices"), ($"/admin/campaigns/{notice}", "notice"), ("/admin/audit", "audit-trail"),
+            ("/admin/guidance", "guidance"), ("/admin/campaigns", "notices"), ($"/admin/campaigns/{notice}", "notice"), ($"/admin/campaigns/{notice}/failures", "notice-failures"), ("/admin/audit", "audit-trail"),
             ("/admin/incidents/new", "record-an-incident"), ("/admin/campaigns/new", "compose-a-notice"), ("/admin/guidance/new", "write-an-article"),
         })
         {

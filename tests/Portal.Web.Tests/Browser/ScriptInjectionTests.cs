@@ -137,7 +137,7 @@ public sealed class ScriptInjectionTests(BrowserPortal portal) : IClassFixture<B
         await administrator.CheckAsync("#Input_Audience");
         await administrator.ClickAsync("button:has-text('Save and preview')");
         await CheckedAsync(administrator, "the campaign page");
-        var campaignId = int.Parse(administrator.Url.Split('/')[^1].Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var campaignId = int.Parse(administrator.Url.Split('/')[^2], System.Globalization.CultureInfo.InvariantCulture);
         await using (var scope = portal.Factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();

@@ -26,11 +26,21 @@ public sealed class CampaignPagesTests
         var response = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
             ("Input.Subject", subject), ("Input.Body", body), ("Input.Audience", audience), ("Input.Version", "0"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.EndsWith("/preview", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/')[^2], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, int id, string handler, params (string, string)[] fields) =>
-        client.SubmitAsync($"/admin/campaigns/{id}", $"/admin/campaigns/{id}?handler={handler}", fields);
+    /// <summary>Posts a campaign action from the page that has its button: a test from the preview, sending and approval from "send", the rest from the overview.</summary>
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, int id, string handler, params (string, string)[] fields)
+    {
+        var page = handler switch
+        {
+            "Test" => $"/admin/campaigns/{id}/preview",
+            "Send" or "Approve" or "Return" => $"/admin/campaigns/{id}/send",
+            _ => $"/admin/campaigns/{id}",
+        };
+        return client.SubmitAsync(page, $"{page}?handler={handler}", fields);
+    }
 
     private static async Task<string> VersionAsync(PortalFactory factory, int id)
     {
@@ -79,18 +89,19 @@ public sealed class CampaignPagesTests
         var id = await ComposeAsync(admin);
 
         // A link made elsewhere shows nothing of that person and records nothing; the page's own form does both.
-        var forged = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}?preview={people[2].PayNumber}", TestContext.Current.CancellationToken));
+        var forged = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}/preview?preview={people[2].PayNumber}", TestContext.Current.CancellationToken));
         await using (var check = factory.Services.CreateAsyncScope())
         {
             Assert.False(await check.ServiceProvider.GetRequiredService<PortalDbContext>().AuditEvents.AnyAsync(e => e.Action == "campaign.previewed", TestContext.Current.CancellationToken));
         }
 
         Assert.DoesNotContain("Niamhc", forged.Section("preview").TextContent, StringComparison.Ordinal);
-        var page = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}?preview={people[2].PayNumber}&{await admin.ConfirmedAsync($"/admin/campaigns/{id}")}", TestContext.Current.CancellationToken));
+        var page = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}/preview?preview={people[2].PayNumber}&{await admin.ConfirmedAsync($"/admin/campaigns/{id}/preview")}", TestContext.Current.CancellationToken));
+        var sendPage = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}/send", TestContext.Current.CancellationToken));
 
         Assert.Equal("6 people", page.Section("recipients").TextContent.Trim());
         Assert.Contains("Dear Niamhc, please read this: http://localhost:5080/notices/" + id, page.Section("preview").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Send to 6 people", page.Texts("button"));
+        Assert.Contains("Send to 6 people", sendPage.Texts("button"));
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == "campaign.previewed" && e.SubjectPersonId == people[2].Id, TestContext.Current.CancellationToken));
@@ -125,10 +136,13 @@ public sealed class CampaignPagesTests
         var id = await ComposeAsync(composer);
 
         var sent = await composer.FollowAsync(await PostAsync(composer, id, "Send", ("Version", "0"), ("Schedule.When", "now")));
+        var composersApprovalPage = await Html.ReadAsync(await composer.GetAsync($"/admin/campaigns/{id}/send", TestContext.Current.CancellationToken));
+        var secondsApprovalPage = await Html.ReadAsync(await second.GetAsync($"/admin/campaigns/{id}/send", TestContext.Current.CancellationToken));
         var ownApproval = await Html.ReadAsync(await PostAsync(composer, id, "Approve", ("Version", await VersionAsync(factory, id))));
 
         Assert.Contains("Waiting for approval", sent.Texts(".govuk-tag"));
-        Assert.DoesNotContain("Approve and send", sent.Texts("button"));
+        Assert.DoesNotContain("Approve and send", composersApprovalPage.Texts("button"));
+        Assert.Contains("Approve and send", secondsApprovalPage.Texts("button"));
         Assert.Contains("You composed this campaign, so you cannot approve it. Ask another administrator to approve it.", ownApproval.Texts(".govuk-error-summary__list li"));
         Assert.Empty(sink.Received());
 
@@ -185,12 +199,14 @@ public sealed class CampaignPagesTests
         await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
         var json = JsonDocument.Parse(await admin.GetStringAsync($"/admin/campaigns/{id}?handler=Progress", TestContext.Current.CancellationToken)).RootElement;
         var page = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}", TestContext.Current.CancellationToken));
-        var csv = await admin.GetStringAsync($"/admin/campaigns/{id}?handler=Failures", TestContext.Current.CancellationToken);
+        var failures = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}/failures", TestContext.Current.CancellationToken));
+        var csv = await admin.GetStringAsync($"/admin/campaigns/{id}/failures?handler=Download", TestContext.Current.CancellationToken);
 
         Assert.Equal(("Completed", 22, 21, 1, 0, 100), (json.GetProperty("status").GetString(), json.GetProperty("total").GetInt32(), json.GetProperty("sent").GetInt32(),
             json.GetProperty("failed").GetInt32(), json.GetProperty("pending").GetInt32(), json.GetProperty("percent").GetInt32()));
         Assert.Equal("100", page.QuerySelector("progress")!.GetAttribute("value"));
-        Assert.Contains("550 5.1.1 <gone@force.example>: Recipient address rejected: User unknown", page.Section("failures").TextContent, StringComparison.Ordinal);
+        Assert.Equal("The relay has refused 1 person: 1 for good, 0 for now.", page.Section("failure-count").TextContent.Trim());
+        Assert.Contains("550 5.1.1 <gone@force.example>: Recipient address rejected: User unknown", failures.Section("failures").TextContent, StringComparison.Ordinal);
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("pay_number,name,unit,email,status,attempts,reason", lines[0]);
         Assert.StartsWith($"{gone.PayNumber},\"'=HYPERLINK(\"\"http://x\"\") {gone.FamilyName}\"", lines[1], StringComparison.Ordinal);
@@ -241,7 +257,7 @@ public sealed class CampaignPagesTests
         var other = await factory.Data.CreatePersonAsync(p => p.Unit = "Training");
         var response = await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
             ("Input.Subject", "Custody only"), ("Input.Body", Body), ("Input.Audience", "Units"), ("Input.AudienceUnits", "Custody"), ("Input.Version", "0"));
-        var id = int.Parse(response.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var id = int.Parse(response.Headers.Location!.OriginalString.Split('/')[^2], System.Globalization.CultureInfo.InvariantCulture);
         await PostAsync(admin, id, "Send", ("Version", "0"), ("Schedule.When", "now"));
         await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
         var outsider = factory.ClientAs(other.PayNumber);

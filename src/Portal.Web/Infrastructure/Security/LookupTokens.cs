@@ -20,6 +20,18 @@ public sealed class LookupTokens(IDataProtectionProvider provider)
 
     public string Issue(ClaimsPrincipal user) => protector.Protect(WelfareUsers.SubjectOf(user) ?? string.Empty, AuthenticationSetup.AbsoluteLifetime);
 
+    /// <summary>The token for this request's forms and links: issued once a request, however many ask for it.</summary>
+    public string TokenFor(HttpContext context)
+    {
+        if (context.Items[typeof(LookupTokens)] is not string token)
+        {
+            token = Issue(context.User);
+            context.Items[typeof(LookupTokens)] = token;
+        }
+
+        return token;
+    }
+
     public bool IsValid(ClaimsPrincipal user, string? token)
     {
         if (string.IsNullOrEmpty(token) || WelfareUsers.SubjectOf(user) is not { } subject)

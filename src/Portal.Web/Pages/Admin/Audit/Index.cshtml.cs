@@ -41,8 +41,10 @@ public sealed record AuditFilter
 /// audited, and only from the page's own forms: an address made elsewhere fills in the form and waits to be confirmed.
 /// Events about support requests restricted to welfare leads are shown only to administrators who are welfare leads.
 /// </summary>
-public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators administrators, PortalDbContext db, LookupTokens tokens, Microsoft.Extensions.Options.IOptions<AuditOptions> auditOptions) : PageModel
+public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators administrators, PortalDbContext db, LookupTokens tokens, Microsoft.Extensions.Options.IOptions<AuditOptions> auditOptions) : PageModel, IHasErrorOrder
 {
+    public IReadOnlyList<string> ErrorOrder { get; } = ["actor", "person", "action", "from", "to"];
+
     public const int PageSize = 50;
     private const int MaxFilterLength = 100;
 
@@ -62,9 +64,7 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
     public int Withheld { get; private set; }
 
     /// <summary>The token this page's forms and links carry, so that what they ask for is known to be meant.</summary>
-    public string LookupToken => lookupToken ??= tokens.Issue(User);
-
-    private string? lookupToken;
+    public string LookupToken => tokens.TokenFor(HttpContext);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

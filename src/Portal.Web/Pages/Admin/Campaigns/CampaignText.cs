@@ -34,4 +34,12 @@ public static class CampaignText
         AudienceKind.Units => "Chosen units",
         _ => "A reminder to those who have not confirmed reading an earlier notice",
     };
+
+    /// <summary>How long sending has left, in words.</summary>
+    public static string DescribeEta(TimeSpan eta) => eta.TotalMinutes < 1 ? "less than a minute"
+        : eta.TotalHours < 1 ? $"about {Math.Ceiling(eta.TotalMinutes):0} minutes"
+        : $"about {eta.TotalHours:0.#} hours";
+
+    /// <summary>A count of people, as "1 person" or "47,000 people".</summary>
+    public static string People(int count) => count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + (count == 1 ? " person" : " people");
 }

@@ -1,3 +1,4 @@
+using CampaignService = Portal.Core.Notices.Campaigns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -5,14 +6,14 @@ using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
 using Portal.Web.Infrastructure;
-using CampaignService = Portal.Core.Notices.Campaigns;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Admin.Campaigns;
 
 /// <summary>Composes a notice, or changes a draft: subject, message, incident and audience.</summary>
-public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Administrators administrators) : PageModel
+public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Administrators administrators) : PageModel, IHasErrorOrder
 {
-    public static readonly string[] ErrorOrder = ["conflict", "status", "Input.Subject", "Input.Body", "Input.IncidentId", "Input.Audience", "Input.AudienceIncidentId", "Input.AudienceUnits", "Input.AudienceCampaignId"];
+    public IReadOnlyList<string> ErrorOrder { get; } = ["conflict", "status", "Input.Subject", "Input.Body", "Input.IncidentId", "Input.Audience", "Input.AudienceIncidentId", "Input.AudienceUnits", "Input.AudienceCampaignId"];
 
     /// <summary>What a new notice starts from: it sends people to the portal and holds nothing about them.</summary>
     public const string StarterBody = """
@@ -93,12 +94,11 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
             return Page();
         }
 
-        return RedirectToPage("Campaign", new { id = Id });
+        return RedirectToPage("Preview", new { id = Id });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        ViewData["ErrorOrder"] = ErrorOrder;
         Incidents = await IncidentChoices.ListAsync(db, cancellationToken);
         Units = await db.People.AsNoTracking().Where(p => p.Status == PersonStatus.Active).Select(p => p.Unit).Distinct().OrderBy(u => u).ToListAsync(cancellationToken);
         SentCampaigns = (await db.NoticeCampaigns.AsNoTracking().Where(c => c.StartedUtc != null).OrderByDescending(c => c.StartedUtc).Select(c => new { c.Id, c.Subject }).ToListAsync(cancellationToken))

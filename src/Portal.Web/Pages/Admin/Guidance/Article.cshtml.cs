@@ -15,10 +15,12 @@ namespace Portal.Web.Pages.Admin.Guidance;
 /// Writes an article: the Markdown editor, a preview rendered on the server by the same sanitiser as the public page,
 /// saving drafts, publishing, and the history of versions (any of which can be opened again to restore it).
 /// </summary>
-public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, MarkdownRenderer markdown, Administrators administrators, TimeProvider clock) : PageModel
+public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, MarkdownRenderer markdown, Administrators administrators, TimeProvider clock) : PageModel, IHasErrorOrder
 {
-    public static readonly string[] ErrorOrder =
+    private static readonly string[] Questions =
         ["Input.Title", "Input.Slug", "Input.Summary", "Input.Body", "Input.Fields", "Input.ForRoles", "Input.LastReviewedOn", "Input.Article"];
+
+    public IReadOnlyList<string> ErrorOrder => Questions;
 
     [BindProperty(SupportsGet = true)]
     public int? Id { get; set; }
@@ -113,7 +115,6 @@ public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, Mar
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        ViewData["ErrorOrder"] = ErrorOrder;
         if (Id is { } id)
         {
             Status = await db.GuidanceArticles.AsNoTracking().Where(a => a.Id == id).Select(a => (GuidanceStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);

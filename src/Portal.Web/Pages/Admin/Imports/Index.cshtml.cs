@@ -6,13 +6,16 @@ using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
 using Portal.Web.Infrastructure;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Admin.Imports;
 
 /// <summary>Upload a personnel extract or an incident's held-data manifest to check, and the history of every import.</summary>
 [Portal.Web.Infrastructure.Security.TakesUploads]
-public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrators administrators, IOptions<ImportOptions> options) : PageModel
+public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrators administrators, IOptions<ImportOptions> options) : PageModel, IHasErrorOrder
 {
+    public IReadOnlyList<string> ErrorOrder { get; } = [nameof(Kind), nameof(IncidentId), nameof(Upload)];
+
     public const int PageSize = 50;
 
     public sealed record Row(int Id, DateTime UploadedUtc, string UploadedBy, ImportKind Kind, string? Incident, string FileName, string Sha256, ImportRunStatus Status,
@@ -81,7 +84,6 @@ public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrato
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        ViewData["ErrorOrder"] = new[] { nameof(Kind), nameof(IncidentId), nameof(Upload) };
         Incidents = await IncidentChoices.ListAsync(db, cancellationToken);
         var people = db.People.AsNoTracking();
         Total = await db.ImportRuns.CountAsync(cancellationToken);

@@ -12,10 +12,12 @@ using Portal.Web.Pages.Shared;
 namespace Portal.Web.Pages.Admin.Incidents;
 
 /// <summary>Records a new incident, or changes one and posts dated updates to the timeline staff read.</summary>
-public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, Administrators administrators) : PageModel
+public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, Administrators administrators) : PageModel, IHasErrorOrder
 {
-    public static readonly string[] ErrorOrder =
+    private static readonly string[] Questions =
         ["Input.Reference", "Input.Title", "Input.Source", "Input.Summary", "Input.Status", "Input.OccurredOn", "Input.DiscoveredOn", "Input.NotIncluded", "UpdateText"];
+
+    public IReadOnlyList<string> ErrorOrder => Questions;
 
     [BindProperty(SupportsGet = true)]
     public int? Id { get; set; }
@@ -119,7 +121,6 @@ public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, A
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        ViewData["ErrorOrder"] = ErrorOrder;
         if (Id is { } id)
         {
             Timeline = await db.IncidentUpdates.AsNoTracking().Where(u => u.IncidentId == id).OrderByDescending(u => u.PostedUtc).ToListAsync(cancellationToken);

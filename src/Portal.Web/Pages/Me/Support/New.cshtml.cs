@@ -6,8 +6,10 @@ using Portal.Web.Pages.Shared;
 namespace Portal.Web.Pages.Me.Support;
 
 /// <summary>Ask for support: the questions. The answers are checked here and confirmed on the next page.</summary>
-public sealed class NewModel(CurrentPerson currentPerson) : PageModel
+public sealed class NewModel(CurrentPerson currentPerson) : PageModel, IHasErrorOrder
 {
+    public IReadOnlyList<string> ErrorOrder { get; } = [.. SupportRequestInput.QuestionOrder.Select(q => $"{nameof(Input)}.{q}")];
+
     [BindProperty]
     public SupportRequestInput Input { get; set; } = new();
 
@@ -38,7 +40,6 @@ public sealed class NewModel(CurrentPerson currentPerson) : PageModel
 
         if (!ModelState.IsValid)
         {
-            ViewData["ErrorOrder"] = SupportRequestInput.QuestionOrder.Select(q => $"{nameof(Input)}.{q}").ToList();
             return Page();
         }
 

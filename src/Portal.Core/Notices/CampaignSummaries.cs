@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+
+namespace Portal.Core.Notices;
+
+/// <summary>Reads a campaign's <see cref="CampaignSummary"/>.</summary>
+public sealed class CampaignSummaries(PortalDbContext db, CampaignAudience audience)
+{
+    public Task<bool> ExistsAsync(int campaignId, CancellationToken cancellationToken) =>
+        db.NoticeCampaigns.AnyAsync(c => c.Id == campaignId, cancellationToken);
+
+    public async Task<CampaignSummary?> FindAsync(int campaignId, CancellationToken cancellationToken)
+    {
+        if (await db.NoticeCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, cancellationToken) is not { } campaign)
+        {
+            return null;
+        }
+
+        var audienceDetail = campaign.Audience switch
+        {
+            AudienceKind.Incident => await IncidentTitleAsync(campaign.AudienceIncidentId, cancellationToken) ?? string.Empty,
+            AudienceKind.Units => string.Join(", ", campaign.AudienceUnits),
+            AudienceKind.NotAcknowledged => await db.NoticeCampaigns.AsNoTracking().Where(c => c.Id == campaign.AudienceCampaignId).Select(c => c.Subject).SingleOrDefaultAsync(cancellationToken) ?? string.Empty,
+            _ => string.Empty,
+        };
+        var recipients = campaign.Status is CampaignStatus.Draft or CampaignStatus.AwaitingApproval or CampaignStatus.Scheduled
+            ? await audience.CountAsync(campaign, cancellationToken)
+            : campaign.RecipientCount ?? 0;
+        var approvedBy = await NameAsync(campaign.ApprovedByPersonId, cancellationToken) ?? (campaign.ApprovedUtc is null ? null : "another administrator");
+        return new CampaignSummary(campaign, await IncidentTitleAsync(campaign.IncidentId, cancellationToken), audienceDetail, recipients,
+            await NameAsync(campaign.CreatedByPersonId, cancellationToken), approvedBy);
+    }
+
+    private async Task<string?> IncidentTitleAsync(int? incidentId, CancellationToken cancellationToken) =>
+        incidentId is { } id ? await db.Incidents.AsNoTracking().Where(i => i.Id == id).Select(i => i.Title).SingleOrDefaultAsync(cancellationToken) : null;
+
+    private async Task<string?> NameAsync(int? personId, CancellationToken cancellationToken) =>
+        personId is { } id ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleOrDefaultAsync(cancellationToken) : null;
+}
