@@ -1,4 +1,3 @@
-using CampaignService = Portal.Core.Notices.Campaigns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,6 +6,7 @@ using Portal.Core.Domain;
 using Portal.Core.Notices;
 using Portal.Web.Infrastructure;
 using Portal.Web.Pages.Shared;
+using CampaignService = Portal.Core.Notices.Campaigns;
 
 namespace Portal.Web.Pages.Admin.Campaigns;
 
