@@ -11,29 +11,6 @@ using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Admin.Audit;
 
-/// <summary>The filters of the audit page, as they appear in its address.</summary>
-public sealed record AuditFilter
-{
-    /// <summary>Who acted: a pay number, or the sign-in's subject for someone without a personnel record.</summary>
-    [FromQuery(Name = "actor")] public string? Actor { get; set; }
-
-    /// <summary>Whose data it was: a pay number.</summary>
-    [FromQuery(Name = "person")] public string? Person { get; set; }
-
-    [FromQuery(Name = "action")] public string? Action { get; set; }
-
-    /// <summary>The first day, in UK time, as typed: 2026-11-24 (what a date box sends) or 24/11/2026.</summary>
-    [FromQuery(Name = "from")] public string? From { get; set; }
-
-    /// <summary>The last day, in UK time, as typed.</summary>
-    [FromQuery(Name = "to")] public string? To { get; set; }
-
-    [FromQuery(Name = "page")] public int Page { get; set; } = 1;
-
-    /// <summary>The look-up token of the form the filters came from (see <see cref="LookupTokens"/>).</summary>
-    [FromQuery(Name = LookupTokens.FieldName)] public string? Confirm { get; set; }
-}
-
 /// <summary>
 /// The audit trail: every view of another person's data and every administrative action, newest first, filtered by
 /// who, about whom, what and when; exported to a spreadsheet-safe CSV; and checked end to end against its hash chain.
@@ -46,7 +23,6 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
     public IReadOnlyList<string> ErrorOrder { get; } = ["actor", "person", "action", "from", "to"];
 
     public const int PageSize = 50;
-    private const int MaxFilterLength = 100;
 
     [BindProperty(SupportsGet = true)]
     public AuditFilter Filter { get; set; } = new();
@@ -89,7 +65,7 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
     [RateLimited(RateLimits.Exports)]
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
-        if (await QueryAsync(cancellationToken) is not { } query || !tokens.IsValid(User, Filter.Confirm))
+        if (await Filter.ToQueryAsync(db, ModelState, User.IsInRole(RoleNames.WelfareLead), cancellationToken) is not { } query || !tokens.IsValid(User, Filter.Confirm))
         {
             await LoadAsync(confirmed: false, cancellationToken);
             AwaitingConfirmation = ModelState.ErrorCount == 0;
@@ -97,7 +73,7 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
         }
 
         var admin = await administrators.GetAsync(cancellationToken);
-        await audit.RecordAsync(admin.Actor, AuditActions.AuditExported, query.SubjectPersonId ?? query.ActorPersonId, null, Describe(), cancellationToken);
+        await audit.RecordAsync(admin.Actor, AuditActions.AuditExported, query.SubjectPersonId ?? query.ActorPersonId, null, Filter.Describe(), cancellationToken);
 
         await SpreadsheetCsv.WriteAsync(Response, $"audit-{DateTime.UtcNow:yyyyMMdd-HHmmss}.csv",
             ["sequence", "occurred_utc", "actor", "actor_pay_number", "actor_name", "action", "person_pay_number", "person_name", "target", "detail", "from", "hash"],
@@ -124,7 +100,7 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
     /// <summary>Shows the events the filters match; a look-up that names someone only when <paramref name="confirmed"/>, and recorded.</summary>
     private async Task LoadAsync(bool confirmed, CancellationToken cancellationToken)
     {
-        if (await QueryAsync(cancellationToken) is not { } query)
+        if (await Filter.ToQueryAsync(db, ModelState, User.IsInRole(RoleNames.WelfareLead), cancellationToken) is not { } query)
         {
             return;
         }
@@ -149,92 +125,16 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
             // Looking up what happened to a named person, or what a named person did, is itself a view of their data:
             // recorded after the page is read, so it shows on the next look rather than this one.
             var admin = await administrators.GetAsync(cancellationToken);
-            await audit.RecordAsync(admin.Actor, AuditActions.AuditSearched, query.SubjectPersonId ?? query.ActorPersonId, null, Describe(), cancellationToken);
+            await audit.RecordAsync(admin.Actor, AuditActions.AuditSearched, query.SubjectPersonId ?? query.ActorPersonId, null, Filter.Describe(), cancellationToken);
         }
     }
-
-    /// <summary>The filters as a query, or null (with a message on the field) when one cannot be used.</summary>
-    private async Task<AuditQuery?> QueryAsync(CancellationToken cancellationToken)
-    {
-        // A pay number or a sign-in's subject is far shorter; the filters are also written into the audit trail.
-        if (Filter.Actor is { Length: > MaxFilterLength })
-        {
-            ModelState.AddModelError("actor", $"Enter {MaxFilterLength} characters or fewer: a pay number, or the subject shown in an event.");
-        }
-
-        if (Filter.Person is { Length: > MaxFilterLength })
-        {
-            ModelState.AddModelError("person", $"Enter {MaxFilterLength} characters or fewer: a pay number.");
-        }
-
-        if (Filter.Action is { Length: > 0 } chosen && !AuditActions.All.Contains(chosen))
-        {
-            ModelState.AddModelError("action", "Choose an action from the list.");
-        }
-
-        if (ModelState.ErrorCount > 0)
-        {
-            return null;
-        }
-
-        int? actorId = null;
-        string? actorSubject = null;
-        if (!string.IsNullOrWhiteSpace(Filter.Actor))
-        {
-            var actor = Filter.Actor.Trim();
-            actorId = await PersonIdAsync(actor, cancellationToken);
-            actorSubject = actorId is null ? actor : null;
-        }
-
-        int? personId = null;
-        if (!string.IsNullOrWhiteSpace(Filter.Person))
-        {
-            personId = await PersonIdAsync(Filter.Person.Trim(), cancellationToken);
-            if (personId is null)
-            {
-                ModelState.AddModelError("person", $"No one in the workforce has pay number {Filter.Person.Trim()}. Check the number, or leave the box empty to see events about everyone.");
-            }
-        }
-
-        var from = ModelState.ParseDate("from", Filter.From, "The start date must be a real date, such as 24/11/2026. Correct it, or leave it empty.");
-        var to = ModelState.ParseDate("to", Filter.To, "The end date must be a real date, such as 24/11/2026. Correct it, or leave it empty.");
-        if (from is not null && to is not null && to < from)
-        {
-            ModelState.AddModelError("to", "The end date is before the start date. Enter an end date on or after the start date.");
-        }
-
-        if (ModelState.ErrorCount > 0)
-        {
-            return null;
-        }
-
-        return new AuditQuery(actorSubject, actorId, personId, string.IsNullOrWhiteSpace(Filter.Action) ? null : Filter.Action,
-            from is { } start ? UkTime.ToUtc(start.ToDateTime(TimeOnly.MinValue)) : null,
-            to is { } end ? UkTime.ToUtc(end.AddDays(1).ToDateTime(TimeOnly.MinValue)) : null,
-            IncludeRestricted: User.IsInRole(RoleNames.WelfareLead));
-    }
-
-    private Task<int?> PersonIdAsync(string payNumber, CancellationToken cancellationToken)
-    {
-        var normalised = payNumber.Trim().ToUpperInvariant(); // as imports store it
-        return db.People.AsNoTracking().Where(p => p.PayNumber == normalised).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
-    }
-
-    private string Describe() =>
-        string.Join("; ", new[]
-        {
-            Filter.Actor is { Length: > 0 } a ? $"actor {a}" : null,
-            Filter.Person is { Length: > 0 } p ? $"person {p}" : null,
-            Filter.Action is { Length: > 0 } x ? $"action {x}" : null,
-            Filter.From is { Length: > 0 } f ? $"from {f}" : null,
-            Filter.To is { Length: > 0 } t ? $"to {t}" : null,
-        }.Where(s => s is not null)) is { Length: > 0 } described ? described : "everything";
 
     /// <summary>The address of this page with the filters changed.</summary>
     public string Link(Action<AuditFilter> change, string? handler = null)
     {
         var filter = Filter with { };
         change(filter);
+        // "page" and "handler" are also route values of Razor Pages, so they are added as query parameters here.
         var query = new Dictionary<string, string?>
         {
             ["handler"] = handler,
@@ -246,6 +146,6 @@ public sealed class IndexModel(AuditTrail trail, AuditLog audit, Administrators 
             ["page"] = filter.Page > 1 ? filter.Page.ToString(CultureInfo.InvariantCulture) : null,
             [LookupTokens.FieldName] = LookupToken,
         };
-        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/admin/audit", query.Where(kv => !string.IsNullOrEmpty(kv.Value))!);
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Url.Page("/Admin/Audit/Index")!, query.Where(kv => !string.IsNullOrEmpty(kv.Value))!);
     }
 }
