@@ -1,5 +1,6 @@
 using System.Net;
 using Portal.Core.Domain;
+using Portal.Web.Infrastructure.Security;
 using Portal.Web.Tests.Infrastructure;
 
 namespace Portal.Web.Tests;
@@ -93,6 +94,32 @@ public sealed class AmIAffectedTests(PortalFactory factory) : IClassFixture<Port
 
         var said = page.Section($"incident-{incident.Reference}").TextContent.Contains("Few people in the force share your family name", StringComparison.Ordinal);
         Assert.Equal(rare, said);
+    }
+
+    [Theory]
+    [InlineData("GET", "/notices")]
+    [InlineData("GET", "/notices/1")]
+    [InlineData("POST", "/notices/1")]
+    [InlineData("GET", "/me/data")]
+    [InlineData("GET", "/me/data?handler=Download")]
+    [InlineData("GET", "/support")]
+    [InlineData("GET", "/support/new")]
+    [InlineData("POST", "/support/new")]
+    [InlineData("GET", "/support/new/check")]
+    [InlineData("POST", "/support/new/check")]
+    [InlineData("GET", "/welfare")]
+    [InlineData("GET", "/welfare/requests/SR-000001")]
+    [InlineData("POST", "/welfare/requests/SR-000001?handler=Take")]
+    public async Task EveryPageAboutYourOwnRecord_WhenNoPersonnelRecordMatches_SendsYouToThePageThatSaysWhatToDo(string method, string address)
+    {
+        var client = factory.ClientAs(TestData.NewPayNumber(), RoleNames.WelfareLead);
+
+        var response = method == "POST"
+            ? await client.SubmitAsync("/no-record", address, ("Version", "0"))
+            : await client.GetAsync(address, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/no-record", response.Headers.Location?.OriginalString);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ public sealed class CurrentPerson(PersonMatcher matcher, IHttpContextAccessor ac
     private int? personId;
     private bool looked;
 
+    /// <summary>The record's id, on a page marked <see cref="NeedsPersonRecordAttribute"/> (which has looked it up and found it).</summary>
+    public int Id => looked && personId is { } id ? id : throw new InvalidOperationException("Only a page marked [NeedsPersonRecord] may count on the signed-in person having a record.");
+
     public async Task<int?> GetIdAsync(CancellationToken cancellationToken = default)
     {
         if (!looked)

@@ -11,8 +11,8 @@ public sealed class WelfareUsers(CurrentPerson currentPerson, PortalDbContext db
 {
     private WelfareUser? user;
 
-    /// <summary>The acting welfare officer, or null when their sign-in matches no personnel record.</summary>
-    public async Task<WelfareUser?> GetAsync(CancellationToken cancellationToken = default)
+    /// <summary>The acting welfare officer, on a page marked <see cref="NeedsPersonRecordAttribute"/>.</summary>
+    public async Task<WelfareUser> GetAsync(CancellationToken cancellationToken = default)
     {
         if (user is not null)
         {
@@ -20,10 +20,7 @@ public sealed class WelfareUsers(CurrentPerson currentPerson, PortalDbContext db
         }
 
         var context = accessor.HttpContext!;
-        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
-        {
-            return null;
-        }
+        var personId = currentPerson.Id;
 
         var isLead = context.User.IsInRole(RoleNames.WelfareLead);
         user = new WelfareUser(personId, isLead, ActorOf(context, personId));

@@ -15,6 +15,7 @@ namespace Portal.Web.Pages.Me;
 /// any program can read). Whose data it is comes from the sign-in alone. Each download is audited, so a download
 /// from a stolen session shows in the trail.
 /// </summary>
+[NeedsPersonRecord]
 public sealed class DataModel(CurrentPerson currentPerson, SubjectAccess subjectAccess, AuditLog audit, TimeProvider clock) : PageModel
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -26,14 +27,13 @@ public sealed class DataModel(CurrentPerson currentPerson, SubjectAccess subject
 
     public IReadOnlyList<string> NotIncluded => SubjectAccess.NotIncluded;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await currentPerson.GetIdAsync(cancellationToken) is null ? RedirectToPage("/Me/NoRecord") : Page();
+    public IActionResult OnGet() => Page();
 
     [RateLimited(RateLimits.Exports)]
     public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
     {
-        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId
-            || await subjectAccess.BuildAsync(personId, cancellationToken) is not { } copy)
+        var personId = currentPerson.Id;
+        if (await subjectAccess.BuildAsync(personId, cancellationToken) is not { } copy)
         {
             return RedirectToPage("/Me/NoRecord");
         }

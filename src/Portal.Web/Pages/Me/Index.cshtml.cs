@@ -12,6 +12,7 @@ using Portal.Web.Infrastructure;
 namespace Portal.Web.Pages.Me;
 
 /// <summary>"Am I affected?": for the signed-in person only, what each incident held about them and what it did not.</summary>
+[NeedsPersonRecord]
 public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, IOptions<SupportOptions> support, MyNotices notices, StaffContentCache staffContent) : PageModel
 {
     /// <summary>The newest notice sent to this person that they have not yet confirmed reading.</summary>
@@ -26,11 +27,7 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // Whose record is decided by the sign-in alone; nothing in the request can choose another person.
-        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
-        {
-            return RedirectToPage("/Me/NoRecord");
-        }
-
+        var personId = currentPerson.Id;
         // One round trip for the person, whether few share their family name, whether any notice was sent to them, and
         // what each incident held about them.
         var me = await MeQuery(db, personId, support.Value.RareNameThreshold + 1, cancellationToken);

@@ -6,17 +6,14 @@ using Portal.Web.Infrastructure;
 namespace Portal.Web.Pages.Notices;
 
 /// <summary>The notices sent to the signed-in person, newest first, and whether they have read each.</summary>
+[NeedsPersonRecord]
 public sealed class IndexModel(CurrentPerson currentPerson, MyNotices notices) : PageModel
 {
     public IReadOnlyList<MyNotice> Notices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
-        {
-            return RedirectToPage("/Me/NoRecord");
-        }
-
+        var personId = currentPerson.Id;
         Notices = await notices.ListAsync(personId, cancellationToken);
         return Page();
     }

@@ -10,6 +10,7 @@ namespace Portal.Web.Pages.Notices;
 /// A notice, as its recipient reads it, with "I have read this". Whose notices are shown is decided by the sign-in
 /// alone: a notice that was not sent to this person is not found.
 /// </summary>
+[NeedsPersonRecord]
 public sealed class NoticeModel(CurrentPerson currentPerson, MyNotices notices, AccessRefusals refusals) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -20,11 +21,7 @@ public sealed class NoticeModel(CurrentPerson currentPerson, MyNotices notices, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
-        {
-            return RedirectToPage("/Me/NoRecord");
-        }
-
+        var personId = currentPerson.Id;
         if (await notices.GetAsync(personId, Id, cancellationToken) is not { } notice)
         {
             await refusals.NoticeAsync(Id, cancellationToken);
@@ -38,11 +35,7 @@ public sealed class NoticeModel(CurrentPerson currentPerson, MyNotices notices, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
-        {
-            return RedirectToPage("/Me/NoRecord");
-        }
-
+        var personId = currentPerson.Id;
         if (!await notices.AcknowledgeAsync(personId, Id, cancellationToken))
         {
             await refusals.NoticeAsync(Id, cancellationToken);

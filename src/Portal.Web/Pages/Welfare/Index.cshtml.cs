@@ -11,6 +11,7 @@ namespace Portal.Web.Pages.Welfare;
 /// The welfare queue: filtered, sorted and paged (never an unbounded list), with counts at the top. Requests
 /// from people in sensitive roles appear only for welfare leads.
 /// </summary>
+[NeedsPersonRecord]
 public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
@@ -31,11 +32,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, Ti
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await welfareUsers.GetAsync(cancellationToken) is not { } me)
-        {
-            return RedirectToPage("/Me/NoRecord");
-        }
-
+        var me = await welfareUsers.GetAsync(cancellationToken);
         // Unreadable filter values fall back to their defaults rather than failing.
         ModelState.Clear();
         Now = clock.GetUtcNow().UtcDateTime;

@@ -7,17 +7,13 @@ using Portal.Web.Infrastructure.Security;
 namespace Portal.Web.Pages.Me.Support;
 
 /// <summary>Check your answers, then send. Sending twice (a double click, the back button) makes one request.</summary>
+[NeedsPersonRecord]
 public sealed class CheckModel(CurrentPerson currentPerson, SupportRequests requests) : PageModel
 {
     public SupportRequestInput Answers { get; private set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await currentPerson.GetIdAsync(cancellationToken) is null)
-        {
-            return RedirectToPage("/Me/NoRecord");
-        }
-
         if (SupportRequestInput.FromJson(TempData.Peek(SupportRequestInput.DraftKey)) is not { } draft || draft.Validate().Count > 0)
         {
             return RedirectToPage("/Me/Support/New");
@@ -30,11 +26,7 @@ public sealed class CheckModel(CurrentPerson currentPerson, SupportRequests requ
     [RateLimited(RateLimits.SupportRequests)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
-        {
-            return RedirectToPage("/Me/NoRecord");
-        }
-
+        var personId = currentPerson.Id;
         // A second send of the same form (double click, back button) returns the request the first one made.
         if (SupportRequestInput.FromJson(TempData[SupportRequestInput.DraftKey]) is not { } draft)
         {

@@ -8,17 +8,14 @@ using Portal.Web.Infrastructure;
 namespace Portal.Web.Pages.Me.Support;
 
 /// <summary>My requests: only the signed-in person's own, newest first.</summary>
+[NeedsPersonRecord]
 public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson) : PageModel
 {
     public IReadOnlyList<MyRequestRow> Requests { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await currentPerson.GetIdAsync(cancellationToken) is not { } personId)
-        {
-            return RedirectToPage("/Me/NoRecord");
-        }
-
+        var personId = currentPerson.Id;
         var rows = await db.SupportRequests.AsNoTracking().Where(r => r.PersonId == personId)
             .OrderByDescending(r => r.CreatedUtc)
             .Select(r => new { r.Id, r.Type, r.Status, r.CreatedUtc, r.NextUpdateDueUtc, Messages = db.SupportMessages.Count(m => m.SupportRequestId == r.Id) })

@@ -6,31 +6,22 @@ using Portal.Web.Pages.Shared;
 namespace Portal.Web.Pages.Me.Support;
 
 /// <summary>Ask for support: the questions. The answers are checked here and confirmed on the next page.</summary>
-public sealed class NewModel(CurrentPerson currentPerson) : PageModel, IHasErrorOrder
+[NeedsPersonRecord]
+public sealed class NewModel : PageModel, IHasErrorOrder
 {
     public IReadOnlyList<string> ErrorOrder { get; } = [.. SupportRequestInput.QuestionOrder.Select(q => $"{nameof(Input)}.{q}")];
 
     [BindProperty]
     public SupportRequestInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public IActionResult OnGet()
     {
-        if (await currentPerson.GetIdAsync(cancellationToken) is null)
-        {
-            return RedirectToPage("/Me/NoRecord");
-        }
-
         Input = SupportRequestInput.FromJson(TempData.Peek(SupportRequestInput.DraftKey)) ?? new();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public IActionResult OnPost()
     {
-        if (await currentPerson.GetIdAsync(cancellationToken) is null)
-        {
-            return RedirectToPage("/Me/NoRecord");
-        }
-
         // Binding problems (an unknown option, say) become the same plain messages as missing answers.
         ModelState.Clear();
         foreach (var (field, message) in Input.Validate())

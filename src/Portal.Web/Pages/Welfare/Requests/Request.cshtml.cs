@@ -15,6 +15,7 @@ namespace Portal.Web.Pages.Welfare.Requests;
 /// One request, for the welfare team: who asked, what was held about them, why it has its priority, and every action.
 /// Each view is audited; restricted requests open only for welfare leads, checked on GET and on every POST.
 /// </summary>
+[NeedsPersonRecord]
 public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, IAuthorizationService authorization, SupportRequests requests, AuditLog audit, TimeProvider clock)
     : PageModel
 {
@@ -115,11 +116,7 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
 
     private async Task<(WelfareUser? Me, SupportRequestResource? Resource, IActionResult? Refusal)> AuthorizeAsync(CancellationToken cancellationToken)
     {
-        if (await welfareUsers.GetAsync(cancellationToken) is not { } me)
-        {
-            return (null, null, RedirectToPage("/Me/NoRecord"));
-        }
-
+        var me = await welfareUsers.GetAsync(cancellationToken);
         if (!SupportReference.TryParse(Reference, out var id)
             || await db.SupportRequests.AsNoTracking().Where(r => r.Id == id).Select(r => new SupportRequestResource(r.Id, r.PersonId, r.Restricted)).SingleOrDefaultAsync(cancellationToken) is not { } resource)
         {
