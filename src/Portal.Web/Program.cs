@@ -47,9 +47,9 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Welfare", Policies.Welfare);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-    options.Conventions.AddPageRoute("/Admin/Campaigns/Edit", "/admin/campaigns/new");
-    options.Conventions.AddPageRoute("/Admin/Incidents/Incident", "/admin/incidents/new");
-    options.Conventions.AddPageRoute("/Admin/Guidance/Article", "/admin/guidance/new");
+    options.AddCreatePageRoute("/Admin/Campaigns/Edit", "/admin/campaigns/new");
+    options.AddCreatePageRoute("/Admin/Incidents/Incident", "/admin/incidents/new");
+    options.AddCreatePageRoute("/Admin/Guidance/Article", "/admin/guidance/new");
     options.Conventions.AllowAnonymousToFolder("/Errors");
     options.Conventions.AllowAnonymousToFolder("/Dev");
     if (!devSignIn)

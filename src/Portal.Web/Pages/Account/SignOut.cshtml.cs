@@ -20,7 +20,7 @@ public sealed class SignOutModel(IAuthenticationSchemeProvider schemes, ILogger<
         await HttpContext.SignOutAsync(AuthenticationSetup.CookieScheme);
         if (!throughEntra)
         {
-            return Redirect("/signed-out");
+            return RedirectToPage("/Account/SignedOut");
         }
 
         try
@@ -32,7 +32,7 @@ public sealed class SignOutModel(IAuthenticationSchemeProvider schemes, ILogger<
         catch (Exception failure) when (failure is InvalidOperationException or HttpRequestException or IOException)
         {
             logger.LogWarning("Signed out of the portal, but Entra ID could not be reached to end the session there: {Failure}", failure.GetType().Name);
-            return Redirect("/signed-out?provider=unreachable");
+            return RedirectToPage("/Account/SignedOut", new { provider = "unreachable" });
         }
     }
 }

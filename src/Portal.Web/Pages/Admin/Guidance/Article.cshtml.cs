@@ -110,7 +110,7 @@ public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, Mar
             return Page();
         }
 
-        return Redirect($"/admin/guidance/{id}?saved={(publish ? "published" : "draft")}");
+        return RedirectToPage("/Admin/Guidance/Article", new { id, saved = publish ? "published" : "draft" });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

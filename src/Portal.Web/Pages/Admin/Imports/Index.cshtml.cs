@@ -79,7 +79,7 @@ public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrato
         var admin = await administrators.GetAsync(cancellationToken);
         await using var content = Upload!.OpenReadStream();
         var id = await runs.UploadAsync(admin.Actor, Kind!.Value, IncidentId, Upload.FileName, content, cancellationToken);
-        return Redirect($"/admin/imports/{id}");
+        return RedirectToPage("/Admin/Imports/Run", new { id });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ public sealed class RunModel(PortalDbContext db, ImportRuns runs, ImportProgress
 
         if (refused is null)
         {
-            return Redirect($"/admin/imports/{Id}");
+            return RedirectToPage(new { id = Id });
         }
 
         ModelState.AddModelError("apply", refused);
@@ -63,7 +63,7 @@ public sealed class RunModel(PortalDbContext db, ImportRuns runs, ImportProgress
     {
         var admin = await administrators.GetAsync(cancellationToken);
         await runs.DiscardAsync(admin.Actor, Id, cancellationToken);
-        return Redirect($"/admin/imports/{Id}");
+        return RedirectToPage(new { id = Id });
     }
 
     /// <summary>Every problem and unmatched pay number the check found, as CSV that is safe to open in a spreadsheet. Audited.</summary>

@@ -91,7 +91,7 @@ public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, A
 
         if (problems.Count == 0)
         {
-            return Redirect($"/admin/incidents/{id}?saved=update");
+            return RedirectToPage("/Admin/Incidents/Incident", new { id, saved = "update" });
         }
 
         // The form above shows the incident as it is, not as anyone last typed it.
@@ -110,7 +110,7 @@ public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, A
 
         if (ModelState.ErrorCount == 0)
         {
-            return Redirect($"/admin/incidents/{id}?saved={saved}");
+            return RedirectToPage("/Admin/Incidents/Incident", new { id, saved });
         }
 
         await LoadAsync(cancellationToken);
