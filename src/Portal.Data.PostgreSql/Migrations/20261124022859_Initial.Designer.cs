@@ -153,6 +153,11 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("hash");
 
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("key_id");
+
                     b.Property<DateTime>("OccurredUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_utc");
@@ -1069,6 +1074,36 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasDatabaseName("ix_people_pay_number");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_utc");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_utc");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_sessions");
+
+                    b.HasIndex("StartedUtc")
+                        .HasDatabaseName("ix_sign_in_sessions_started_utc");
+
+                    b.ToTable("sign_in_sessions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>

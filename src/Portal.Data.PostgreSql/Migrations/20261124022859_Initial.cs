@@ -44,7 +44,8 @@ namespace Portal.Data.PostgreSql.Migrations
                     from = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     sequence = table.Column<long>(type: "bigint", nullable: true),
                     previous_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    key_id = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -148,6 +149,20 @@ namespace Portal.Data.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_people", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sign_in_sessions",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    subject = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    started_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ended_utc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sign_in_sessions", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -710,6 +725,11 @@ namespace Portal.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_sign_in_sessions_started_utc",
+                table: "sign_in_sessions",
+                column: "started_utc");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_support_messages_support_request_id_sent_utc",
                 table: "support_messages",
                 columns: new[] { "support_request_id", "sent_utc" });
@@ -795,6 +815,9 @@ namespace Portal.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "incident_updates");
+
+            migrationBuilder.DropTable(
+                name: "sign_in_sessions");
 
             migrationBuilder.DropTable(
                 name: "support_messages");

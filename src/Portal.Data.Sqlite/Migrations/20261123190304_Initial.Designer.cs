@@ -20,6 +20,176 @@ namespace Portal.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id")
+                        .HasName("pk_data_protection_keys");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.Acknowledgement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AcknowledgedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_utc");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_acknowledgements");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_acknowledgements_person_id");
+
+                    b.HasIndex("CampaignId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_acknowledgements_campaign_id_person_id");
+
+                    b.ToTable("acknowledgements", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_hash");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_chain_head");
+
+                    b.ToTable("audit_chain_head", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastHash = "",
+                            LastSequence = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<int?>("ActorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actor_person_id");
+
+                    b.Property<string>("ActorSubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_subject");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_utc");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<int?>("SubjectPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("subject_person_id");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_events");
+
+                    b.HasIndex("OccurredUtc")
+                        .HasDatabaseName("ix_audit_events_occurred_utc");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_events_sequence");
+
+                    b.HasIndex("Action", "OccurredUtc")
+                        .HasDatabaseName("ix_audit_events_action_occurred_utc");
+
+                    b.HasIndex("ActorPersonId", "OccurredUtc")
+                        .HasDatabaseName("ix_audit_events_actor_person_id_occurred_utc");
+
+                    b.HasIndex("SubjectPersonId", "OccurredUtc")
+                        .HasDatabaseName("ix_audit_events_subject_person_id_occurred_utc");
+
+                    b.ToTable("audit_events", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.DataField", b =>
                 {
                     b.Property<string>("Key")
@@ -146,6 +316,72 @@ namespace Portal.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.Delivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_token");
+
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_utc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("NextAttemptUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_utc");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliveries");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_deliveries_person_id");
+
+                    b.HasIndex("CampaignId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deliveries_campaign_id_person_id");
+
+                    b.HasIndex("CampaignId", "SentUtc")
+                        .HasDatabaseName("ix_deliveries_campaign_id_sent_utc");
+
+                    b.HasIndex("CampaignId", "Status", "Id")
+                        .HasDatabaseName("ix_deliveries_campaign_id_status_id");
+
+                    b.ToTable("deliveries", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
                 {
                     b.Property<int>("Id")
@@ -180,6 +416,320 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasDatabaseName("ix_exposures_incident_id_person_id");
 
                     b.ToTable("exposures", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.GuidanceArticle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_markdown");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("display_order");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fields");
+
+                    b.PrimitiveCollection<string>("ForRoles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("for_roles");
+
+                    b.Property<DateOnly>("LastReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_reviewed_on");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guidance_articles");
+
+                    b.HasIndex("Slug")
+                        .IsUnique()
+                        .HasDatabaseName("ix_guidance_articles_slug");
+
+                    b.HasIndex("Status", "DisplayOrder")
+                        .HasDatabaseName("ix_guidance_articles_status_display_order");
+
+                    b.ToTable("guidance_articles", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.GuidanceVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(40000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_markdown");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fields");
+
+                    b.PrimitiveCollection<string>("ForRoles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("for_roles");
+
+                    b.Property<DateOnly>("LastReviewedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_reviewed_on");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("Published")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published");
+
+                    b.Property<int?>("SavedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("saved_by_person_id");
+
+                    b.Property<string>("SavedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_by_subject");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_utc");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slug");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guidance_versions");
+
+                    b.HasIndex("ArticleId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_guidance_versions_article_id_number");
+
+                    b.ToTable("guidance_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ImportFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Column")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("column");
+
+                    b.Property<string>("ColumnName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("column_name");
+
+                    b.Property<int>("ImportRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_run_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("line");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_findings");
+
+                    b.HasIndex("ImportRunId", "Kind", "Line")
+                        .HasDatabaseName("ix_import_findings_import_run_id_kind_line");
+
+                    b.ToTable("import_findings", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ImportRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added");
+
+                    b.Property<int?>("AppliedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applied_by_person_id");
+
+                    b.Property<string>("AppliedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_by_subject");
+
+                    b.Property<DateTime?>("AppliedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_utc");
+
+                    b.Property<int>("Changed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("changed");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<int?>("IncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("NewLeavers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("new_leavers");
+
+                    b.Property<int>("ProblemCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("problem_count");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rows");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size_bytes");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unchanged");
+
+                    b.Property<int>("Unmatched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unmatched");
+
+                    b.Property<int?>("UploadedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("uploaded_by_person_id");
+
+                    b.Property<string>("UploadedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_by_subject");
+
+                    b.Property<DateTime>("UploadedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploaded_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_runs");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_import_runs_incident_id");
+
+                    b.HasIndex("UploadedUtc")
+                        .HasDatabaseName("ix_import_runs_uploaded_utc");
+
+                    b.ToTable("import_runs", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.Incident", b =>
@@ -277,6 +827,120 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("incident_updates", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.NoticeCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ApprovedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_by_person_id");
+
+                    b.Property<string>("ApprovedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_subject");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_utc");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience");
+
+                    b.Property<int?>("AudienceCampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience_campaign_id");
+
+                    b.Property<int?>("AudienceIncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience_incident_id");
+
+                    b.PrimitiveCollection<string>("AudienceUnits")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_units");
+
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body_template");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_utc");
+
+                    b.Property<int?>("CreatedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_person_id");
+
+                    b.Property<string>("CreatedBySubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_subject");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("IncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_id");
+
+                    b.Property<int?>("RecipientCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_count");
+
+                    b.Property<DateTime?>("ScheduledForUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_for_utc");
+
+                    b.Property<DateTime?>("StartedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_notice_campaigns");
+
+                    b.HasIndex("AudienceCampaignId")
+                        .HasDatabaseName("ix_notice_campaigns_audience_campaign_id");
+
+                    b.HasIndex("AudienceIncidentId")
+                        .HasDatabaseName("ix_notice_campaigns_audience_incident_id");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_notice_campaigns_incident_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_notice_campaigns_status");
+
+                    b.ToTable("notice_campaigns", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -370,11 +1034,333 @@ namespace Portal.Data.Sqlite.Migrations
                     b.HasIndex("EmailNormalised")
                         .HasDatabaseName("ix_people_email_normalised");
 
+                    b.HasIndex("FamilyName")
+                        .HasDatabaseName("ix_people_family_name");
+
                     b.HasIndex("PayNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_people_pay_number");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SignInSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("EndedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_utc");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_utc");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sign_in_sessions");
+
+                    b.HasIndex("StartedUtc")
+                        .HasDatabaseName("ix_sign_in_sessions_started_utc");
+
+                    b.ToTable("sign_in_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_person_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<bool>("FromRequester")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_requester");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_utc");
+
+                    b.Property<int>("SupportRequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_messages");
+
+                    b.HasIndex("SupportRequestId", "SentUtc")
+                        .HasDatabaseName("ix_support_messages_support_request_id_sent_utc");
+
+                    b.ToTable("support_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AuthorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("author_person_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<int>("SupportRequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_request_id");
+
+                    b.Property<DateTime>("WrittenUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("written_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_notes");
+
+                    b.HasIndex("SupportRequestId", "WrittenUtc")
+                        .HasDatabaseName("ix_support_notes_support_request_id_written_utc");
+
+                    b.ToTable("support_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AssignedToPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_to_person_id");
+
+                    b.Property<int>("ComputedPriority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("computed_priority");
+
+                    b.Property<bool>("ConsentToShare")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consent_to_share");
+
+                    b.Property<string>("ContactMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_method");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_phone");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_utc");
+
+                    b.Property<DateTime?>("NextUpdateDueUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_update_due_utc");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority");
+
+                    b.Property<int?>("PriorityOverride")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priority_override");
+
+                    b.Property<string>("PriorityOverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority_override_reason");
+
+                    b.PrimitiveCollection<string>("PriorityReasons")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("priority_reasons");
+
+                    b.Property<bool>("Restricted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restricted");
+
+                    b.Property<DateTime?>("SlaPausedAtUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sla_paused_at_utc");
+
+                    b.Property<string>("StatedUrgency")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stated_urgency");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SubmissionKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_key");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_requests");
+
+                    b.HasIndex("AssignedToPersonId")
+                        .HasDatabaseName("ix_support_requests_assigned_to_person_id");
+
+                    b.HasIndex("CreatedUtc", "Restricted")
+                        .HasDatabaseName("ix_support_requests_created_utc_restricted");
+
+                    b.HasIndex("PersonId", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_support_requests_person_id_submission_key");
+
+                    b.HasIndex("Status", "Priority", "DueUtc", "Type", "AssignedToPersonId", "SlaPausedAtUtc", "Restricted", "CreatedUtc")
+                        .HasDatabaseName("ix_support_requests_queue");
+
+                    b.ToTable("support_requests", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportRequestEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ActorPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("actor_person_id");
+
+                    b.Property<DateTime>("OccurredUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("occurred_utc");
+
+                    b.Property<int>("SupportRequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_request_id");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_support_request_events");
+
+                    b.HasIndex("SupportRequestId", "OccurredUtc")
+                        .HasDatabaseName("ix_support_request_events_support_request_id_occurred_utc");
+
+                    b.ToTable("support_request_events", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.WelfareTeamMember", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<bool>("IsLead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_lead");
+
+                    b.Property<DateTime>("LastSeenUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_seen_utc");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_welfare_team_members");
+
+                    b.ToTable("welfare_team_members", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.Acknowledgement", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_acknowledgements_notice_campaigns_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_acknowledgements_people_person_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.Delivery", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_notice_campaigns_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_people_person_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
@@ -394,6 +1380,35 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_exposures_people_person_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.GuidanceVersion", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.GuidanceArticle", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_guidance_versions_guidance_articles_article_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ImportFinding", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_findings_import_runs_import_run_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ImportRun", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_import_runs_incidents_incident_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.IncidentUpdate", b =>
                 {
                     b.HasOne("Portal.Core.Domain.Incident", null)
@@ -404,9 +1419,91 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_incident_updates_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.NoticeCampaign", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceCampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_campaigns_notice_campaigns_audience_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_campaigns_incidents_audience_incident_id");
+
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_campaigns_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_messages_support_requests_support_request_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportNote", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_notes_support_requests_support_request_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportRequest", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_support_requests_people_assigned_to_person_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_requests_people_person_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportRequestEvent", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
+                        .WithMany("Events")
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_support_request_events_support_requests_support_request_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.WelfareTeamMember", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_welfare_team_members_people_person_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Incident", b =>
                 {
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.SupportRequest", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

@@ -14,6 +14,43 @@ namespace Portal.Data.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "audit_chain_head",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    last_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_chain_head", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    occurred_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    actor_subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    subject_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    target = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    from = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    sequence = table.Column<long>(type: "INTEGER", nullable: true),
+                    previous_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    key_id = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_audit_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_fields",
                 columns: table => new
                 {
@@ -27,6 +64,42 @@ namespace Portal.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_data_fields", x => x.key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "guidance_articles",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    body_markdown = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    fields = table.Column<int>(type: "INTEGER", nullable: false),
+                    for_roles = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    last_reviewed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    display_order = table.Column<int>(type: "INTEGER", nullable: false),
+                    updated_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_guidance_articles", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -77,6 +150,90 @@ namespace Portal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "sign_in_sessions",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    started_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ended_utc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_sign_in_sessions", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "guidance_versions",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    article_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    number = table.Column<int>(type: "INTEGER", nullable: false),
+                    slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    summary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    body_markdown = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    fields = table.Column<int>(type: "INTEGER", nullable: false),
+                    for_roles = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    last_reviewed_on = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    saved_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    saved_by_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    saved_by_subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    published = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_guidance_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_guidance_versions_guidance_articles_article_id",
+                        column: x => x.article_id,
+                        principalTable: "guidance_articles",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_runs",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    incident_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    file_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    file_sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    size_bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    uploaded_by_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    uploaded_by_subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    uploaded_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    added = table.Column<int>(type: "INTEGER", nullable: false),
+                    changed = table.Column<int>(type: "INTEGER", nullable: false),
+                    unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    new_leavers = table.Column<int>(type: "INTEGER", nullable: false),
+                    removed = table.Column<int>(type: "INTEGER", nullable: false),
+                    unmatched = table.Column<int>(type: "INTEGER", nullable: false),
+                    problem_count = table.Column<int>(type: "INTEGER", nullable: false),
+                    applied_by_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    applied_by_subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    applied_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    failure = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_runs", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_import_runs_incidents_incident_id",
+                        column: x => x.incident_id,
+                        principalTable: "incidents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "incident_updates",
                 columns: table => new
                 {
@@ -95,6 +252,55 @@ namespace Portal.Data.Sqlite.Migrations
                         principalTable: "incidents",
                         principalColumn: "id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "notice_campaigns",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    body_template = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    incident_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    audience_incident_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    audience_units = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    audience_campaign_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    scheduled_for_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    created_by_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_by_subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    approved_by_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    approved_by_subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    approved_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    recipient_count = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    started_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    completed_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_notice_campaigns", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_notice_campaigns_incidents_audience_incident_id",
+                        column: x => x.audience_incident_id,
+                        principalTable: "incidents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_notice_campaigns_incidents_incident_id",
+                        column: x => x.incident_id,
+                        principalTable: "incidents",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_notice_campaigns_notice_campaigns_audience_campaign_id",
+                        column: x => x.audience_campaign_id,
+                        principalTable: "notice_campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -125,6 +331,227 @@ namespace Portal.Data.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "support_requests",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    stated_urgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    contact_method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    contact_phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    consent_to_share = table.Column<bool>(type: "INTEGER", nullable: false),
+                    submission_key = table.Column<Guid>(type: "TEXT", nullable: true),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    computed_priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    priority_reasons = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    priority_override = table.Column<int>(type: "INTEGER", nullable: true),
+                    priority_override_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    restricted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    assigned_to_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    created_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    due_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    sla_paused_at_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    next_update_due_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_support_requests", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_support_requests_people_assigned_to_person_id",
+                        column: x => x.assigned_to_person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "fk_support_requests_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "welfare_team_members",
+                columns: table => new
+                {
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_lead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    last_seen_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_welfare_team_members", x => x.person_id);
+                    table.ForeignKey(
+                        name: "fk_welfare_team_members_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "import_findings",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    import_run_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    line = table.Column<int>(type: "INTEGER", nullable: false),
+                    column = table.Column<int>(type: "INTEGER", nullable: false),
+                    column_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_import_findings", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_import_findings_import_runs_import_run_id",
+                        column: x => x.import_run_id,
+                        principalTable: "import_runs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "acknowledgements",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    campaign_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    acknowledged_utc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_acknowledgements", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_acknowledgements_notice_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "notice_campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_acknowledgements_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deliveries",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    campaign_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    person_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    claim_token = table.Column<string>(type: "TEXT", maxLength: 36, nullable: true),
+                    claimed_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    next_attempt_utc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    sent_utc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deliveries", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_deliveries_notice_campaigns_campaign_id",
+                        column: x => x.campaign_id,
+                        principalTable: "notice_campaigns",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_deliveries_people_person_id",
+                        column: x => x.person_id,
+                        principalTable: "people",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_messages",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    support_request_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    sent_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    from_requester = table.Column<bool>(type: "INTEGER", nullable: false),
+                    author_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_support_messages", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_support_messages_support_requests_support_request_id",
+                        column: x => x.support_request_id,
+                        principalTable: "support_requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_notes",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    support_request_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    written_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    author_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_support_notes", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_support_notes_support_requests_support_request_id",
+                        column: x => x.support_request_id,
+                        principalTable: "support_requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "support_request_events",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    support_request_id = table.Column<int>(type: "INTEGER", nullable: false),
+                    occurred_utc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    actor_person_id = table.Column<int>(type: "INTEGER", nullable: true),
+                    what = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_support_request_events", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_support_request_events_support_requests_support_request_id",
+                        column: x => x.support_request_id,
+                        principalTable: "support_requests",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "audit_chain_head",
+                columns: new[] { "id", "last_hash", "last_sequence" },
+                values: new object[] { 1, "", 0L });
+
             migrationBuilder.InsertData(
                 table: "data_fields",
                 columns: new[] { "key", "display_order", "flag", "meaning", "name", "why_it_matters" },
@@ -142,10 +569,68 @@ namespace Portal.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_acknowledgements_campaign_id_person_id",
+                table: "acknowledgements",
+                columns: new[] { "campaign_id", "person_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_acknowledgements_person_id",
+                table: "acknowledgements",
+                column: "person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_action_occurred_utc",
+                table: "audit_events",
+                columns: new[] { "action", "occurred_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_actor_person_id_occurred_utc",
+                table: "audit_events",
+                columns: new[] { "actor_person_id", "occurred_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_occurred_utc",
+                table: "audit_events",
+                column: "occurred_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_sequence",
+                table: "audit_events",
+                column: "sequence",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_audit_events_subject_person_id_occurred_utc",
+                table: "audit_events",
+                columns: new[] { "subject_person_id", "occurred_utc" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_data_fields_flag",
                 table: "data_fields",
                 column: "flag",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_campaign_id_person_id",
+                table: "deliveries",
+                columns: new[] { "campaign_id", "person_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_campaign_id_sent_utc",
+                table: "deliveries",
+                columns: new[] { "campaign_id", "sent_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_campaign_id_status_id",
+                table: "deliveries",
+                columns: new[] { "campaign_id", "status", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_deliveries_person_id",
+                table: "deliveries",
+                column: "person_id");
 
             migrationBuilder.CreateIndex(
                 name: "ix_exposures_incident_id_person_id",
@@ -159,6 +644,38 @@ namespace Portal.Data.Sqlite.Migrations
                 column: "person_id");
 
             migrationBuilder.CreateIndex(
+                name: "ix_guidance_articles_slug",
+                table: "guidance_articles",
+                column: "slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_guidance_articles_status_display_order",
+                table: "guidance_articles",
+                columns: new[] { "status", "display_order" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_guidance_versions_article_id_number",
+                table: "guidance_versions",
+                columns: new[] { "article_id", "number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_findings_import_run_id_kind_line",
+                table: "import_findings",
+                columns: new[] { "import_run_id", "kind", "line" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_runs_incident_id",
+                table: "import_runs",
+                column: "incident_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_import_runs_uploaded_utc",
+                table: "import_runs",
+                column: "uploaded_utc");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_incident_updates_incident_id_posted_utc",
                 table: "incident_updates",
                 columns: new[] { "incident_id", "posted_utc" });
@@ -170,34 +687,160 @@ namespace Portal.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_notice_campaigns_audience_campaign_id",
+                table: "notice_campaigns",
+                column: "audience_campaign_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notice_campaigns_audience_incident_id",
+                table: "notice_campaigns",
+                column: "audience_incident_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notice_campaigns_incident_id",
+                table: "notice_campaigns",
+                column: "incident_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_notice_campaigns_status",
+                table: "notice_campaigns",
+                column: "status");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_people_email_normalised",
                 table: "people",
                 column: "email_normalised");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_people_family_name",
+                table: "people",
+                column: "family_name");
 
             migrationBuilder.CreateIndex(
                 name: "ix_people_pay_number",
                 table: "people",
                 column: "pay_number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sign_in_sessions_started_utc",
+                table: "sign_in_sessions",
+                column: "started_utc");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_messages_support_request_id_sent_utc",
+                table: "support_messages",
+                columns: new[] { "support_request_id", "sent_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_notes_support_request_id_written_utc",
+                table: "support_notes",
+                columns: new[] { "support_request_id", "written_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_request_events_support_request_id_occurred_utc",
+                table: "support_request_events",
+                columns: new[] { "support_request_id", "occurred_utc" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_requests_assigned_to_person_id",
+                table: "support_requests",
+                column: "assigned_to_person_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_requests_created_utc_restricted",
+                table: "support_requests",
+                columns: new[] { "created_utc", "restricted" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_requests_person_id_submission_key",
+                table: "support_requests",
+                columns: new[] { "person_id", "submission_key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_support_requests_queue",
+                table: "support_requests",
+                columns: new[] { "status", "priority", "due_utc", "type", "assigned_to_person_id", "sla_paused_at_utc", "restricted", "created_utc" });
+
+            // Append-only in the database too: a sealed event cannot be changed and no event can be deleted, except by
+            // someone who drops these triggers first — and then the chain's verification finds what they did.
+            migrationBuilder.Sql(
+                "CREATE TRIGGER audit_events_append_only_update BEFORE UPDATE ON audit_events WHEN OLD.hash IS NOT NULL " +
+                "BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only: a recorded event cannot be changed.'); END;");
+            migrationBuilder.Sql(
+                "CREATE TRIGGER audit_events_append_only_delete BEFORE DELETE ON audit_events " +
+                "BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only: a recorded event cannot be deleted.'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER audit_events_append_only_update;");
+            migrationBuilder.Sql("DROP TRIGGER audit_events_append_only_delete;");
+
+            migrationBuilder.DropTable(
+                name: "acknowledgements");
+
+            migrationBuilder.DropTable(
+                name: "audit_chain_head");
+
+            migrationBuilder.DropTable(
+                name: "audit_events");
+
             migrationBuilder.DropTable(
                 name: "data_fields");
+
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "deliveries");
 
             migrationBuilder.DropTable(
                 name: "exposures");
 
             migrationBuilder.DropTable(
+                name: "guidance_versions");
+
+            migrationBuilder.DropTable(
+                name: "import_findings");
+
+            migrationBuilder.DropTable(
                 name: "incident_updates");
 
             migrationBuilder.DropTable(
-                name: "people");
+                name: "sign_in_sessions");
+
+            migrationBuilder.DropTable(
+                name: "support_messages");
+
+            migrationBuilder.DropTable(
+                name: "support_notes");
+
+            migrationBuilder.DropTable(
+                name: "support_request_events");
+
+            migrationBuilder.DropTable(
+                name: "welfare_team_members");
+
+            migrationBuilder.DropTable(
+                name: "notice_campaigns");
+
+            migrationBuilder.DropTable(
+                name: "guidance_articles");
+
+            migrationBuilder.DropTable(
+                name: "import_runs");
+
+            migrationBuilder.DropTable(
+                name: "support_requests");
 
             migrationBuilder.DropTable(
                 name: "incidents");
+
+            migrationBuilder.DropTable(
+                name: "people");
         }
     }
 }
