@@ -66,7 +66,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # --- Build ---------------------------------------------------------------------------------------
 note "Building"
-dotnet build Portal.sln -c Debug -v quiet -nologo > "$RESULTS/build.log" 2>&1
+# Locked: exactly the package versions in the committed packages.lock.json files, or the restore fails and says which.
+{ dotnet restore Portal.sln --locked-mode -v quiet -nologo && dotnet build Portal.sln --no-restore -c Debug -v quiet -nologo; } > "$RESULTS/build.log" 2>&1
 build_status=$?
 tail -n 30 "$RESULTS/build.log"
 [ "$build_status" = 0 ] || fail_setup "the build failed (see above and TestResults/build.log)"
@@ -83,6 +84,14 @@ check() {
 }
 check format dotnet format Portal.sln --verify-no-changes --no-restore
 check migrations dotnet run --no-build --project tools/Portal.Migrations -- check
+# No package, direct or transitive, with a known vulnerability (as the NuGet source reports them).
+no_vulnerable_packages() {
+  local report
+  report=$(dotnet list Portal.sln package --vulnerable --include-transitive 2>&1) || { echo "$report"; return 1; }
+  echo "$report"
+  ! grep -q "has the following vulnerable packages" <<< "$report"
+}
+check vulnerable-packages no_vulnerable_packages
 
 # --- Test projects -------------------------------------------------------------------------------
 # Every test runs against SQLite (the embedded default) in the Development environment, then again against PostgreSQL
