@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Portal.Core;
 using Portal.Core.Data;
+using Portal.Core.Text;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.DevSignIn;
 using Portal.Web.Infrastructure.Security;
@@ -67,6 +68,14 @@ await app.StartPortalJobsAsync();
 // First, so that everything after it (HSTS, cookies, the audit trail, the sign-in limit) sees the client as the
 // configured proxy reports it: HTTPS ended at the proxy, and the client's own address.
 app.UseForwardedHeaders();
+// Every page is in UK English, whatever the server's culture or the browser's languages (see UkEnglish).
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new(UkEnglish.Culture),
+    SupportedCultures = [UkEnglish.Culture],
+    SupportedUICultures = [UkEnglish.Culture],
+    RequestCultureProviders = [],
+});
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/errors/500");

@@ -1,8 +1,8 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Domain;
-
 using Portal.Testing;
 
 namespace Portal.Core.Tests;
@@ -58,10 +58,10 @@ public sealed class AuditChainTests
             e.PreviousHash = previous;
             e.Hash = AuditChain.HashOf(e, AttackersKey);
             previous = e.Hash;
-            sql.Append($"UPDATE audit_events SET previous_hash = '{e.PreviousHash}', hash = '{e.Hash}' WHERE id = {e.Id}; ");
+            sql.Append(CultureInfo.InvariantCulture, $"UPDATE audit_events SET previous_hash = '{e.PreviousHash}', hash = '{e.Hash}' WHERE id = {e.Id}; ");
         }
 
-        sql.Append($"UPDATE audit_chain_head SET last_sequence = {events.Count}, last_hash = '{previous}'; ");
+        sql.Append(CultureInfo.InvariantCulture, $"UPDATE audit_chain_head SET last_sequence = {events.Count}, last_hash = '{previous}'; ");
         await TamperAsync(database, sql.ToString());
     }
 

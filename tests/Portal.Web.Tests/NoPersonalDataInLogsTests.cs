@@ -125,7 +125,7 @@ public sealed partial class NoPersonalDataInLogsTests
             {
                 if (payNumbers.Contains(number.Value))
                 {
-                    what.Append($" pay number {number.Value};");
+                    what.Append(CultureInfo.InvariantCulture, $" pay number {number.Value};");
                 }
             }
 
@@ -133,7 +133,7 @@ public sealed partial class NoPersonalDataInLogsTests
             {
                 if (emails.Contains(email.Value))
                 {
-                    what.Append($" e-mail {email.Value};");
+                    what.Append(CultureInfo.InvariantCulture, $" e-mail {email.Value};");
                 }
             }
 
@@ -141,7 +141,7 @@ public sealed partial class NoPersonalDataInLogsTests
             {
                 if (names.Contains(pair.Value))
                 {
-                    what.Append($" name {pair.Value};");
+                    what.Append(CultureInfo.InvariantCulture, $" name {pair.Value};");
                 }
             }
 

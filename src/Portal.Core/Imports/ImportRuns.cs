@@ -6,6 +6,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Jobs;
+using Portal.Core.Text;
 
 namespace Portal.Core.Imports;
 
@@ -77,7 +78,7 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
                 File.Delete(path + ".part");
                 throw;
             }
-            audit.Add(actor, AuditActions.ImportUploaded, null, Target(run.Id), $"{kind}: {run.FileName}, {run.SizeBytes:N0} bytes, SHA-256 {run.FileSha256}");
+            audit.Add(actor, AuditActions.ImportUploaded, null, Target(run.Id), string.Create(UkEnglish.Culture, $"{kind}: {run.FileName}, {run.SizeBytes:N0} bytes, SHA-256 {run.FileSha256}"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -104,7 +105,7 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
 
         if (run.ProblemCount > 0)
         {
-            return (true, $"This file has {run.ProblemCount:N0} {(run.ProblemCount == 1 ? "problem" : "problems")}, and nothing is imported until there are none. Correct the file and upload it again.");
+            return (true, string.Create(UkEnglish.Culture, $"This file has {run.ProblemCount:N0} {(run.ProblemCount == 1 ? "problem" : "problems")}, and nothing is imported until there are none. Correct the file and upload it again."));
         }
 
         run.Status = ImportRunStatus.Applying;

@@ -5,6 +5,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
+using Portal.Core.Text;
 
 namespace Portal.Core.Jobs;
 
@@ -42,7 +43,7 @@ public sealed partial class ImportJob(
                 run.Status = ImportRunStatus.Failed;
                 run.Failure = report.FileSha256 != run.FileSha256
                     ? "The stored file no longer matches the one that was checked, so nothing was written. Upload it again."
-                    : $"The file no longer passes its check ({report.ProblemCount:N0} problems, because what is held has changed since): nothing was written. Upload it again to see the problems.";
+                    : string.Create(UkEnglish.Culture, $"The file no longer passes its check ({report.ProblemCount:N0} problems, because what is held has changed since): nothing was written. Upload it again to see the problems.");
                 audit.Add(actor, AuditActions.ImportFailed, null, ImportRuns.Target(run.Id), run.Failure);
                 await db.SaveChangesAsync(cancellationToken);
                 return false;

@@ -4,6 +4,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Data.Configurations;
 using Portal.Core.Domain;
+using Portal.Core.Text;
 using Portal.Core.Validation;
 
 namespace Portal.Core.Notices;
@@ -229,7 +230,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         }
         else if (body.Length > NoticeCampaignConfiguration.BodyLength)
         {
-            problems.Add(new("Body", $"The message must be {NoticeCampaignConfiguration.BodyLength:N0} characters or fewer; it is {body.Length:N0}."));
+            problems.Add(new("Body", string.Create(UkEnglish.Culture, $"The message must be {NoticeCampaignConfiguration.BodyLength:N0} characters or fewer; it is {body.Length:N0}.")));
         }
         else
         {

@@ -169,11 +169,13 @@ public sealed class DeliveryStampWriter(IServiceScopeFactory scopes) : IAsyncDis
         }
     }
 
+    private static readonly string[] CommonParameters = ["@id", "@token", "@sending", "@status"];
+
     private static DbCommand Prepare(DbConnection connection, string sql, params string[] extra)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        foreach (var name in new[] { "@id", "@token", "@sending", "@status" }.Concat(extra))
+        foreach (var name in CommonParameters.Concat(extra))
         {
             command.AddParameter(name);
         }

@@ -1,3 +1,5 @@
+using Portal.Core.Text;
+
 namespace Portal.Core.Validation;
 
 /// <summary>The checks every administrative form makes of its text, with the same words everywhere.</summary>
@@ -13,7 +15,7 @@ public static class FieldChecks
         }
         else if (text.Length > most)
         {
-            problems.Add(new(field, $"The {name} must be {most:N0} characters or fewer; it has {text.Length:N0}. Shorten it."));
+            problems.Add(new(field, string.Create(UkEnglish.Culture, $"The {name} must be {most:N0} characters or fewer; it has {text.Length:N0}. Shorten it.")));
         }
     }
 }

@@ -80,6 +80,27 @@ public sealed class CampaignPagesTests
     }
 
     [Fact]
+    public async Task Messages_GiveTheirNumbersInUkEnglish_WhateverTheServersCulture()
+    {
+        var serverCulture = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            await using var factory = new PortalFactory();
+            var (admin, _) = await AdminAsync(factory);
+
+            var page = await Html.ReadAsync(await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
+                ("Input.Subject", "Long"), ("Input.Body", "((notice_link))" + new string('a', 10_000)), ("Input.Audience", "EveryoneActive"), ("Input.Version", "0")));
+
+            Assert.Contains("The message must be 10,000 characters or fewer; it is 10,015.", page.Texts(".govuk-error-summary__list li"));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = serverCulture;
+        }
+    }
+
+    [Fact]
     public async Task Draft_ShowsTheRecipientCount_AndAPreviewForAChosenPerson_WhichIsAudited()
     {
         await using var factory = new PortalFactory();

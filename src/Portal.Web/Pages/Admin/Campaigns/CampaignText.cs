@@ -1,4 +1,5 @@
 using Portal.Core.Domain;
+using Portal.Core.Text;
 
 namespace Portal.Web.Pages.Admin.Campaigns;
 
@@ -37,9 +38,9 @@ public static class CampaignText
 
     /// <summary>How long sending has left, in words.</summary>
     public static string DescribeEta(TimeSpan eta) => eta.TotalMinutes < 1 ? "less than a minute"
-        : eta.TotalHours < 1 ? $"about {Math.Ceiling(eta.TotalMinutes):0} minutes"
-        : $"about {eta.TotalHours:0.#} hours";
+        : eta.TotalHours < 1 ? string.Create(UkEnglish.Culture, $"about {Math.Ceiling(eta.TotalMinutes):0} minutes")
+        : string.Create(UkEnglish.Culture, $"about {eta.TotalHours:0.#} hours");
 
     /// <summary>A count of people, as "1 person" or "47,000 people".</summary>
-    public static string People(int count) => count.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + (count == 1 ? " person" : " people");
+    public static string People(int count) => count.ToString("N0", UkEnglish.Culture) + (count == 1 ? " person" : " people");
 }

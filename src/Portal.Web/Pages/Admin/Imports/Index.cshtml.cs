@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
+using Portal.Core.Text;
 using Portal.Web.Infrastructure;
 using Portal.Web.Pages.Shared;
 
@@ -67,7 +68,7 @@ public sealed class IndexModel(PortalDbContext db, ImportRuns runs, Administrato
         }
         else if (Upload.Length > options.Value.MaxUploadBytes)
         {
-            ModelState.AddModelError(nameof(Upload), $"The file is {Upload.Length / 1024.0 / 1024.0:N1} MB; the largest the portal takes is {options.Value.MaxUploadMegabytes} MB. Check it is the right file, or split it.");
+            ModelState.AddModelError(nameof(Upload), string.Create(UkEnglish.Culture, $"The file is {Upload.Length / 1024.0 / 1024.0:N1} MB; the largest the portal takes is {options.Value.MaxUploadMegabytes} MB. Check it is the right file, or split it."));
         }
 
         if (ModelState.ErrorCount > 0)
