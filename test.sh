@@ -11,7 +11,8 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 
 passed=0 failed=0 skipped=0
-note() { printf '\n== %s\n' "$*"; }
+started_at=$(date +%s)
+note() { printf '\n== %s (%s)\n' "$*" "$(date +%T)"; }
 fail_setup() { echo "test.sh: $*" >&2; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
 apt_updated=0
@@ -113,6 +114,7 @@ for provider in Sqlite PostgreSql; do
   [ "$provider" = PostgreSql ] && environment=Production
   SSL_CERT_FILE="$LOOPBACK_CERT" PORTAL_TEST_ENVIRONMENT=$environment PORTAL_TEST_PROVIDER=$provider dotnet test Portal.sln --no-build -nologo "${filter[@]}" --logger "trx;LogFilePrefix=$provider" --results-directory "$RESULTS" 2>&1 \
     | grep -Ev '^\s*$|^Test run for|^A total of|^Results File' || true
+  echo "($provider pass ended $(date +%T))"
 done
 
 shopt -s nullglob
@@ -133,5 +135,6 @@ for trx in "${trx_files[@]}"; do
 done
 
 echo
+echo "test.sh took $(( ($(date +%s) - started_at) / 60 )) min $(( ($(date +%s) - started_at) % 60 )) s"
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 [ "$failed" = 0 ]
