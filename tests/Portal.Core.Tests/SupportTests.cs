@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Domain;
 using Portal.Core.Support;
+using Portal.Core.Validation;
 
 namespace Portal.Core.Tests;
 
@@ -179,7 +180,7 @@ public sealed class SupportRequestsTests : IAsyncLifetime
     {
         var request = await Service().CreateAsync(someoneElse, Ask(), TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<SupportRequestException>(() => Service().ReplyAsync(me, request.Id, "hello", TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<RefusedException>(() => Service().ReplyAsync(me, request.Id, "hello", TestContext.Current.CancellationToken));
 
         Assert.Equal("There is no such request of yours.", error.Message);
         await using var db = database.NewContext();
@@ -192,7 +193,7 @@ public sealed class SupportRequestsTests : IAsyncLifetime
         var request = await Service().CreateAsync(me, Ask(), TestContext.Current.CancellationToken);
         await Service().WithdrawAsync(me, request.Id, TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<SupportRequestException>(() => Service().WithdrawAsync(me, request.Id, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<RefusedException>(() => Service().WithdrawAsync(me, request.Id, TestContext.Current.CancellationToken));
 
         Assert.Contains("withdrawn and cannot be withdrawn", error.Message);
         Assert.Equal(SupportRequestStatus.Withdrawn, (await ReloadAsync(request.Id)).Status);
@@ -203,7 +204,7 @@ public sealed class SupportRequestsTests : IAsyncLifetime
     {
         var request = await Service().CreateAsync(me, Ask(), TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<SupportRequestException>(() => MoveAsync(request.Id, SupportRequestStatus.Closed));
+        var error = await Assert.ThrowsAsync<RefusedException>(() => MoveAsync(request.Id, SupportRequestStatus.Closed));
 
         Assert.Equal("A request that is new cannot be moved to closed.", error.Message);
         Assert.Equal(SupportRequestStatus.New, (await ReloadAsync(request.Id)).Status);

@@ -55,26 +55,27 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
     private const int TitleLength = 200;
     private const int SummaryLength = 500;
 
-    /// <summary>Saves the draft as the article's next version (creating the article if new); returns its id, or the problems.</summary>
-    public Task<(int? Id, IReadOnlyList<FieldProblem> Problems)> SaveDraftAsync(Actor actor, int? articleId, GuidanceDraft draft, CancellationToken cancellationToken) =>
+    /// <summary>Saves the draft as the article's next version (creating the article if new) and returns its id.</summary>
+    /// <exception cref="RefusedException">The draft has problems, or there is no such article; nothing was saved.</exception>
+    public Task<int> SaveDraftAsync(Actor actor, int? articleId, GuidanceDraft draft, CancellationToken cancellationToken) =>
         SaveAsync(actor, articleId, draft, publish: false, cancellationToken);
 
     /// <summary>Saves the draft as the next version and publishes it: staff read it from now on.</summary>
-    public Task<(int? Id, IReadOnlyList<FieldProblem> Problems)> PublishAsync(Actor actor, int? articleId, GuidanceDraft draft, CancellationToken cancellationToken) =>
+    /// <exception cref="RefusedException">The draft has problems, or there is no such article; nothing was saved.</exception>
+    public Task<int> PublishAsync(Actor actor, int? articleId, GuidanceDraft draft, CancellationToken cancellationToken) =>
         SaveAsync(actor, articleId, draft, publish: true, cancellationToken);
 
-    private async Task<(int? Id, IReadOnlyList<FieldProblem> Problems)> SaveAsync(Actor actor, int? articleId, GuidanceDraft draft, bool publish, CancellationToken cancellationToken)
+    private async Task<int> SaveAsync(Actor actor, int? articleId, GuidanceDraft draft, bool publish, CancellationToken cancellationToken)
     {
         GuidanceArticle? article = null;
         if (articleId is { } id && (article = await db.GuidanceArticles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken)) is null)
         {
-            return (null, [new("Article", "There is no such article. Go back to the list of guidance and open it again.")]);
+            throw new RefusedException("Article", "There is no such article. Go back to the list of guidance and open it again.");
         }
 
-        var problems = await CheckAsync(draft, articleId, cancellationToken);
-        if (problems.Count > 0)
+        if (await CheckAsync(draft, articleId, cancellationToken) is { Count: > 0 } problems)
         {
-            return (articleId, problems);
+            throw new RefusedException(problems);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -117,7 +118,7 @@ public sealed partial class GuidanceAdmin(PortalDbContext db, AuditLog audit, Ti
         audit.Add(actor, publish ? AuditActions.GuidancePublished : AuditActions.GuidanceDraftSaved, null, Target(article.Id), $"version {version.Number}: {version.Title}");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (article.Id, []);
+        return article.Id;
     }
 
     private static string Slug(GuidanceDraft draft) => draft.Slug!.Trim().ToLowerInvariant();

@@ -7,6 +7,7 @@ using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Jobs;
 using Portal.Core.Text;
+using Portal.Core.Validation;
 
 namespace Portal.Core.Imports;
 
@@ -87,25 +88,26 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
         return run.Id;
     }
 
-    /// <summary>Queues the import of a checked, clean file. Found is false when there is no such run; Refused says why it cannot be imported.</summary>
-    public async Task<(bool Found, string? Refused)> ApplyAsync(Actor actor, int id, CancellationToken cancellationToken)
+    /// <summary>Queues the import of a checked, clean file. False when there is no such run.</summary>
+    /// <exception cref="RefusedException">The file cannot be imported (not checked yet, already imported, or with problems).</exception>
+    public async Task<bool> ApplyAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
         var run = await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (run is null)
         {
-            return (false, null);
+            return false;
         }
 
         if (run.Status != ImportRunStatus.Checked)
         {
-            return (true, run.Status == ImportRunStatus.Applied
+            throw new RefusedException(run.Status == ImportRunStatus.Applied
                 ? "This file has already been imported."
                 : "Only a file whose check has finished can be imported. Wait for the check, or upload the file again.");
         }
 
         if (run.ProblemCount > 0)
         {
-            return (true, string.Create(UkEnglish.Culture, $"This file has {run.ProblemCount:N0} {(run.ProblemCount == 1 ? "problem" : "problems")}, and nothing is imported until there are none. Correct the file and upload it again."));
+            throw new RefusedException(string.Create(UkEnglish.Culture, $"This file has {run.ProblemCount:N0} {(run.ProblemCount == 1 ? "problem" : "problems")}, and nothing is imported until there are none. Correct the file and upload it again."));
         }
 
         run.Status = ImportRunStatus.Applying;
@@ -114,7 +116,7 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
         audit.Add(actor, AuditActions.ImportApplyRequested, null, Target(id), $"{run.Kind}: {run.FileName}, SHA-256 {run.FileSha256}");
         await db.SaveChangesAsync(cancellationToken);
         jobs.Enqueue<ImportJob>(job => job.ApplyAsync(id, CancellationToken.None));
-        return (true, null);
+        return true;
     }
 
     /// <summary>Sets a checked file aside without importing it, and deletes it. False when it cannot be (not checked, or no such run).</summary>

@@ -17,13 +17,13 @@ public sealed partial class IncidentAdmin(PortalDbContext db, AuditLog audit, Ti
 
     public static string Target(int id) => $"incident/{id}";
 
-    /// <summary>Creates an incident; returns its id, or the problems with the draft.</summary>
-    public async Task<(int? Id, IReadOnlyList<FieldProblem> Problems)> CreateAsync(Actor actor, IncidentDraft draft, CancellationToken cancellationToken)
+    /// <summary>Creates an incident and returns its id.</summary>
+    /// <exception cref="RefusedException">The draft has problems; nothing was saved.</exception>
+    public async Task<int> CreateAsync(Actor actor, IncidentDraft draft, CancellationToken cancellationToken)
     {
-        var problems = await CheckAsync(draft, null, cancellationToken);
-        if (problems.Count > 0)
+        if (await CheckAsync(draft, null, cancellationToken) is { Count: > 0 } problems)
         {
-            return (null, problems);
+            throw new RefusedException(problems);
         }
 
         var incident = new Incident
@@ -40,22 +40,22 @@ public sealed partial class IncidentAdmin(PortalDbContext db, AuditLog audit, Ti
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(actor, AuditActions.IncidentCreated, null, Target(incident.Id), $"{incident.Reference}: {incident.Title} ({incident.Status})", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (incident.Id, []);
+        return incident.Id;
     }
 
-    /// <summary>Changes an incident; a change of status is recorded as such. Null when there is no such incident.</summary>
-    public async Task<IReadOnlyList<FieldProblem>?> UpdateAsync(Actor actor, int id, IncidentDraft draft, CancellationToken cancellationToken)
+    /// <summary>Changes an incident; a change of status is recorded as such. False when there is no such incident.</summary>
+    /// <exception cref="RefusedException">The draft has problems; nothing was saved.</exception>
+    public async Task<bool> UpdateAsync(Actor actor, int id, IncidentDraft draft, CancellationToken cancellationToken)
     {
         var incident = await db.Incidents.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (incident is null)
         {
-            return null;
+            return false;
         }
 
-        var problems = await CheckAsync(draft, id, cancellationToken);
-        if (problems.Count > 0)
+        if (await CheckAsync(draft, id, cancellationToken) is { Count: > 0 } problems)
         {
-            return problems;
+            throw new RefusedException(problems);
         }
 
         var before = incident.Status;
@@ -67,22 +67,23 @@ public sealed partial class IncidentAdmin(PortalDbContext db, AuditLog audit, Ti
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return [];
+        return true;
     }
 
-    /// <summary>Posts a dated update to the incident's timeline, which staff read on "Am I affected?". Null when there is no such incident.</summary>
-    public async Task<IReadOnlyList<FieldProblem>?> PostUpdateAsync(Actor actor, int id, string? text, CancellationToken cancellationToken)
+    /// <summary>Posts a dated update to the incident's timeline, which staff read on "Am I affected?". False when there is no such incident.</summary>
+    /// <exception cref="RefusedException">The update is empty or too long; nothing was saved.</exception>
+    public async Task<bool> PostUpdateAsync(Actor actor, int id, string? text, CancellationToken cancellationToken)
     {
         if (!await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
         {
-            return null;
+            return false;
         }
 
         var problems = new List<FieldProblem>();
         FieldChecks.Text(problems, "UpdateText", text, 4000, "Enter the update: what has happened, or what people should now do.", "update");
         if (problems.Count > 0)
         {
-            return problems;
+            throw new RefusedException(problems);
         }
 
         text = text!.Trim();
@@ -90,7 +91,7 @@ public sealed partial class IncidentAdmin(PortalDbContext db, AuditLog audit, Ti
         db.IncidentUpdates.Add(new IncidentUpdate { IncidentId = id, PostedUtc = clock.GetUtcNow().UtcDateTime, Text = text });
         audit.Add(actor, AuditActions.IncidentUpdatePosted, null, Target(id), text.Length > 200 ? text[..200] + "…" : text);
         await db.SaveChangesAsync(cancellationToken);
-        return [];
+        return true;
     }
 
     private static void Apply(Incident incident, IncidentDraft draft)

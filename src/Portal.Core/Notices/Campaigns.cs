@@ -16,6 +16,8 @@ namespace Portal.Core.Notices;
 /// </summary>
 public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, NoticeQueue queue, AuditLog audit, IOptions<NoticeOptions> options, TimeProvider clock)
 {
+    private const string ConflictMessage = "Another administrator changed this campaign while you were looking at it. Check it again below, then try again.";
+
     /// <summary>The version of a campaign just created.</summary>
     private const int NewVersion = 0;
 
@@ -34,7 +36,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     public async Task UpdateAsync(Actor actor, int id, int version, CampaignDraft draft, CancellationToken cancellationToken = default)
     {
         var campaign = await LoadAsync(id, version, cancellationToken);
-        Require(campaign, CampaignStatus.Draft, "Only a draft can be changed.");
+        CampaignWorkflow.Require(CampaignAction.Edit, campaign.Status);
         await ApplyAsync(campaign, draft, cancellationToken);
         audit.Add(actor, AuditActions.CampaignUpdated, null, Target(id), campaign.Subject);
         await SaveAsync(campaign, cancellationToken);
@@ -47,16 +49,16 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     public async Task<CampaignStatus> SendAsync(Actor actor, int id, int version, DateTime? scheduledForUtc, CancellationToken cancellationToken = default)
     {
         var campaign = await LoadAsync(id, version, cancellationToken);
-        Require(campaign, CampaignStatus.Draft, "This campaign has already been sent.");
+        CampaignWorkflow.Require(CampaignAction.Send, campaign.Status);
         if (scheduledForUtc is { } at && at <= Now)
         {
-            throw new CampaignException("ScheduledFor", "The time to send must be in the future. Choose a later time, or send it now.");
+            throw new RefusedException("ScheduledFor", "The time to send must be in the future. Choose a later time, or send it now.");
         }
 
         var count = await audience.CountAsync(campaign, cancellationToken);
         if (count == 0)
         {
-            throw new CampaignException("Audience", "Nobody is in this audience, so there is no one to send it to. Choose a different audience.");
+            throw new RefusedException("Audience", "Nobody is in this audience, so there is no one to send it to. Choose a different audience.");
         }
 
         campaign.ScheduledForUtc = scheduledForUtc;
@@ -76,12 +78,12 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     public async Task<CampaignStatus> ApproveAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
     {
         var campaign = await LoadAsync(id, version, cancellationToken);
-        Require(campaign, CampaignStatus.AwaitingApproval, "This campaign is not waiting for approval.");
+        CampaignWorkflow.Require(CampaignAction.Approve, campaign.Status);
         // The same person may sign in with more than one account: compare the personnel record as well as the sign-in.
         if (string.Equals(campaign.CreatedBySubject, actor.Subject, StringComparison.Ordinal)
             || (campaign.CreatedByPersonId is { } composer && composer == actor.PersonId))
         {
-            throw new CampaignException("approve", "You composed this campaign, so you cannot approve it. Ask another administrator to approve it.");
+            throw new RefusedException("approve", "You composed this campaign, so you cannot approve it. Ask another administrator to approve it.");
         }
 
         if (campaign.ScheduledForUtc is { } at && at <= Now)
@@ -99,7 +101,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     public async Task ReturnToDraftAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
     {
         var campaign = await LoadAsync(id, version, cancellationToken);
-        Require(campaign, CampaignStatus.AwaitingApproval, "This campaign is not waiting for approval.");
+        CampaignWorkflow.Require(CampaignAction.ReturnToDraft, campaign.Status);
         campaign.Status = CampaignStatus.Draft;
         audit.Add(actor, AuditActions.CampaignReturnedToDraft, null, Target(id));
         await SaveAsync(campaign, cancellationToken);
@@ -108,7 +110,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     public async Task PauseAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
     {
         var campaign = await LoadAsync(id, version, cancellationToken);
-        Require(campaign, CampaignStatus.Sending, "Only a campaign that is sending can be paused.");
+        CampaignWorkflow.Require(CampaignAction.Pause, campaign.Status);
         campaign.Status = CampaignStatus.Paused;
         audit.Add(actor, AuditActions.CampaignPaused, null, Target(id));
         await SaveAsync(campaign, cancellationToken);
@@ -117,7 +119,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     public async Task ResumeAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
     {
         var campaign = await LoadAsync(id, version, cancellationToken);
-        Require(campaign, CampaignStatus.Paused, "Only a paused campaign can be resumed.");
+        CampaignWorkflow.Require(CampaignAction.Resume, campaign.Status);
         campaign.Status = CampaignStatus.Sending;
         audit.Add(actor, AuditActions.CampaignResumed, null, Target(id));
         await SaveAsync(campaign, cancellationToken);
@@ -128,10 +130,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     public async Task CancelAsync(Actor actor, int id, int version, CancellationToken cancellationToken = default)
     {
         var campaign = await LoadAsync(id, version, cancellationToken);
-        if (campaign.Status is CampaignStatus.Completed or CampaignStatus.Cancelled)
-        {
-            throw new CampaignException("cancel", "This campaign has already finished.");
-        }
+        CampaignWorkflow.Require(CampaignAction.Cancel, campaign.Status);
 
         campaign.Status = CampaignStatus.Cancelled;
         campaign.CompletedUtc = Now;
@@ -149,10 +148,10 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     public async Task<(int Id, CampaignStatus Status)> FollowUpAsync(Actor actor, int earlierId, CancellationToken cancellationToken = default)
     {
         var earlier = await db.NoticeCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == earlierId, cancellationToken)
-            ?? throw new CampaignException("followup", "That campaign does not exist.");
+            ?? throw new RefusedException("followup", "That campaign does not exist.");
         if (earlier.Status is not (CampaignStatus.Sending or CampaignStatus.Paused or CampaignStatus.Completed or CampaignStatus.Cancelled))
         {
-            throw new CampaignException("followup", "A follow-up can only be sent once the campaign has been sent.");
+            throw new RefusedException("followup", "A follow-up can only be sent once the campaign has been sent.");
         }
 
         var subject = "Reminder: " + earlier.Subject;
@@ -266,7 +265,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
 
         if (problems.Count > 0)
         {
-            throw new CampaignException(problems);
+            throw new RefusedException(problems);
         }
 
         campaign.Subject = subject;
@@ -281,21 +280,13 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     private async Task<NoticeCampaign> LoadAsync(int id, int version, CancellationToken cancellationToken)
     {
         var campaign = await db.NoticeCampaigns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
-            ?? throw new CampaignException("campaign", "That campaign does not exist.");
+            ?? throw new RefusedException("campaign", "That campaign does not exist.");
         if (campaign.Version != version)
         {
-            throw new CampaignConflictException();
+            throw new ConflictException(ConflictMessage);
         }
 
         return campaign;
-    }
-
-    private static void Require(NoticeCampaign campaign, CampaignStatus status, string message)
-    {
-        if (campaign.Status != status)
-        {
-            throw new CampaignException("status", message);
-        }
     }
 
     private async Task SaveAsync(NoticeCampaign campaign, CancellationToken cancellationToken)
@@ -307,7 +298,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new CampaignConflictException();
+            throw new ConflictException(ConflictMessage);
         }
     }
 }

@@ -3,6 +3,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Notices.Mail;
+using Portal.Core.Validation;
 
 namespace Portal.Core.Notices;
 
@@ -10,12 +11,12 @@ namespace Portal.Core.Notices;
 public sealed class TestNotices(PortalDbContext db, NoticeMessages messages, MailConnectionPool mail, AuditLog audit)
 {
     /// <summary>Sends the test to <paramref name="email"/>, greeting the sender by <paramref name="givenName"/> and <paramref name="rank"/>.</summary>
-    /// <exception cref="CampaignException">There is no address to send to, or the relay would not take it (field <c>test</c>).</exception>
+    /// <exception cref="RefusedException">There is no address to send to, or the relay would not take it (field <c>test</c>).</exception>
     public async Task SendAsync(int campaignId, Actor sender, string? email, string givenName, string rank, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(email))
         {
-            throw new CampaignException("test", "Your sign-in has no e-mail address to send a test to.");
+            throw new RefusedException("test", "Your sign-in has no e-mail address to send a test to.");
         }
 
         var campaign = await db.NoticeCampaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, cancellationToken);
@@ -30,7 +31,7 @@ public sealed class TestNotices(PortalDbContext db, NoticeMessages messages, Mai
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            throw new CampaignException("test", $"The test could not be sent: {MailFailure.Classify(exception).Reason}. Check the mail settings, then try again.");
+            throw new RefusedException("test", $"The test could not be sent: {MailFailure.Classify(exception).Reason}. Check the mail settings, then try again.");
         }
         finally
         {

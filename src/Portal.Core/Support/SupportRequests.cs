@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Domain;
+using Portal.Core.Validation;
 
 namespace Portal.Core.Support;
 
@@ -12,22 +13,24 @@ namespace Portal.Core.Support;
 /// </summary>
 public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clock, IOptions<SupportOptions> options)
 {
+    private const string ConflictMessage = "Someone else changed this request while you had it open. Nothing you did was saved: check the latest details below, then try again.";
+
     public const int DescriptionMaxLength = 2000;
     public const int MessageMaxLength = 2000;
     public const int PhoneMaxLength = 30;
 
-    /// <summary>Problems with what a person entered, keyed by the field they belong to. Empty when all is well.</summary>
-    public static Dictionary<string, string> Check(NewSupportRequest input)
+    /// <summary>Problems with what a person entered, each against the field it belongs to. Empty when all is well.</summary>
+    public static List<FieldProblem> Check(NewSupportRequest input)
     {
-        var problems = new Dictionary<string, string>();
+        var problems = new List<FieldProblem>();
         var description = input.Description?.Trim() ?? "";
         if (description.Length == 0)
         {
-            problems[nameof(NewSupportRequest.Description)] = "Tell us what is worrying you";
+            problems.Add(new(nameof(NewSupportRequest.Description), "Tell us what is worrying you"));
         }
         else if (description.Length > DescriptionMaxLength)
         {
-            problems[nameof(NewSupportRequest.Description)] = $"What is worrying you must be {DescriptionMaxLength} characters or fewer";
+            problems.Add(new(nameof(NewSupportRequest.Description), $"What is worrying you must be {DescriptionMaxLength} characters or fewer"));
         }
 
         if (input.ContactMethod == ContactMethod.Phone)
@@ -35,17 +38,17 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
             var phone = input.ContactPhone?.Trim() ?? "";
             if (phone.Length == 0)
             {
-                problems[nameof(NewSupportRequest.ContactPhone)] = "Enter the phone number you want us to call";
+                problems.Add(new(nameof(NewSupportRequest.ContactPhone), "Enter the phone number you want us to call"));
             }
             else if (phone.Length > PhoneMaxLength || !PhonePattern().IsMatch(phone))
             {
-                problems[nameof(NewSupportRequest.ContactPhone)] = "Enter a phone number, like 07700 900 982 or +44 7700 900 982";
+                problems.Add(new(nameof(NewSupportRequest.ContactPhone), "Enter a phone number, like 07700 900 982 or +44 7700 900 982"));
             }
         }
 
         if (!input.ConsentToShare)
         {
-            problems[nameof(NewSupportRequest.ConsentToShare)] = "Confirm that the welfare team may see your request and your details, so they can help you";
+            problems.Add(new(nameof(NewSupportRequest.ConsentToShare), "Confirm that the welfare team may see your request and your details, so they can help you"));
         }
 
         return problems;
@@ -55,7 +58,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
     {
         if (Check(input) is { Count: > 0 } problems)
         {
-            throw new SupportRequestException(string.Join("; ", problems.Values));
+            throw new RefusedException(problems);
         }
 
         if (input.SubmissionKey is { } key
@@ -121,7 +124,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         var request = await OwnAsync(personId, requestId, cancellationToken);
         if (!SupportWorkflow.IsOpen(request.Status))
         {
-            throw new SupportRequestException("This request is no longer open. Make a new request if you still need help.");
+            throw new RefusedException("This request is no longer open. Make a new request if you still need help.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -144,7 +147,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         var request = await OwnAsync(personId, requestId, cancellationToken);
         if (!SupportWorkflow.CanMove(request.Status, SupportRequestStatus.Withdrawn))
         {
-            throw new SupportRequestException($"This request is {SupportWorkflow.Describe(request.Status).ToLowerInvariant()} and cannot be withdrawn.");
+            throw new RefusedException($"This request is {SupportWorkflow.Describe(request.Status).ToLowerInvariant()} and cannot be withdrawn.");
         }
 
         Move(request, SupportRequestStatus.Withdrawn, personId, clock.GetUtcNow().UtcDateTime);
@@ -188,10 +191,10 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         if (assigneePersonId is { } assignee)
         {
             var member = await db.WelfareTeamMembers.AsNoTracking().SingleOrDefaultAsync(m => m.PersonId == assignee, cancellationToken)
-                ?? throw new SupportRequestException("Choose someone from the welfare team.");
+                ?? throw new RefusedException("Choose someone from the welfare team.");
             if (request.Restricted && !member.IsLead)
             {
-                throw new SupportRequestException("This request is restricted to welfare leads. Choose a welfare lead.");
+                throw new RefusedException("This request is restricted to welfare leads. Choose a welfare lead.");
             }
 
             var name = await db.People.Where(p => p.Id == assignee).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken);
@@ -214,12 +217,12 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         var text = reason?.Trim() ?? "";
         if (text.Length == 0)
         {
-            throw new SupportRequestException("Give a reason for changing the priority");
+            throw new RefusedException("Give a reason for changing the priority");
         }
 
         if (text.Length > 500)
         {
-            throw new SupportRequestException("The reason must be 500 characters or fewer");
+            throw new RefusedException("The reason must be 500 characters or fewer");
         }
 
         var request = await ForTeamAsync(requestId, expectedVersion, cancellationToken);
@@ -262,10 +265,10 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
     private async Task<SupportRequest> ForTeamAsync(int requestId, int? expectedVersion, CancellationToken cancellationToken)
     {
         var request = await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken)
-            ?? throw new SupportRequestException("There is no such request.");
+            ?? throw new RefusedException("There is no such request.");
         if (expectedVersion is { } expected && request.Version != expected)
         {
-            throw new SupportRequestConflictException();
+            throw new ConflictException(ConflictMessage);
         }
 
         return request;
@@ -277,7 +280,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         var from = request.Status;
         if (!SupportWorkflow.CanMove(from, to))
         {
-            throw new SupportRequestException($"A request that is {SupportWorkflow.Describe(from).ToLowerInvariant()} cannot be moved to {SupportWorkflow.Describe(to).ToLowerInvariant()}.");
+            throw new RefusedException($"A request that is {SupportWorkflow.Describe(from).ToLowerInvariant()} cannot be moved to {SupportWorkflow.Describe(to).ToLowerInvariant()}.");
         }
 
         if (to == SupportRequestStatus.WaitingOnPerson)
@@ -311,7 +314,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new SupportRequestConflictException();
+            throw new ConflictException(ConflictMessage);
         }
     }
 
@@ -326,19 +329,19 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
 
     private async Task<SupportRequest> OwnAsync(int personId, int requestId, CancellationToken cancellationToken) =>
         await db.SupportRequests.SingleOrDefaultAsync(r => r.Id == requestId && r.PersonId == personId, cancellationToken)
-            ?? throw new SupportRequestException("There is no such request of yours.");
+            ?? throw new RefusedException("There is no such request of yours.");
 
     internal static string CheckMessage(string? body)
     {
         var text = body?.Trim() ?? "";
         if (text.Length == 0)
         {
-            throw new SupportRequestException("Enter a message");
+            throw new RefusedException("Enter a message");
         }
 
         if (text.Length > MessageMaxLength)
         {
-            throw new SupportRequestException($"Your message must be {MessageMaxLength} characters or fewer");
+            throw new RefusedException($"Your message must be {MessageMaxLength} characters or fewer");
         }
 
         return text;

@@ -1,12 +1,36 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Portal.Core.Validation;
 
 namespace Portal.Web.Pages.Shared;
 
 /// <summary>The GOV.UK error message beside a field, shared by every form.</summary>
 public static class FormHelpers
 {
+    /// <summary>
+    /// Puts each problem of a refused change at its place on the page, one message a place: a problem with the action as
+    /// a whole beside its button (<paramref name="actionKey"/>), a conflict at <c>conflict</c>, the rest where
+    /// <paramref name="keyOf"/> says (their own field names when it is not given). A place that already has a message
+    /// (a date the form could not read, say) keeps it.
+    /// </summary>
+    public static void AddRefusal(this ModelStateDictionary state, RefusedException refused, string actionKey, Func<string, string>? keyOf = null)
+    {
+        foreach (var problem in refused.Problems)
+        {
+            var key = problem.Field switch
+            {
+                FieldProblem.Action => actionKey,
+                FieldProblem.Conflict => FieldProblem.Conflict,
+                var field => keyOf?.Invoke(field) ?? field,
+            };
+            if (state.ErrorFor(key) is null)
+            {
+                state.AddModelError(key, problem.Message);
+            }
+        }
+    }
+
     public static string? ErrorFor(this ModelStateDictionary state, string key) => state[key]?.Errors.FirstOrDefault()?.ErrorMessage;
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Pages.Shared;
 
@@ -62,18 +63,14 @@ public abstract class CampaignPageModel(CampaignSummaries summaries, Administrat
         {
             TempData[FlashKey] = await action(await administrators.GetAsync(cancellationToken));
         }
-        catch (CampaignException problem)
+        catch (RefusedException refused)
         {
-            foreach (var p in problem.Problems)
+            ModelState.AddRefusal(refused, field, problemField => problemField switch
             {
-                var key = p.Field switch
-                {
-                    "ScheduledFor" => "Schedule",
-                    "conflict" or "Audience" => p.Field,
-                    _ => field,
-                };
-                ModelState.AddModelError(key, p.Message);
-            }
+                "ScheduledFor" => "Schedule",
+                "Audience" => "Audience",
+                _ => field,
+            });
 
             await LoadAsync(cancellationToken);
             return Page();

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Pages.Shared;
 using CampaignService = Portal.Core.Notices.Campaigns;
@@ -83,12 +84,9 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
                 Id = await campaigns.CreateAsync(admin.Actor, Input.ToDraft(), cancellationToken);
             }
         }
-        catch (CampaignException problem)
+        catch (RefusedException refused)
         {
-            foreach (var p in problem.Problems)
-            {
-                ModelState.AddModelError(p.Field is "conflict" or "status" ? p.Field : "Input." + p.Field, p.Message);
-            }
+            ModelState.AddRefusal(refused, "status", field => field == "status" ? field : "Input." + field);
 
             await LoadAsync(cancellationToken);
             return Page();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using CampaignService = Portal.Core.Notices.Campaigns;
 
@@ -46,11 +47,11 @@ public sealed class SendModel(
         DateTime? at = null;
         if (Schedule.When == "later")
         {
-            at = Schedule.ToUtc() ?? throw new CampaignException("Schedule", "Enter the date and time to send it, like 24 11 2026 and 09:30, in UK time.");
+            at = Schedule.ToUtc() ?? throw new RefusedException("Schedule", "Enter the date and time to send it, like 24 11 2026 and 09:30, in UK time.");
         }
         else if (Schedule.When != "now")
         {
-            throw new CampaignException("Schedule", "Choose whether to send it now or later");
+            throw new RefusedException("Schedule", "Choose whether to send it now or later");
         }
 
         return await campaigns.SendAsync(admin.Actor, Id, Version, at, cancellationToken) switch

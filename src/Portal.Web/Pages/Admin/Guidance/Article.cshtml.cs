@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Guidance;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Pages.Shared;
 
@@ -96,12 +97,17 @@ public sealed class ArticleModel(PortalDbContext db, GuidanceAdmin guidance, Mar
     {
         var admin = await administrators.GetAsync(cancellationToken);
         var draft = Input.ToDraft(ModelState);
-        var (id, problems) = publish
-            ? await guidance.PublishAsync(admin.Actor, Id, draft, cancellationToken)
-            : await guidance.SaveDraftAsync(admin.Actor, Id, draft, cancellationToken);
-        foreach (var p in problems.Where(p => ModelState.ErrorFor("Input." + p.Field) is null))
+        int? id = null;
+        try
         {
-            ModelState.AddModelError("Input." + p.Field, p.Message);
+            id = publish
+                ? await guidance.PublishAsync(admin.Actor, Id, draft, cancellationToken)
+                : await guidance.SaveDraftAsync(admin.Actor, Id, draft, cancellationToken);
+        }
+        catch (RefusedException refused)
+        {
+            // A date that could not be read is already in ModelState; the service's message for it would only repeat it.
+            ModelState.AddRefusal(refused, "Input", field => "Input." + field);
         }
 
         if (ModelState.ErrorCount > 0)

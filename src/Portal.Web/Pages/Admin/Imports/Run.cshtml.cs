@@ -5,8 +5,10 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Security;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Admin.Imports;
 
@@ -43,20 +45,16 @@ public sealed class RunModel(PortalDbContext db, ImportRuns runs, ImportProgress
     public async Task<IActionResult> OnPostApplyAsync(CancellationToken cancellationToken)
     {
         var admin = await administrators.GetAsync(cancellationToken);
-        var (found, refused) = await runs.ApplyAsync(admin.Actor, Id, cancellationToken);
-        if (!found)
+        try
         {
-            return NotFound();
+            return await runs.ApplyAsync(admin.Actor, Id, cancellationToken) ? RedirectToPage(new { id = Id }) : NotFound();
         }
-
-        if (refused is null)
+        catch (RefusedException refused)
         {
-            return RedirectToPage(new { id = Id });
+            ModelState.AddRefusal(refused, "apply");
+            await LoadAsync(cancellationToken);
+            return Page();
         }
-
-        ModelState.AddModelError("apply", refused);
-        await LoadAsync(cancellationToken);
-        return Page();
     }
 
     public async Task<IActionResult> OnPostDiscardAsync(CancellationToken cancellationToken)

@@ -60,19 +60,23 @@ public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, A
     {
         var admin = await administrators.GetAsync(cancellationToken);
         var draft = Input.ToDraft(ModelState);
-        if (Id is { } id)
+        try
         {
-            var problems = await incidents.UpdateAsync(admin.Actor, id, draft, cancellationToken);
-            if (problems is null)
+            if (Id is { } id)
             {
-                return NotFound();
+                return await incidents.UpdateAsync(admin.Actor, id, draft, cancellationToken)
+                    ? await ResultAsync(id, "changed", cancellationToken)
+                    : NotFound();
             }
 
-            return await ResultAsync(problems, id, "changed", cancellationToken);
+            return await ResultAsync(await incidents.CreateAsync(admin.Actor, draft, cancellationToken), "created", cancellationToken);
         }
-
-        var (created, createProblems) = await incidents.CreateAsync(admin.Actor, draft, cancellationToken);
-        return await ResultAsync(createProblems, created, "created", cancellationToken);
+        catch (RefusedException refused)
+        {
+            // A date that could not be read is already in ModelState; the service's message for it would only repeat it.
+            ModelState.AddRefusal(refused, "Input", field => Key(field));
+            return await ResultAsync(Id, "", cancellationToken);
+        }
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(CancellationToken cancellationToken)
@@ -83,31 +87,25 @@ public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, A
         }
 
         var admin = await administrators.GetAsync(cancellationToken);
-        var problems = await incidents.PostUpdateAsync(admin.Actor, id, UpdateText, cancellationToken);
-        if (problems is null)
+        try
         {
-            return NotFound();
+            return await incidents.PostUpdateAsync(admin.Actor, id, UpdateText, cancellationToken)
+                ? RedirectToPage("/Admin/Incidents/Incident", new { id, saved = "update" })
+                : NotFound();
         }
-
-        if (problems.Count == 0)
+        catch (RefusedException refused)
         {
-            return RedirectToPage("/Admin/Incidents/Incident", new { id, saved = "update" });
+            // The form above shows the incident as it is, not as anyone last typed it.
+            ModelState.Clear();
+            Input = IncidentInput.From(await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken));
+            ModelState.AddRefusal(refused, "UpdateText", field => Key(field));
+            return await ResultAsync(id, "update", cancellationToken);
         }
-
-        // The form above shows the incident as it is, not as anyone last typed it.
-        ModelState.Clear();
-        Input = IncidentInput.From(await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken));
-        return await ResultAsync(problems, id, "update", cancellationToken);
     }
 
-    private async Task<IActionResult> ResultAsync(IReadOnlyList<FieldProblem> problems, int? id, string saved, CancellationToken cancellationToken)
+    /// <summary>Saved, unless a date could not be read (ModelState says so): then the page again with every problem.</summary>
+    private async Task<IActionResult> ResultAsync(int? id, string saved, CancellationToken cancellationToken)
     {
-        // A date that could not be read is already in ModelState; the service's message for it would only repeat it.
-        foreach (var p in problems.Where(p => ModelState.ErrorFor(Key(p.Field)) is null))
-        {
-            ModelState.AddModelError(Key(p.Field), p.Message);
-        }
-
         if (ModelState.ErrorCount == 0)
         {
             return RedirectToPage("/Admin/Incidents/Incident", new { id, saved });

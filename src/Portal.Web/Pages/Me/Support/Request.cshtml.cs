@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Support;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Security;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Me.Support;
 
@@ -39,15 +41,15 @@ public sealed class RequestModel(PortalDbContext db, CurrentPerson currentPerson
         {
             await requests.ReplyAsync(Mine.PersonId, Mine.Id, Reply ?? "", cancellationToken);
         }
-        catch (SupportRequestConflictException)
+        catch (ConflictException)
         {
             ModelState.AddModelError(nameof(Reply), "The welfare team updated this request while you were writing. Your message has not been sent: check it and send it again.");
             await LoadAsync(cancellationToken);
             return Page();
         }
-        catch (SupportRequestException problem)
+        catch (RefusedException refused)
         {
-            ModelState.AddModelError(nameof(Reply), problem.Message);
+            ModelState.AddRefusal(refused, nameof(Reply));
             return Page();
         }
 
@@ -66,9 +68,9 @@ public sealed class RequestModel(PortalDbContext db, CurrentPerson currentPerson
         {
             await requests.WithdrawAsync(Mine.PersonId, Mine.Id, cancellationToken);
         }
-        catch (SupportRequestException problem)
+        catch (RefusedException refused)
         {
-            ModelState.AddModelError("withdraw", problem.Message);
+            ModelState.AddRefusal(refused, "withdraw");
             return Page();
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Portal.Core.Domain;
 using Portal.Core.Support;
+using Portal.Core.Validation;
 
 namespace Portal.Web.Pages.Me.Support;
 
@@ -20,40 +21,32 @@ public sealed class SupportRequestInput
     public static IReadOnlyList<string> QuestionOrder { get; } =
         [nameof(Type), nameof(StatedUrgency), nameof(Description), nameof(ContactMethod), nameof(ContactPhone), nameof(ConsentToShare)];
 
-    /// <summary>Problems keyed by property name, in the order the questions appear.</summary>
-    public Dictionary<string, string> Validate()
+    /// <summary>The problems with the answers, each against its property, in the order the questions appear.</summary>
+    public List<FieldProblem> Validate()
     {
-        var problems = new Dictionary<string, string>();
+        var problems = new List<FieldProblem>();
         if (Type is null)
         {
-            problems[nameof(Type)] = "Select what you need help with";
+            problems.Add(new(nameof(Type), "Select what you need help with"));
         }
 
         if (StatedUrgency is null)
         {
-            problems[nameof(StatedUrgency)] = "Select how soon you need help";
+            problems.Add(new(nameof(StatedUrgency), "Select how soon you need help"));
         }
 
         var checkedByService = SupportRequests.Check(ToRequest());
-        if (checkedByService.TryGetValue(nameof(Description), out var description))
-        {
-            problems[nameof(Description)] = description;
-        }
-
+        problems.AddRange(checkedByService.Where(p => p.Field == nameof(Description)));
         if (ContactMethod is null)
         {
-            problems[nameof(ContactMethod)] = "Select how you want us to contact you";
+            problems.Add(new(nameof(ContactMethod), "Select how you want us to contact you"));
         }
-        else if (checkedByService.TryGetValue(nameof(ContactPhone), out var phone))
+        else
         {
-            problems[nameof(ContactPhone)] = phone;
+            problems.AddRange(checkedByService.Where(p => p.Field == nameof(ContactPhone)));
         }
 
-        if (checkedByService.TryGetValue(nameof(ConsentToShare), out var consent))
-        {
-            problems[nameof(ConsentToShare)] = consent;
-        }
-
+        problems.AddRange(checkedByService.Where(p => p.Field == nameof(ConsentToShare)));
         return problems;
     }
 

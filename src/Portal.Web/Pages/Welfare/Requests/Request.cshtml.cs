@@ -6,8 +6,10 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Support;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Security;
+using Portal.Web.Pages.Shared;
 
 namespace Portal.Web.Pages.Welfare.Requests;
 
@@ -55,7 +57,7 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
     public Task<IActionResult> OnPostStatusAsync(CancellationToken cancellationToken) =>
         ActAsync("Input.Status", (me, request) => Input.Status is { } to
             ? requests.ChangeStatusAsync(me.PersonId, request.Id, Input.Version, to, cancellationToken)
-            : throw new SupportRequestException("Choose what to move the request to"), "Status updated", cancellationToken);
+            : throw new RefusedException("Choose what to move the request to"), "Status updated", cancellationToken);
 
     [ChecksFormVersion("Input.Version")]
     public Task<IActionResult> OnPostTakeAsync(CancellationToken cancellationToken) =>
@@ -73,7 +75,7 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
         {
             if (Input.Priority is not { } priority)
             {
-                throw new SupportRequestException("Choose a priority");
+                throw new RefusedException("Choose a priority");
             }
 
             // Written in the same save as the change it records.
@@ -103,9 +105,9 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
         {
             await action(me!, resource!);
         }
-        catch (SupportRequestException problem)
+        catch (RefusedException refused)
         {
-            ModelState.AddModelError(problem is SupportRequestConflictException ? "conflict" : field, problem.Message);
+            ModelState.AddRefusal(refused, field);
             db.ChangeTracker.Clear();
             return await ShowAsync(me!, resource!, cancellationToken);
         }
