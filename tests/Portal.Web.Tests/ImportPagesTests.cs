@@ -159,6 +159,23 @@ public sealed class ImportPagesTests
     }
 
     [Fact]
+    public async Task SettingAsideAFileAlreadyImported_IsRefusedWithWhy_AndLeavesItImported()
+    {
+        var (factory, admin) = await AdminAsync();
+        await using var _ = factory;
+        var address = await UploadAsync(admin, TwoPeople);
+        await WaitAsync(admin, address);
+        await admin.SubmitAsync(address, address + "?handler=Apply");
+        await WaitAsync(admin, address);
+
+        var refused = await Html.ReadAsync(await admin.SubmitAsync(address, address + "?handler=Discard"));
+        var after = await Html.ReadAsync(await admin.GetAsync(address, TestContext.Current.CancellationToken));
+
+        Assert.Equal(["This file has been imported, so it cannot be set aside."], refused.Texts(".govuk-error-summary__list li"));
+        Assert.Equal("Imported", after.Section("status").TextContent);
+    }
+
+    [Fact]
     public async Task AFileWithProblems_ShowsEachByLineAndColumn_AndCannotBeImported()
     {
         var (factory, admin) = await AdminAsync();

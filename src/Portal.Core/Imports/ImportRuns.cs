@@ -119,13 +119,24 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
         return true;
     }
 
-    /// <summary>Sets a checked file aside without importing it, and deletes it. False when it cannot be (not checked, or no such run).</summary>
+    /// <summary>Sets a checked (or failed) file aside without importing it, and deletes it. False when there is no such run.</summary>
+    /// <exception cref="RefusedException">The run is being checked or imported, or has been imported or set aside already.</exception>
     public async Task<bool> DiscardAsync(Actor actor, int id, CancellationToken cancellationToken)
     {
         var run = await db.ImportRuns.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (run?.Status is not (ImportRunStatus.Checked or ImportRunStatus.Failed))
+        if (run is null)
         {
             return false;
+        }
+
+        if (run.Status is not (ImportRunStatus.Checked or ImportRunStatus.Failed))
+        {
+            throw new RefusedException(run.Status switch
+            {
+                ImportRunStatus.Applied => "This file has been imported, so it cannot be set aside.",
+                ImportRunStatus.Discarded => "This file has already been set aside.",
+                _ => "A file can be set aside once its check or import has finished. Wait for it, then try again.",
+            });
         }
 
         run.Status = ImportRunStatus.Discarded;

@@ -1,9 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
+using Portal.Core.Text;
 using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using CampaignService = Portal.Core.Notices.Campaigns;
@@ -36,7 +36,7 @@ public sealed class SendModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var page = await ShowAsync(cancellationToken);
-        return page is PageResult && Campaign.Status is not (CampaignStatus.Draft or CampaignStatus.AwaitingApproval)
+        return page is PageResult && !CampaignWorkflow.Allows(CampaignAction.Send, Campaign.Status) && !CampaignWorkflow.Allows(CampaignAction.Approve, Campaign.Status)
             ? RedirectToPage("Campaign", new { id = Id })
             : page;
     }
@@ -56,7 +56,7 @@ public sealed class SendModel(
 
         return await campaigns.SendAsync(admin.Actor, Id, Version, at, cancellationToken) switch
         {
-            CampaignStatus.AwaitingApproval => "It goes to more than " + ApprovalThreshold.ToString("N0", CultureInfo.InvariantCulture) + " people, so a second administrator must approve it before it is sent",
+            CampaignStatus.AwaitingApproval => "It goes to more than " + ApprovalThreshold.ToString("N0", UkEnglish.Culture) + " people, so a second administrator must approve it before it is sent",
             CampaignStatus.Scheduled => "The notice is scheduled",
             _ => "Sending has started",
         };

@@ -60,8 +60,16 @@ public sealed class RunModel(PortalDbContext db, ImportRuns runs, ImportProgress
     public async Task<IActionResult> OnPostDiscardAsync(CancellationToken cancellationToken)
     {
         var admin = await administrators.GetAsync(cancellationToken);
-        await runs.DiscardAsync(admin.Actor, Id, cancellationToken);
-        return RedirectToPage(new { id = Id });
+        try
+        {
+            return await runs.DiscardAsync(admin.Actor, Id, cancellationToken) ? RedirectToPage(new { id = Id }) : NotFound();
+        }
+        catch (RefusedException refused)
+        {
+            ModelState.AddRefusal(refused, "discard");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
     }
 
     /// <summary>Every problem and unmatched pay number the check found, as CSV that is safe to open in a spreadsheet. Audited.</summary>
