@@ -115,11 +115,7 @@ public sealed partial class NoticeBatchJob(
             .OrderBy(d => d.Id)
             .Join(people, d => d.PersonId, p => p.Id, (d, p) => new NoticeRecipient(d.Id, p.Id, p.GivenName, p.RankOrGrade, p.Email, d.Attempts))
             .ToListAsync(cancellationToken);
-        var incidentTitle = campaign.IncidentId is { } incidentId
-            ? await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).Select(i => i.Title).SingleOrDefaultAsync(cancellationToken)
-            : null;
-
-        var build = messages.For(campaign, incidentTitle);
+        var build = messages.For(campaign, await db.IncidentTitleAsync(campaign.IncidentId, cancellationToken));
         var connection = await pool.RentAsync(cancellationToken);
 
         // A message's stamp commits (grouped with other workers' stamps, see DeliveryStampWriter) while the next

@@ -19,7 +19,7 @@ public sealed class CampaignSummaries(PortalDbContext db, CampaignAudience audie
 
         var audienceDetail = campaign.Audience switch
         {
-            AudienceKind.Incident => await IncidentTitleAsync(campaign.AudienceIncidentId, cancellationToken) ?? string.Empty,
+            AudienceKind.Incident => await db.IncidentTitleAsync(campaign.AudienceIncidentId, cancellationToken) ?? string.Empty,
             AudienceKind.Units => string.Join(", ", campaign.AudienceUnits),
             AudienceKind.NotAcknowledged => await db.NoticeCampaigns.AsNoTracking().Where(c => c.Id == campaign.AudienceCampaignId).Select(c => c.Subject).SingleOrDefaultAsync(cancellationToken) ?? string.Empty,
             _ => string.Empty,
@@ -28,12 +28,9 @@ public sealed class CampaignSummaries(PortalDbContext db, CampaignAudience audie
             ? await audience.CountAsync(campaign, cancellationToken)
             : campaign.RecipientCount ?? 0;
         var approvedBy = await NameAsync(campaign.ApprovedByPersonId, cancellationToken) ?? (campaign.ApprovedUtc is null ? null : "another administrator");
-        return new CampaignSummary(campaign, await IncidentTitleAsync(campaign.IncidentId, cancellationToken), audienceDetail, recipients,
+        return new CampaignSummary(campaign, await db.IncidentTitleAsync(campaign.IncidentId, cancellationToken), audienceDetail, recipients,
             await NameAsync(campaign.CreatedByPersonId, cancellationToken), approvedBy);
     }
-
-    private async Task<string?> IncidentTitleAsync(int? incidentId, CancellationToken cancellationToken) =>
-        incidentId is { } id ? await db.Incidents.AsNoTracking().Where(i => i.Id == id).Select(i => i.Title).SingleOrDefaultAsync(cancellationToken) : null;
 
     private async Task<string?> NameAsync(int? personId, CancellationToken cancellationToken) =>
         personId is { } id ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.GivenName + " " + p.FamilyName).SingleOrDefaultAsync(cancellationToken) : null;

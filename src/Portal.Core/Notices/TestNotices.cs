@@ -20,10 +20,7 @@ public sealed class TestNotices(PortalDbContext db, NoticeMessages messages, Mai
         }
 
         var campaign = await db.NoticeCampaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, cancellationToken);
-        var incidentTitle = campaign.IncidentId is { } incidentId
-            ? await db.Incidents.AsNoTracking().Where(i => i.Id == incidentId).Select(i => i.Title).SingleOrDefaultAsync(cancellationToken)
-            : null;
-        var message = messages.BuildTest(campaign, incidentTitle, givenName, rank, email);
+        var message = messages.BuildTest(campaign, await db.IncidentTitleAsync(campaign.IncidentId, cancellationToken), givenName, rank, email);
         var connection = await mail.RentAsync(cancellationToken);
         try
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Core.Text;
 
 namespace Portal.Web.Infrastructure;
 
@@ -8,15 +9,14 @@ namespace Portal.Web.Infrastructure;
 /// </summary>
 public static class UkTime
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
     private static readonly TimeZoneInfo? London = Find();
 
     public static string Format(DateTime utc, string format)
     {
         var value = DateTime.SpecifyKind(utc, DateTimeKind.Utc);
         return London is null
-            ? value.ToString(format, English) + " UTC"
-            : TimeZoneInfo.ConvertTimeFromUtc(value, London).ToString(format, English);
+            ? value.ToString(format, UkEnglish.Culture) + " UTC"
+            : TimeZoneInfo.ConvertTimeFromUtc(value, London).ToString(format, UkEnglish.Culture);
     }
 
     /// <summary>A time someone typed, in UK time, as UTC; null when the clocks skip it (the hour lost in March).</summary>

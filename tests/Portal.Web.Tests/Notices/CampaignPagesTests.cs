@@ -129,6 +129,24 @@ public sealed class CampaignPagesTests
     }
 
     [Fact]
+    public async Task PreviewOfANoticeAlreadySent_GoesToItsOverview_AndLooksUpNoOne()
+    {
+        await using var factory = new PortalFactory();
+        var (admin, _) = await AdminAsync(factory);
+        var person = await factory.Data.CreatePersonAsync();
+        var id = await ComposeAsync(admin);
+        var confirmed = await admin.ConfirmedAsync($"/admin/campaigns/{id}/preview");
+        await PostAsync(admin, id, "Send", ("Version", "0"), ("Schedule.When", "now"));
+
+        var response = await admin.GetAsync($"/admin/campaigns/{id}/preview?preview={person.PayNumber}&{confirmed}", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/admin/campaigns/{id}", response.Headers.Location?.OriginalString);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AuditEvents.AnyAsync(e => e.Action == "campaign.previewed", TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task SendATestToYourself_ArrivesAtYourAddressOnly_MarkedAsATest()
     {
         await using var sink = await SmtpSink.StartAsync();

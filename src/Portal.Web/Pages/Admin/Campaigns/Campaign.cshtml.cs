@@ -80,18 +80,13 @@ public sealed class CampaignModel(
     });
 
     /// <summary>In one step: a reminder to everyone this campaign reached who has not confirmed reading it.</summary>
-    public async Task<IActionResult> OnPostFollowUpAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostFollowUpAsync(CancellationToken cancellationToken) => ActAsync("followup", async admin =>
     {
-        var followUp = 0;
-        var result = await ActAsync("followup", async admin =>
-        {
-            (followUp, var status) = await campaigns.FollowUpAsync(admin.Actor, Id, cancellationToken);
-            return status == CampaignStatus.AwaitingApproval
-                ? "The reminder is ready; a second administrator must approve it before it is sent"
-                : "The reminder is being sent";
-        });
-        return result is RedirectToPageResult ? RedirectToPage(new { id = followUp }) : result;
-    }
+        var (followUp, status) = await campaigns.FollowUpAsync(admin.Actor, Id, cancellationToken);
+        return (status == CampaignStatus.AwaitingApproval
+            ? "The reminder is ready; a second administrator must approve it before it is sent"
+            : "The reminder is being sent", followUp);
+    });
 
     protected override async Task LoadPageAsync(Administrator admin, CancellationToken cancellationToken)
     {

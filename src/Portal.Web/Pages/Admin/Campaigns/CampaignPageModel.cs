@@ -51,7 +51,11 @@ public abstract class CampaignPageModel(CampaignSummaries summaries, Administrat
     /// place: those about the campaign as a whole (its version, its schedule, its audience) at theirs, the rest at
     /// <paramref name="field"/>.
     /// </summary>
-    protected async Task<IActionResult> ActAsync(string field, Func<Administrator, Task<string>> action, string thenPage = "Campaign")
+    protected Task<IActionResult> ActAsync(string field, Func<Administrator, Task<string>> action, string thenPage = "Campaign") =>
+        ActAsync(field, async admin => (await action(admin), Id), thenPage);
+
+    /// <summary>As the other <c>ActAsync</c>, for an action that ends on another campaign's page (one it made).</summary>
+    protected async Task<IActionResult> ActAsync(string field, Func<Administrator, Task<(string Flash, int CampaignId)>> action, string thenPage = "Campaign")
     {
         var cancellationToken = HttpContext.RequestAborted;
         if (!await CampaignExistsAsync(cancellationToken))
@@ -59,9 +63,11 @@ public abstract class CampaignPageModel(CampaignSummaries summaries, Administrat
             return NotFound();
         }
 
+        int then;
         try
         {
-            TempData[FlashKey] = await action(await administrators.GetAsync(cancellationToken));
+            (var flash, then) = await action(await administrators.GetAsync(cancellationToken));
+            TempData[FlashKey] = flash;
         }
         catch (RefusedException refused)
         {
@@ -76,7 +82,7 @@ public abstract class CampaignPageModel(CampaignSummaries summaries, Administrat
             return Page();
         }
 
-        return RedirectToPage(thenPage, new { id = Id });
+        return RedirectToPage(thenPage, new { id = then });
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

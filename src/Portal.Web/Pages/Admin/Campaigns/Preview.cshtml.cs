@@ -55,6 +55,12 @@ public sealed class PreviewModel(
     /// <summary>The notice as the chosen person would get it; looking at someone else's details is audited.</summary>
     protected override async Task LoadPageAsync(Administrator admin, CancellationToken cancellationToken)
     {
+        if (Summary.HasStarted)
+        {
+            // The page goes to the overview instead: nobody's details are looked up, and nothing is recorded.
+            return;
+        }
+
         var payNumber = PreviewPayNumber?.Trim();
         var values = messages.ValuesFor(Campaign, Summary.IncidentTitle, admin.GivenName, admin.Rank);
         var forWhom = "you";

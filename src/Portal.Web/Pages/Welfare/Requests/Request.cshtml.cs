@@ -42,7 +42,7 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
             return refusal;
         }
 
-        return await ShowAsync(me!, resource!, cancellationToken);
+        return await ShowAsync(me, resource!, cancellationToken);
     }
 
     /// <summary>Shows the request: every time it is shown, on a GET or again after a refused change, is a recorded view.</summary>
@@ -103,20 +103,20 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
 
         try
         {
-            await action(me!, resource!);
+            await action(me, resource!);
         }
         catch (RefusedException refused)
         {
             ModelState.AddRefusal(refused, field);
             db.ChangeTracker.Clear();
-            return await ShowAsync(me!, resource!, cancellationToken);
+            return await ShowAsync(me, resource!, cancellationToken);
         }
 
         TempData[FlashKey] = done;
         return RedirectToPage(new { reference = Reference });
     }
 
-    private async Task<(WelfareUser? Me, SupportRequestResource? Resource, IActionResult? Refusal)> AuthorizeAsync(CancellationToken cancellationToken)
+    private async Task<(WelfareUser Me, SupportRequestResource? Resource, IActionResult? Refusal)> AuthorizeAsync(CancellationToken cancellationToken)
     {
         var me = await welfareUsers.GetAsync(cancellationToken);
         if (!SupportReference.TryParse(Reference, out var id)
