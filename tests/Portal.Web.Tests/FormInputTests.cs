@@ -84,6 +84,8 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
                 return response.StatusCode != HttpStatusCode.OK
                     || shown.QuerySelector(".govuk-error-summary")?.TextContent.Contains("Nothing was changed", StringComparison.Ordinal) != true
                     ? $"{version ?? "left out"}: {(int)response.StatusCode} without saying nothing was changed"
+                    : shown.SummaryLinksWithoutTarget() is { Count: > 0 } nowhere
+                    ? $"{version ?? "left out"}: the error summary links to {string.Join(", ", nowhere)}, which is not on the page"
                     : null;
             });
 

@@ -172,6 +172,7 @@ public sealed class ImportPagesTests
         var after = await Html.ReadAsync(await admin.GetAsync(address, TestContext.Current.CancellationToken));
 
         Assert.Equal(["This file has been imported, so it cannot be set aside."], refused.Texts(".govuk-error-summary__list li"));
+        Assert.Empty(refused.SummaryLinksWithoutTarget());
         Assert.Equal("Imported", after.Section("status").TextContent);
     }
 
@@ -194,6 +195,7 @@ public sealed class ImportPagesTests
         Assert.Contains("appears more than once (first on line 2)", rows[1][2], StringComparison.Ordinal);
         Assert.Null(page.QuerySelector("form[action*='handler=Apply']"));
         Assert.Equal(["This file has 2 problems, and nothing is imported until there are none. Correct the file and upload it again."], refused.Texts(".govuk-error-summary__list li"));
+        Assert.Empty(refused.SummaryLinksWithoutTarget());
         Assert.Contains("problem,3,9,email,", report, StringComparison.Ordinal);
         Assert.Contains("problem,4,1,pay_number,", report, StringComparison.Ordinal);
         Assert.Empty(StoredFiles(factory));

@@ -7,6 +7,10 @@ public static class Html
 {
     private static readonly HtmlParser Parser = new();
 
+    /// <summary>The error summary's links that lead nowhere: no element on the page has the id they jump to.</summary>
+    public static IReadOnlyList<string> SummaryLinksWithoutTarget(this IDocument page) =>
+        [.. page.QuerySelectorAll(".govuk-error-summary a[href^='#']").Select(a => a.GetAttribute("href")!).Where(href => page.GetElementById(href[1..]) is null)];
+
     public static async Task<IDocument> ReadAsync(HttpResponseMessage response) =>
         Parser.ParseDocument(await response.Content.ReadAsStringAsync());
 

@@ -184,6 +184,7 @@ public sealed class CampaignPagesTests
         Assert.Contains("Approve and send", secondsApprovalPage.Texts("button"));
         Assert.Contains("You composed this campaign, so you cannot approve it. Ask another administrator to approve it.", ownApproval.Texts(".govuk-error-summary__list li"));
         Assert.Empty(sink.Received());
+        Assert.Empty(ownApproval.SummaryLinksWithoutTarget());
 
         var approvedPage = await second.FollowAsync(await PostAsync(second, id, "Approve", ("Version", await VersionAsync(factory, id))));
         var progress = await NoticeHost.WaitForAsync(() => factory.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);

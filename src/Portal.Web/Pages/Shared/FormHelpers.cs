@@ -75,15 +75,25 @@ public static class FormHelpers
     /// The error message for a field (id <c>{field id}-error</c>, as its aria-describedby names it), or nothing; for a
     /// <paramref name="group"/>, the group's error or its parts' (see <see cref="ErrorForGroup"/>).
     /// </summary>
-    public static IHtmlContent FieldError(this IHtmlHelper html, string key, bool group = false)
+    public static IHtmlContent FieldError(this IHtmlHelper html, string key, bool group = false) =>
+        ErrorMessage(group ? html.ViewData.ModelState.ErrorForGroup(key) : html.ViewData.ModelState.ErrorFor(key), key.Replace('.', '_') + "-error");
+
+    /// <summary>
+    /// The message for a problem with an action as a whole (a button, not a field: "control", "apply", a conflict). It
+    /// has no field to point at, so the message itself carries the id the error summary links to.
+    /// </summary>
+    public static IHtmlContent ActionError(this IHtmlHelper html, string key) =>
+        ErrorMessage(html.ViewData.ModelState.ErrorFor(key), html.GenerateIdFromName(key));
+
+    private static IHtmlContent ErrorMessage(string? message, string id)
     {
-        if ((group ? html.ViewData.ModelState.ErrorForGroup(key) : html.ViewData.ModelState.ErrorFor(key)) is not { } message)
+        if (message is null)
         {
             return HtmlString.Empty;
         }
 
         var error = new TagBuilder("p");
-        error.Attributes["id"] = key.Replace('.', '_') + "-error";
+        error.Attributes["id"] = id;
         error.AddCssClass("govuk-error-message");
         error.InnerHtml.AppendHtml("<span class=\"govuk-visually-hidden\">Error:</span> ");
         error.InnerHtml.Append(message);
