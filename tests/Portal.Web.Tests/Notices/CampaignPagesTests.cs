@@ -68,6 +68,22 @@ public sealed class CampaignPagesTests
     }
 
     [Fact]
+    public async Task Compose_WithTwoPlaceholdersNotAllowed_ListsBoth()
+    {
+        await using var factory = new PortalFactory();
+        var (admin, _) = await AdminAsync(factory);
+
+        var page = await Html.ReadAsync(await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new",
+            ("Input.Subject", "Your details"), ("Input.Body", "Dear ((given_name)),\nYour pay number ((pay_number)) and ((vetting_level)) were held."),
+            ("Input.Audience", "EveryoneActive"), ("Input.Version", "0")));
+
+        var errors = page.Texts(".govuk-error-summary__list li");
+        Assert.Equal(2, errors.Count);
+        Assert.Contains("((pay_number)) is not a placeholder you can use", errors[0], StringComparison.Ordinal);
+        Assert.Contains("((vetting_level)) is not a placeholder you can use", errors[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Compose_WithoutSubjectOrAudience_ShowsEachError_InPageOrder()
     {
         await using var factory = new PortalFactory();

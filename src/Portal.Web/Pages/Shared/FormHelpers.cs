@@ -9,13 +9,14 @@ namespace Portal.Web.Pages.Shared;
 public static class FormHelpers
 {
     /// <summary>
-    /// Puts each problem of a refused change at its place on the page, one message a place: a problem with the action as
-    /// a whole beside its button (<paramref name="actionKey"/>), a conflict at <c>conflict</c>, the rest where
-    /// <paramref name="keyOf"/> says (their own field names when it is not given). A place that already has a message
-    /// (a date the form could not read, say) keeps it.
+    /// Puts each problem of a refused change at its place on the page: a problem with the action as a whole beside its
+    /// button (<paramref name="actionKey"/>), a conflict at <c>conflict</c>, the rest where <paramref name="keyOf"/> says
+    /// (their own field names when it is not given). A place that already had a message before the refusal (a date the
+    /// form could not read, say) keeps only that one; every problem of the refusal itself is listed.
     /// </summary>
     public static void AddRefusal(this ModelStateDictionary state, RefusedException refused, string actionKey, Func<string, string>? keyOf = null)
     {
+        var alreadyShown = state.Where(entry => entry.Value is { Errors.Count: > 0 }).Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var problem in refused.Problems)
         {
             var key = problem.Field switch
@@ -24,7 +25,7 @@ public static class FormHelpers
                 FieldProblem.Conflict => FieldProblem.Conflict,
                 var field => keyOf?.Invoke(field) ?? field,
             };
-            if (state.ErrorFor(key) is null)
+            if (!alreadyShown.Contains(key))
             {
                 state.AddModelError(key, problem.Message);
             }
