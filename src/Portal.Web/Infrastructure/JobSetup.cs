@@ -78,6 +78,10 @@ public static class JobSetup
         PrepareSchemaIfNecessary = true,
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = jobs.InvisibilityTimeout,
+        // A node that dies holding a lock (the recurring-job scheduler's, say) frees it as it frees its jobs: otherwise
+        // no node would schedule the delivery sweeper for the library's default of 10 minutes, and rows the dead node
+        // had claimed would wait that long to be sent.
+        DistributedLockTimeout = jobs.InvisibilityTimeout,
         QueuePollInterval = jobs.QueuePollInterval,
         EnableLongPolling = true,
     };

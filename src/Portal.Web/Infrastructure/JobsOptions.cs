@@ -7,7 +7,8 @@ public sealed class JobsOptions
 
     /// <summary>
     /// How long a job fetched by a node that then dies stays invisible before another node takes it. The timeout slides:
-    /// a node still working on a job keeps it, however long the job takes.
+    /// a node still working on a job keeps it, however long the job takes. A distributed lock a dead node held is freed
+    /// after the same time.
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
