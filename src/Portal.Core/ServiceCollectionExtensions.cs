@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<Portal.Core.Retention.RetentionOptions>().Bind(configuration.GetSection(Portal.Core.Retention.RetentionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Jobs.RetentionJob>();
         services.AddScoped<SupportRequests>();
+        services.AddScoped<Outreach.Unconfirmed>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Jobs.AuditCheckpointJob>();

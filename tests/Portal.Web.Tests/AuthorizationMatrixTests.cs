@@ -125,6 +125,10 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["POST /admin/campaigns/{id:int}?handler=Resume"] = Access.Admin,
         ["POST /admin/campaigns/{id:int}?handler=Cancel"] = Access.Admin,
         ["POST /admin/campaigns/{id:int}?handler=FollowUp"] = Access.Admin,
+        ["GET /admin/campaigns/{id:int}/unconfirmed"] = Access.Admin,
+        ["GET /admin/incidents/{id:int}/unconfirmed"] = Access.Admin,
+        ["GET /admin/{kind:regex(^(campaigns|incidents)$)}/{id:int}/unconfirmed/briefing"] = Access.Admin,
+        ["GET /admin/{kind:regex(^(campaigns|incidents)$)}/{id:int}/unconfirmed/briefing?handler=Download"] = Access.Admin,
     };
 
     /// <summary>The decisions for the endpoints this environment routes: the development sign-in exists only in Development.</summary>
@@ -299,6 +303,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
             "code" => "404",
             "reference" => "SR-987654",
             "slug" => "no-such-article",
+            "kind" => "campaigns",
             "path" => "",
             _ => "987654",
         });

@@ -33,6 +33,15 @@ public static class AuditActions
     public const string CampaignPreviewed = "campaign.previewed";
     public const string CampaignTestSent = "campaign.test_sent";
     public const string CampaignFailuresExported = "campaign.failures_exported";
+
+    /// <summary>An administrator read a page of the people who have not confirmed a campaign or an incident's notices.</summary>
+    public const string UnconfirmedViewed = "outreach.unconfirmed_viewed";
+
+    /// <summary>An administrator opened a unit's briefing sheet of the people who have not confirmed.</summary>
+    public const string BriefingSheetOpened = "outreach.briefing_sheet_opened";
+
+    /// <summary>An administrator downloaded the people who have not confirmed as a CSV.</summary>
+    public const string UnconfirmedExported = "outreach.unconfirmed_exported";
     public const string IncidentCreated = "incident.created";
     public const string IncidentUpdated = "incident.updated";
     public const string IncidentStatusChanged = "incident.status_changed";

@@ -84,7 +84,10 @@ public sealed class TestData(IServiceProvider services)
     }
 
     /// <summary>A finished campaign with this subject, sent to this person alone (a delivery row marked sent); its id is the notice's.</summary>
-    public async Task<int> SendNoticeAsync(Person person, string subject = "Your details were exposed")
+    public Task<int> SendNoticeAsync(Person person, string subject = "Your details were exposed") => SendNoticeAsync([person], subject);
+
+    /// <summary>A finished campaign with this subject (about an incident when given), sent to these people; its id is the notice's.</summary>
+    public async Task<int> SendNoticeAsync(IReadOnlyList<Person> people, string subject = "Your details were exposed", Incident? about = null)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
@@ -93,14 +96,26 @@ public sealed class TestData(IServiceProvider services)
             Subject = subject,
             BodyTemplate = "Dear ((given_name)), sign in: ((notice_link))",
             Audience = AudienceKind.EveryoneActive,
+            IncidentId = about?.Id,
             Status = CampaignStatus.Completed,
+            RecipientCount = people.Count,
             CreatedUtc = DateTime.UtcNow,
+            StartedUtc = DateTime.UtcNow,
         };
         db.NoticeCampaigns.Add(campaign);
         await db.SaveChangesAsync();
-        db.Deliveries.Add(new Delivery { CampaignId = campaign.Id, PersonId = person.Id, Status = DeliveryStatus.Sent, SentUtc = DateTime.UtcNow });
+        db.Deliveries.AddRange(people.Select(p => new Delivery { CampaignId = campaign.Id, PersonId = p.Id, Status = DeliveryStatus.Sent, SentUtc = DateTime.UtcNow }));
         await db.SaveChangesAsync();
         return campaign.Id;
+    }
+
+    /// <summary>These people confirm they have read the notice.</summary>
+    public async Task AcknowledgeAsync(int campaignId, params IEnumerable<Person> people)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.Acknowledgements.AddRange(people.Select(p => new Acknowledgement { CampaignId = campaignId, PersonId = p.Id, AcknowledgedUtc = DateTime.UtcNow }));
+        await db.SaveChangesAsync();
     }
 
     // Names are letters only; map the digits of the pay number to letters so each person's name is unique.

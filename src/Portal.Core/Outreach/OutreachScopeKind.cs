@@ -1,0 +1,7 @@
+namespace Portal.Core.Outreach;
+
+public enum OutreachScopeKind
+{
+    Campaign,
+    Incident,
+}
