@@ -55,6 +55,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /notices"] = Access.SignedIn,
         ["GET /notices/{id:int}"] = Access.SignedIn,
         ["POST /notices/{id:int}"] = Access.SignedIn,
+        ["GET /notices/{id:int}/suspicious"] = Access.SignedIn,
+        ["POST /notices/{id:int}/suspicious"] = Access.SignedIn,
         ["GET /guidance"] = Access.SignedIn,
         ["GET /guidance/{slug}"] = Access.SignedIn,
         ["GET /support"] = Access.SignedIn,

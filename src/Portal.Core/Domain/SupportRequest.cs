@@ -15,6 +15,9 @@ public sealed class SupportRequest
     public string? ContactPhone { get; set; }
     public bool ConsentToShare { get; set; }
 
+    /// <summary>The notice the person was answering when they made the request ("I need support", "I have seen something suspicious").</summary>
+    public int? CampaignId { get; set; }
+
     /// <summary>Identifies the form submission that made this request; a repeat of it returns this request.</summary>
     public Guid? SubmissionKey { get; set; }
 

@@ -10,5 +10,8 @@ public enum SupportRequestType
     Family,
     ReplacementCard,
     SuspiciousApproach,
+
+    /// <summary>"I have seen something suspicious", answered from a notice: at least High priority.</summary>
+    SuspiciousReport,
     Other,
 }

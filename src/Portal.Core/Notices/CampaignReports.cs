@@ -63,6 +63,15 @@ public sealed class CampaignReports(PortalDbContext db, TimeProvider clock)
             .OrderBy(u => u.Rate).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>How the people the campaign reached answered it, beyond confirming: support asked for, and something suspicious reported.</summary>
+    public async Task<NoticeAnswers> AnswersAsync(int campaignId, CancellationToken cancellationToken = default)
+    {
+        var counts = await db.SupportRequests.AsNoTracking().Where(r => r.CampaignId == campaignId)
+            .GroupBy(r => r.Type == SupportRequestType.SuspiciousReport).Select(g => new { Suspicious = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Suspicious, g => g.Count, cancellationToken);
+        return new NoticeAnswers(counts.GetValueOrDefault(false), counts.GetValueOrDefault(true));
+    }
+
     /// <summary>How many of the people a campaign reached have not confirmed reading it: the follow-up's audience.</summary>
     public Task<int> NotAcknowledgedCountAsync(int campaignId, CancellationToken cancellationToken = default) =>
         db.Deliveries.AsNoTracking().CountAsync(d => d.CampaignId == campaignId

@@ -10,4 +10,5 @@ public sealed record NewSupportRequest(
     ContactMethod ContactMethod,
     string? ContactPhone,
     bool ConsentToShare,
-    Guid? SubmissionKey = null);
+    Guid? SubmissionKey = null,
+    int? CampaignId = null);

@@ -37,6 +37,7 @@ public static class PriorityCalculator
         {
             case SupportRequestType.UrgentThreat: Add(4, "Asks for an urgent threat or risk assessment"); break;
             case SupportRequestType.SuspiciousApproach: Add(3, "Reports a suspicious approach"); break;
+            case SupportRequestType.SuspiciousReport: Add(3, "Has seen something suspicious, reported from a notice"); break;
             case SupportRequestType.ReplacementCard: Add(1, "Replacement card or suspected clone"); break;
         }
 
@@ -58,6 +59,12 @@ public static class PriorityCalculator
         }
 
         var priority = score >= CriticalFrom ? Priority.Critical : score >= HighFrom ? Priority.High : score >= MediumFrom ? Priority.Medium : Priority.Low;
+        if (f.Type == SupportRequestType.SuspiciousReport && priority > Priority.High)
+        {
+            priority = Priority.High;
+            reasons.Add("Raised to High: a report of something suspicious is always at least High");
+        }
+
         return (priority, reasons);
     }
 }

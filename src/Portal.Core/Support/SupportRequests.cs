@@ -67,6 +67,12 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
             return existing;
         }
 
+        if (input.CampaignId is { } campaignId
+            && !await db.Deliveries.AnyAsync(d => d.PersonId == personId && d.CampaignId == campaignId && d.Status != DeliveryStatus.Cancelled, cancellationToken))
+        {
+            throw new RefusedException("That notice was not sent to you. Ask for support from the notice itself, or from \"Get support\".");
+        }
+
         var settings = options.Value;
         var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
             .Select(p => new { p.FamilyName, p.VettingLevel, p.SensitiveRole })
@@ -90,6 +96,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
             ContactMethod = input.ContactMethod,
             ContactPhone = input.ContactMethod == ContactMethod.Phone ? input.ContactPhone?.Trim() : null,
             ConsentToShare = input.ConsentToShare,
+            CampaignId = input.CampaignId,
             SubmissionKey = input.SubmissionKey,
             Status = SupportRequestStatus.New,
             ComputedPriority = priority,

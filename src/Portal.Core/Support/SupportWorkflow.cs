@@ -55,6 +55,7 @@ public static class SupportWorkflow
         SupportRequestType.Family => "Worries about my family",
         SupportRequestType.ReplacementCard => "Replacement warrant card or pass, or a suspected clone",
         SupportRequestType.SuspiciousApproach => "Report a suspicious approach",
+        SupportRequestType.SuspiciousReport => "Something suspicious seen, reported from a notice",
         _ => "Other",
     };
 

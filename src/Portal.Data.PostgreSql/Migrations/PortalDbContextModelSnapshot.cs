@@ -18,7 +18,7 @@ namespace Portal.Data.PostgreSql.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.0")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -1192,6 +1192,10 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("assigned_to_person_id");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
                     b.Property<int>("ComputedPriority")
                         .HasColumnType("integer")
                         .HasColumnName("computed_priority");
@@ -1296,6 +1300,9 @@ namespace Portal.Data.PostgreSql.Migrations
 
                     b.HasIndex("AssignedToPersonId")
                         .HasDatabaseName("ix_support_requests_assigned_to_person_id");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_support_requests_campaign_id");
 
                     b.HasIndex("CreatedUtc", "Restricted")
                         .HasDatabaseName("ix_support_requests_created_utc_restricted");
@@ -1504,6 +1511,12 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasForeignKey("AssignedToPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_support_requests_people_assigned_to_person_id");
+
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_support_requests_notice_campaigns_campaign_id");
 
                     b.HasOne("Portal.Core.Domain.Person", null)
                         .WithMany()

@@ -15,7 +15,7 @@ namespace Portal.Data.Sqlite.Migrations
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.0");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
@@ -1154,6 +1154,10 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("assigned_to_person_id");
 
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
                     b.Property<int>("ComputedPriority")
                         .HasColumnType("INTEGER")
                         .HasColumnName("computed_priority");
@@ -1258,6 +1262,9 @@ namespace Portal.Data.Sqlite.Migrations
 
                     b.HasIndex("AssignedToPersonId")
                         .HasDatabaseName("ix_support_requests_assigned_to_person_id");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_support_requests_campaign_id");
 
                     b.HasIndex("CreatedUtc", "Restricted")
                         .HasDatabaseName("ix_support_requests_created_utc_restricted");
@@ -1464,6 +1471,12 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasForeignKey("AssignedToPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_support_requests_people_assigned_to_person_id");
+
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_support_requests_notice_campaigns_campaign_id");
 
                     b.HasOne("Portal.Core.Domain.Person", null)
                         .WithMany()

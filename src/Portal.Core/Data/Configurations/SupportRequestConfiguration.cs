@@ -14,6 +14,7 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.Ignore(r => r.Reference);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.AssignedToPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<NoticeCampaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.Type).HasConversion<string>().HasMaxLength(30);
         builder.Property(r => r.StatedUrgency).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Description).HasMaxLength(SupportRequests.DescriptionMaxLength);

@@ -27,6 +27,7 @@ public sealed class CampaignModel(
     public int Acknowledged => ByUnit.Sum(u => u.Acknowledged);
     public int Reached => ByUnit.Sum(u => u.Recipients);
     public int NotAcknowledged { get; private set; }
+    public NoticeAnswers Answers { get; private set; } = new(0, 0);
     public int? RateLimit => options.Value.RateLimitPerMinute > 0 ? options.Value.RateLimitPerMinute : null;
 
     /// <summary>True while this campaign sends and the relay cannot be reached (see <see cref="RelayWatch"/>).</summary>
@@ -98,5 +99,6 @@ public sealed class CampaignModel(
         Progress = await reports.ProgressAsync(Id, cancellationToken);
         ByUnit = await reports.AcknowledgementsByUnitAsync(Id, cancellationToken);
         NotAcknowledged = await reports.NotAcknowledgedCountAsync(Id, cancellationToken);
+        Answers = await reports.AnswersAsync(Id, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Notices;
 using Portal.Core.Support;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Security;
@@ -8,9 +9,12 @@ namespace Portal.Web.Pages.Me.Support;
 
 /// <summary>Check your answers, then send. Sending twice (a double click, the back button) makes one request.</summary>
 [NeedsPersonRecord]
-public sealed class CheckModel(CurrentPerson currentPerson, SupportRequests requests) : PageModel
+public sealed class CheckModel(CurrentPerson currentPerson, SupportRequests requests, MyNotices notices) : PageModel
 {
     public SupportRequestInput Answers { get; private set; } = new();
+
+    /// <summary>The subject of the notice the request answers, if it answers one.</summary>
+    public string? NoticeSubject { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -20,6 +24,11 @@ public sealed class CheckModel(CurrentPerson currentPerson, SupportRequests requ
         }
 
         Answers = draft;
+        if (draft.CampaignId is { } campaignId)
+        {
+            NoticeSubject = (await notices.GetAsync(currentPerson.Id, campaignId, cancellationToken))?.Subject;
+        }
+
         return Page();
     }
 

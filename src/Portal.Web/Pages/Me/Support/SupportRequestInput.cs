@@ -15,6 +15,9 @@ public sealed class SupportRequestInput
     public string? ContactPhone { get; set; }
     public bool ConsentToShare { get; set; }
 
+    /// <summary>The notice being answered ("I need support" on a notice); checked to be the person's own.</summary>
+    public int? CampaignId { get; set; }
+
     /// <summary>Identifies one completed form, so sending it twice makes one request.</summary>
     public Guid? SubmissionKey { get; set; }
 
@@ -52,7 +55,7 @@ public sealed class SupportRequestInput
 
     public NewSupportRequest ToRequest() => new(
         Type ?? SupportRequestType.Other, StatedUrgency ?? Portal.Core.Domain.StatedUrgency.NoRush, Description ?? "",
-        ContactMethod ?? Portal.Core.Domain.ContactMethod.Portal, ContactPhone, ConsentToShare, SubmissionKey);
+        ContactMethod ?? Portal.Core.Domain.ContactMethod.Portal, ContactPhone, ConsentToShare, SubmissionKey, CampaignId);
 
     // The draft travels between the form and the check page in TempData, which is encrypted.
     public const string DraftKey = "SupportRequestDraft";

@@ -166,7 +166,8 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
         var assignee = r.AssignedToPersonId is { } a ? await names.Where(p => p.Id == a).Select(p => p.GivenName + " " + p.FamilyName).SingleAsync(cancellationToken) : null;
 
         View = new WelfareRequestView(r, requester, [.. exposures.Select(e => (e.Title, DataFieldCatalogue.In(e.Fields).Select(f => f.Name).ToList()))],
-            messages, notes, history, team, assignee);
+            messages, notes, history, team, assignee,
+            r.CampaignId is { } campaignId ? await db.NoticeCampaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Subject).SingleOrDefaultAsync(cancellationToken) : null);
         Flash = TempData[FlashKey] as string;
 
         // Forms always carry the version now shown; what the person typed is kept.
@@ -194,4 +195,5 @@ public sealed record TeamMemberView(int PersonId, string Name, bool IsLead);
 
 public sealed record WelfareRequestView(
     SupportRequest Request, RequesterView Requester, IReadOnlyList<(string Incident, List<string> Fields)> Exposures,
-    IReadOnlyList<EntryView> Messages, IReadOnlyList<EntryView> Notes, IReadOnlyList<EntryView> History, IReadOnlyList<TeamMemberView> Team, string? AssignedTo);
+    IReadOnlyList<EntryView> Messages, IReadOnlyList<EntryView> Notes, IReadOnlyList<EntryView> History, IReadOnlyList<TeamMemberView> Team, string? AssignedTo,
+    string? AnswersNotice);
