@@ -42,6 +42,13 @@ if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
   /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || fail_setup "python3-aiosmtpd is installed but /usr/bin/python3 cannot import aiosmtpd"
 fi
 
+# The text-message tests send through a real Kannel gateway on loopback (tests/kannel/kannel.sh): Debian's kannel,
+# with the fake SMS centre from kannel-extras standing in for the mobile network.
+if ! [ -x /usr/sbin/bearerbox ] || ! dpkg -L kannel-extras 2>/dev/null | grep -q '/fakesmsc$'; then
+  note "Installing kannel and kannel-extras (the SMS gateway the text tests send through)"
+  apt_install kannel kannel-extras
+fi
+
 # The data and job tests run a second time against a real PostgreSQL server: Debian's postgresql, as a
 # throw-away cluster on loopback (tests/postgres/cluster.sh), stopped and deleted when this script ends.
 if ! ls -d /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

@@ -32,6 +32,17 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Jobs.RetentionJob>();
         services.AddScoped<SupportRequests>();
         services.AddScoped<Outreach.Unconfirmed>();
+        services.AddOptions<Texts.SmsOptions>().Bind(configuration.GetSection(Texts.SmsOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.Delivery != Texts.SmsDelivery.Kannel || !string.IsNullOrWhiteSpace(o.KannelUrl), "Texts:Delivery is Kannel, so Texts:KannelUrl must name its sendsms address.")
+            .ValidateOnStart();
+        services.AddSingleton<Texts.DeliveryReportTokens>();
+        services.AddHttpClient(Texts.KannelGateway.HttpClientName).RemoveAllLoggers();
+        services.AddScoped<Texts.ISmsGateway>(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Texts.SmsOptions>>().Value.Delivery == Texts.SmsDelivery.Kannel
+            ? new Texts.KannelGateway(provider.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient(Texts.KannelGateway.HttpClientName),
+                provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Texts.SmsOptions>>(), provider.GetRequiredService<Texts.DeliveryReportTokens>())
+            : new Texts.PickupSmsGateway(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Texts.SmsOptions>>()));
+        services.AddScoped<Texts.MobileNumbers>();
+        services.AddScoped<Texts.TextReports>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<Jobs.AuditCheckpointJob>();

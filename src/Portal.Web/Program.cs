@@ -97,6 +97,11 @@ app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => che
 app.MapHealthChecks("/health/details", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = HealthDetails.WriteAsync }).AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapRazorPages();
+// Kannel's delivery reports: no sign-in, but each address carries a token made for its one text (see DeliveryReportTokens).
+app.MapGet(Portal.Core.Texts.DeliveryReportTokens.Path, async (long? m, string? t, int? status, string? answer,
+    Portal.Core.Texts.DeliveryReportTokens tokens, Portal.Core.Texts.TextReports reports, CancellationToken cancellationToken) =>
+    m is { } id && status is { } type && tokens.IsValid(id, t) && await reports.RecordAsync(id, type, answer, cancellationToken) ? Results.Text("OK") : Results.NotFound())
+    .AllowAnonymous().DisableAntiforgery();
 app.MapJobsDashboard();
 
 app.Lifetime.ApplicationStarted.Register(() =>

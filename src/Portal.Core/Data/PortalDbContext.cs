@@ -27,6 +27,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportFinding> ImportFindings => Set<ImportFinding>();
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
+    public DbSet<MobileNumber> MobileNumbers => Set<MobileNumber>();
+    public DbSet<TextMessage> TextMessages => Set<TextMessage>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -42,6 +42,12 @@ public static class AuditActions
 
     /// <summary>An administrator downloaded the people who have not confirmed as a CSV.</summary>
     public const string UnconfirmedExported = "outreach.unconfirmed_exported";
+
+    /// <summary>A person confirmed a mobile number for texts (the number is never recorded).</summary>
+    public const string MobileConfirmed = "mobile.confirmed";
+
+    /// <summary>A person removed their mobile number.</summary>
+    public const string MobileRemoved = "mobile.removed";
     public const string IncidentCreated = "incident.created";
     public const string IncidentUpdated = "incident.updated";
     public const string IncidentStatusChanged = "incident.status_changed";

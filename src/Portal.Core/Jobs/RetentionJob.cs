@@ -35,13 +35,16 @@ public sealed class RetentionJob(PortalDbContext db, AuditLog audit, Sessions.Si
             .Where(d => db.NoticeCampaigns.Any(c => c.Id == d.CampaignId && (c.Status == CampaignStatus.Completed || c.Status == CampaignStatus.Cancelled) && c.CompletedUtc < deliveriesBefore))
             .ExecuteDeleteAsync(cancellationToken);
 
+        // A mobile number is kept only while its owner is in the force.
+        var mobiles = await db.MobileNumbers.Where(m => db.People.Any(p => p.Id == m.PersonId && p.Status == PersonStatus.Leaver)).ExecuteDeleteAsync(cancellationToken);
+
         // Sign-in sessions last 8 hours at most; a day on, their rows say nothing anyone needs.
         await sessions.RemoveStartedBeforeAsync(now.AddDays(-1), cancellationToken);
 
-        if (requests > 0 || deliveries > 0)
+        if (requests > 0 || deliveries > 0 || mobiles > 0)
         {
             audit.Add(System, AuditActions.RetentionApplied, null, null,
-                $"{requests} closed support requests last changed before {requestsBefore:yyyy-MM-dd}; {deliveries} delivery rows of campaigns finished before {deliveriesBefore:yyyy-MM-dd}");
+                $"{requests} closed support requests last changed before {requestsBefore:yyyy-MM-dd}; {deliveries} delivery rows of campaigns finished before {deliveriesBefore:yyyy-MM-dd}; {mobiles} mobile numbers of leavers");
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -11,7 +11,7 @@ namespace Portal.Core.People;
 /// anyone else: who in the welfare team or administration acted is not named, and the welfare team's internal
 /// notes are not included (see <see cref="NotIncluded"/>).
 /// </summary>
-public sealed class SubjectAccess(PortalDbContext db, TimeProvider clock)
+public sealed class SubjectAccess(PortalDbContext db, Texts.MobileNumbers mobiles, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> NotIncluded =
     [
@@ -47,6 +47,11 @@ public sealed class SubjectAccess(PortalDbContext db, TimeProvider clock)
         var accesses = await db.AuditEvents.AsNoTracking().Where(e => e.SubjectPersonId == personId)
             .OrderBy(e => e.Id).Select(e => new AccessEntry(e.OccurredUtc, e.Action, e.Target)).ToListAsync(cancellationToken);
 
+        var mobile = await db.MobileNumbers.AsNoTracking().Where(m => m.PersonId == personId).Select(m => new { m.ConfirmedUtc }).SingleOrDefaultAsync(cancellationToken);
+        var texts = await db.TextMessages.AsNoTracking().Where(t => t.PersonId == personId).OrderBy(t => t.Id)
+            .Select(t => new TextEntry(t.Purpose.ToString(), t.Status.ToString(), t.CreatedUtc, t.DeliveredUtc)).ToListAsync(cancellationToken);
+        var number = mobile is null ? null : await mobiles.NumberAsync(personId, cancellationToken);
+
         return new SubjectAccessCopy(
             clock.GetUtcNow().UtcDateTime,
             NotIncluded,
@@ -58,6 +63,7 @@ public sealed class SubjectAccess(PortalDbContext db, TimeProvider clock)
             [.. requests.Select(r => new SupportRequestEntry(r.Reference, r.Type.ToString(), r.StatedUrgency.ToString(), r.Description, r.ContactMethod.ToString(), r.ContactPhone,
                 r.ConsentToShare, r.Status.ToString(), r.Priority.ToString(), r.PriorityReasons, r.CreatedUtc, r.UpdatedUtc,
                 [.. messages[r.Id].Select(m => new MessageEntry(m.SentUtc, m.FromRequester ? "you" : "the welfare team", m.Body))]))],
-            accesses);
+            accesses,
+            mobile is null && texts.Count == 0 ? null : new MobileEntry(number is null ? null : "+" + number, mobile?.ConfirmedUtc, texts));
     }
 }

@@ -852,6 +852,63 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("incident_updates", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.MobileNumber", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("code_attempts");
+
+                    b.Property<DateTime?>("CodeExpiresUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("code_expires_utc");
+
+                    b.Property<string>("CodeProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("code_protected");
+
+                    b.Property<int>("CodesSent")
+                        .HasColumnType("integer")
+                        .HasColumnName("codes_sent");
+
+                    b.Property<DateTime?>("CodesWindowStartUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("codes_window_start_utc");
+
+                    b.Property<DateTime?>("ConfirmedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("confirmed_utc");
+
+                    b.Property<string>("Ending")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("ending");
+
+                    b.Property<string>("NumberProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("number_protected");
+
+                    b.Property<string>("PendingProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("pending_protected");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_mobile_numbers");
+
+                    b.ToTable("mobile_numbers", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.NoticeCampaign", b =>
                 {
                     b.Property<int>("Id")
@@ -1353,6 +1410,89 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("support_request_events", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.TextMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AcceptedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_utc");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("claim_token");
+
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_utc");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("DeliveredUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_utc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("NextAttemptUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_utc");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("integer")
+                        .HasColumnName("parts");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_text_messages");
+
+                    b.HasIndex("CampaignId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_text_messages_campaign_id_person_id");
+
+                    b.HasIndex("Status", "NextAttemptUtc")
+                        .HasDatabaseName("ix_text_messages_status_next_attempt_utc");
+
+                    b.HasIndex("PersonId", "Purpose", "CreatedUtc")
+                        .HasDatabaseName("ix_text_messages_person_id_purpose_created_utc");
+
+                    b.ToTable("text_messages", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.WelfareTeamMember", b =>
                 {
                     b.Property<int>("PersonId")
@@ -1463,6 +1603,16 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasConstraintName("fk_incident_updates_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.MobileNumber", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Domain.MobileNumber", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mobile_numbers_people_person_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.NoticeCampaign", b =>
                 {
                     b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
@@ -1534,6 +1684,22 @@ namespace Portal.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_support_request_events_support_requests_support_request_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.TextMessage", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_text_messages_notice_campaigns_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_text_messages_people_person_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.WelfareTeamMember", b =>

@@ -824,6 +824,63 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("incident_updates", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.MobileNumber", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("CodeAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("code_attempts");
+
+                    b.Property<DateTime?>("CodeExpiresUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_expires_utc");
+
+                    b.Property<string>("CodeProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_protected");
+
+                    b.Property<int>("CodesSent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("codes_sent");
+
+                    b.Property<DateTime?>("CodesWindowStartUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("codes_window_start_utc");
+
+                    b.Property<DateTime?>("ConfirmedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("confirmed_utc");
+
+                    b.Property<string>("Ending")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ending");
+
+                    b.Property<string>("NumberProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number_protected");
+
+                    b.Property<string>("PendingProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_protected");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_mobile_numbers");
+
+                    b.ToTable("mobile_numbers", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.NoticeCampaign", b =>
                 {
                     b.Property<int>("Id")
@@ -1313,6 +1370,87 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("support_request_events", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.TextMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("AcceptedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_utc");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_token");
+
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_utc");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("DeliveredUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_utc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("NextAttemptUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_utc");
+
+                    b.Property<int>("Parts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("parts");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_text_messages");
+
+                    b.HasIndex("CampaignId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_text_messages_campaign_id_person_id");
+
+                    b.HasIndex("Status", "NextAttemptUtc")
+                        .HasDatabaseName("ix_text_messages_status_next_attempt_utc");
+
+                    b.HasIndex("PersonId", "Purpose", "CreatedUtc")
+                        .HasDatabaseName("ix_text_messages_person_id_purpose_created_utc");
+
+                    b.ToTable("text_messages", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.WelfareTeamMember", b =>
                 {
                     b.Property<int>("PersonId")
@@ -1423,6 +1561,16 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_incident_updates_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.MobileNumber", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Domain.MobileNumber", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_mobile_numbers_people_person_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.NoticeCampaign", b =>
                 {
                     b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
@@ -1494,6 +1642,22 @@ namespace Portal.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_support_request_events_support_requests_support_request_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.TextMessage", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_text_messages_notice_campaigns_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_text_messages_people_person_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.WelfareTeamMember", b =>

@@ -1,0 +1,7 @@
+namespace Portal.Core.Texts;
+
+public enum SmsDelivery
+{
+    Pickup,
+    Kannel,
+}
