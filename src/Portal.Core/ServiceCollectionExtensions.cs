@@ -17,6 +17,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PersonMatchingOptions>().Bind(configuration.GetSection(PersonMatchingOptions.SectionName))
             .Validate(o => !string.IsNullOrWhiteSpace(o.PayNumberClaim) || o.EmailClaims.Count > 0, "PersonMatching needs a PayNumberClaim or at least one EmailClaims entry.")
             .ValidateOnStart();
@@ -66,6 +67,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Jobs.CampaignDispatchJob>();
         services.AddScoped<Jobs.NoticeBatchJob>();
         services.AddScoped<Jobs.DeliverySweepJob>();
+        services.AddScoped<Outreach.LadderDue>();
+        services.AddScoped<Outreach.LadderReports>();
+        services.AddScoped<Outreach.Letters>();
+        services.AddScoped<Jobs.LadderJob>();
+        services.AddSingleton<Texts.NoticeTexts>();
+        services.AddSingleton<Texts.TextRateLimiter>();
         services.AddScoped<NoticeQueue>();
         services.AddSingleton<NoticeMessages>();
         services.AddSingleton<MailConnectionPool>();

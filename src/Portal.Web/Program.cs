@@ -11,7 +11,6 @@ using Portal.Web.Infrastructure.Security;
 var started = Stopwatch.StartNew();
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = PortalPaths.FindWebRoot() });
 
-builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddPortalCore(builder.Configuration);
 builder.AddPortalDatabase();
 builder.AddPortalJobs();

@@ -134,6 +134,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["POST /admin/campaigns/{id:int}?handler=Cancel"] = Access.Admin,
         ["POST /admin/campaigns/{id:int}?handler=FollowUp"] = Access.Admin,
         ["GET /admin/campaigns/{id:int}/unconfirmed"] = Access.Admin,
+        ["GET /admin/campaigns/{id:int}/letters/{batch:int}"] = Access.Admin,
         ["GET /admin/incidents/{id:int}/unconfirmed"] = Access.Admin,
         ["GET /admin/{kind:regex(^(campaigns|incidents)$)}/{id:int}/unconfirmed/briefing"] = Access.Admin,
         ["GET /admin/{kind:regex(^(campaigns|incidents)$)}/{id:int}/unconfirmed/briefing?handler=Download"] = Access.Admin,

@@ -59,6 +59,11 @@ public sealed partial class SmsCentre : IAsyncDisposable
         return Received();
     }
 
+    /// <summary>Stops the gateway's sendsms side: connections to <see cref="SendSmsUrl"/> are refused until <see cref="UpAsync"/>.</summary>
+    public Task DownAsync() => RunAsync("down", directory);
+
+    public Task UpAsync() => RunAsync("up", directory);
+
     public async ValueTask DisposeAsync() => await RunAsync("stop", directory);
 
     private static async Task<string> RunAsync(string command, string directory)

@@ -6,6 +6,8 @@
 #
 #   tests/kannel/kannel.sh start DIR   starts one in DIR (created); prints the sendsms address on stdout
 #   tests/kannel/kannel.sh stop DIR    stops it and deletes DIR
+#   tests/kannel/kannel.sh down DIR    stops only smsbox, so its sendsms address refuses connections (a gateway that is down)
+#   tests/kannel/kannel.sh up DIR      starts smsbox again on the same address
 #
 # The sendsms user is portal / portal-test-only (a loopback gateway with nothing behind it).
 set -euo pipefail
@@ -69,6 +71,7 @@ catch-all = true
 max-messages = 0
 CONF
     echo "$admin" > "$dir/admin.port"
+    echo "$sendsms" > "$dir/sendsms.port"
     /usr/sbin/bearerbox "$dir/kannel.conf" > "$dir/bearerbox.out" 2>&1 &
     echo $! > "$dir/bearerbox.pid"
     wait_for_port "$smsc"
@@ -84,6 +87,18 @@ CONF
       sleep 0.1
     done
     echo "http://127.0.0.1:$sendsms/cgi-bin/sendsms"
+    ;;
+  down)
+    kill "$(cat "$dir/smsbox.pid")" 2>/dev/null || true
+    for _ in $(seq 1 50); do
+      (exec 3<>"/dev/tcp/127.0.0.1/$(cat "$dir/sendsms.port")") 2>/dev/null || break
+      sleep 0.1
+    done
+    ;;
+  up)
+    /usr/sbin/smsbox "$dir/kannel.conf" >> "$dir/smsbox.out" 2>&1 &
+    echo $! > "$dir/smsbox.pid"
+    wait_for_port "$(cat "$dir/sendsms.port")"
     ;;
   stop)
     for box in smsbox fakesmsc bearerbox; do

@@ -29,6 +29,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<MobileNumber> MobileNumbers => Set<MobileNumber>();
     public DbSet<TextMessage> TextMessages => Set<TextMessage>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<LetterBatch> LetterBatches => Set<LetterBatch>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -47,7 +47,7 @@ public sealed class DemoSupportSeeder(PortalDbContext db, IOptions<SupportOption
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var at = new SettableClock();
         var requests = new SupportRequests(db, at, options);
-        var types = Enum.GetValues<SupportRequestType>();
+        var types = SupportWorkflow.AskedForOnTheForm;
         for (var i = 0; i < count; i++)
         {
             // More requests in the first days after the news, fewer later.
@@ -56,7 +56,7 @@ public sealed class DemoSupportSeeder(PortalDbContext db, IOptions<SupportOption
             var personId = affected[random.Next(affected.Count)];
             var urgency = (StatedUrgency)random.Next(3);
             var request = await requests.CreateAsync(personId, new NewSupportRequest(
-                types[random.Next(types.Length)], urgency, Worries[random.Next(Worries.Length)], ContactMethod.Portal, null, true), cancellationToken);
+                types[random.Next(types.Count)], urgency, Worries[random.Next(Worries.Length)], ContactMethod.Portal, null, true), cancellationToken);
 
             var days = age.TotalDays;
             var actor = request.Restricted ? welfareLead : random.Next(2) == 0 ? welfareOfficer : welfareLead;

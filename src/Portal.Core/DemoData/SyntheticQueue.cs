@@ -1,4 +1,5 @@
 using Portal.Core.Domain;
+using Portal.Core.Support;
 
 namespace Portal.Core.DemoData;
 
@@ -14,7 +15,7 @@ public static class SyntheticQueue
     public static IEnumerable<SupportRequest> Requests(IReadOnlyList<Person> requesters, int assigneePersonId, int count, DateTime now)
     {
         var statuses = Enum.GetValues<SupportRequestStatus>();
-        var types = Enum.GetValues<SupportRequestType>();
+        var types = SupportWorkflow.AskedForOnTheForm;
         for (var i = 0; i < count; i++)
         {
             var requester = requesters[i % requesters.Count];
@@ -23,7 +24,7 @@ public static class SyntheticQueue
             yield return new SupportRequest
             {
                 PersonId = requester.Id,
-                Type = types[i % types.Length],
+                Type = types[i % types.Count],
                 StatedUrgency = StatedUrgency.ThisWeek,
                 Description = "A worry about two lines long, as people write them, asking for help with what was held.",
                 ConsentToShare = true,

@@ -43,6 +43,9 @@ public static class AuditActions
     /// <summary>An administrator downloaded the people who have not confirmed as a CSV.</summary>
     public const string UnconfirmedExported = "outreach.unconfirmed_exported";
 
+    /// <summary>An administrator downloaded a batch of the ladder's letters (they name people).</summary>
+    public const string LettersDownloaded = "outreach.letters_downloaded";
+
     /// <summary>A person confirmed a mobile number for texts (the number is never recorded).</summary>
     public const string MobileConfirmed = "mobile.confirmed";
 

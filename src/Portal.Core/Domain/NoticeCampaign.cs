@@ -34,6 +34,15 @@ public sealed class NoticeCampaign
     public string? ApprovedBySubject { get; set; }
     public DateTime? ApprovedUtc { get; set; }
 
+    /// <summary>The escalation ladder: hours after a person's notice without their confirmation before each step; null leaves a step out.</summary>
+    public int? ReminderAfterHours { get; set; }
+
+    public int? TextAfterHours { get; set; }
+
+    public int? LetterAfterHours { get; set; }
+
+    public int? CallAfterHours { get; set; }
+
     /// <summary>How many delivery rows were written when sending started.</summary>
     public int? RecipientCount { get; set; }
     public DateTime CreatedUtc { get; set; }

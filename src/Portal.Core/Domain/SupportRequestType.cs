@@ -13,5 +13,8 @@ public enum SupportRequestType
 
     /// <summary>"I have seen something suspicious", answered from a notice: at least High priority.</summary>
     SuspiciousReport,
+
+    /// <summary>A call to make: the person has not confirmed a notice after every other step of its ladder.</summary>
+    WelfareCall,
     Other,
 }

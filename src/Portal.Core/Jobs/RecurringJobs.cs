@@ -17,6 +17,8 @@ public static class RecurringJobs
     {
         recurring.AddOrUpdate<DeliverySweepJob>(DeliverySweepJob.RecurringJobId, job => job.SweepAsync(CancellationToken.None),
             services.GetRequiredService<IOptions<NoticeOptions>>().Value.SweepCron);
+        recurring.AddOrUpdate<LadderJob>(LadderJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            services.GetRequiredService<IOptions<NoticeOptions>>().Value.LadderCron);
         recurring.AddOrUpdate<RetentionJob>(RetentionJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             services.GetRequiredService<IOptions<RetentionOptions>>().Value.Cron);
         recurring.AddOrUpdate<AuditCheckpointJob>(AuditCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),

@@ -10,4 +10,5 @@ public sealed record CampaignDraft(
     AudienceKind? Audience,
     int? AudienceIncidentId,
     IReadOnlyList<string> AudienceUnits,
-    int? AudienceCampaignId);
+    int? AudienceCampaignId,
+    LadderDraft? Ladder = null);

@@ -17,7 +17,7 @@ public static class CampaignWorkflow
         [CampaignAction.Send] = ([CampaignStatus.Draft], "This campaign has already been sent."),
         [CampaignAction.Approve] = ([CampaignStatus.AwaitingApproval], "This campaign is not waiting for approval."),
         [CampaignAction.ReturnToDraft] = ([CampaignStatus.AwaitingApproval], "This campaign is not waiting for approval."),
-        [CampaignAction.Pause] = ([CampaignStatus.Sending], "Only a campaign that is sending can be paused."),
+        [CampaignAction.Pause] = ([CampaignStatus.Sending, CampaignStatus.Completed], "Only a campaign that is sending, or whose ladder is still going, can be paused."),
         [CampaignAction.Resume] = ([CampaignStatus.Paused], "Only a paused campaign can be resumed."),
         [CampaignAction.Cancel] = (
             [CampaignStatus.Draft, CampaignStatus.AwaitingApproval, CampaignStatus.Scheduled, CampaignStatus.Sending, CampaignStatus.Paused],

@@ -111,6 +111,11 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     {
         var campaign = await LoadAsync(id, version, cancellationToken);
         CampaignWorkflow.Require(CampaignAction.Pause, campaign.Status);
+        if (campaign.Status == CampaignStatus.Completed && Ladder.Of(campaign).IsEmpty)
+        {
+            throw new RefusedException("status", "This campaign has finished sending and has no ladder of reminders to pause.");
+        }
+
         campaign.Status = CampaignStatus.Paused;
         audit.Add(actor, AuditActions.CampaignPaused, null, Target(id));
         await SaveAsync(campaign, cancellationToken);
@@ -236,6 +241,9 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
             problems.AddRange(NoticeTemplate.Check(body, draft.IncidentId is not null).Select(p => new FieldProblem("Body", "Message: " + p.Message)));
         }
 
+        var (ladder, ladderProblems) = Ladder.Parse(draft.Ladder);
+        problems.AddRange(ladderProblems);
+
         var units = draft.AudienceUnits.Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         switch (draft.Audience)
         {
@@ -275,6 +283,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         campaign.AudienceIncidentId = campaign.Audience == AudienceKind.Incident ? draft.AudienceIncidentId : null;
         campaign.AudienceUnits = campaign.Audience == AudienceKind.Units ? units : [];
         campaign.AudienceCampaignId = campaign.Audience == AudienceKind.NotAcknowledged ? draft.AudienceCampaignId : null;
+        ladder.ApplyTo(campaign);
     }
 
     private async Task<NoticeCampaign> LoadAsync(int id, int version, CancellationToken cancellationToken)

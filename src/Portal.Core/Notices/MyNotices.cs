@@ -73,6 +73,9 @@ public sealed class MyNotices(PortalDbContext db, NoticeMessages messages, TimeP
             }
         }
 
+        // Off the ladder at once: nothing more is sent for this notice.
+        await db.Escalations.Where(o => o.PersonId == personId && o.CampaignId == campaignId && (o.Status == EscalationStatus.Pending || o.Status == EscalationStatus.WaitingToRetry))
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.Status, EscalationStatus.Cancelled).SetProperty(o => o.LastError, "They confirmed that they have read it"), cancellationToken);
         return true;
     }
 }

@@ -50,6 +50,19 @@ public sealed class NoticeMessages(IOptions<MailOptions> mail, IOptions<NoticeOp
             noticeLink = owner.NoticeLink(campaign.Id);
         }
 
+        /// <summary>
+        /// The ladder's reminder for one person: the notice again, its subject marked as a reminder and a line before it
+        /// saying why. Its Message-ID names the ladder's row, so a resend can be recognised.
+        /// </summary>
+        public MimeMessage BuildReminder(long outreachId, string givenName, string rank, string email)
+        {
+            var message = Build(givenName, rank, email, $"reminder-{outreachId}.campaign-{campaign.Id}@{owner.messageIdDomain}");
+            message.Subject = "Reminder: " + message.Subject;
+            var text = (TextPart)message.Body!;
+            text.Text = "We have not yet seen you confirm that you have read this notice. Please sign in to read it, then choose \"I have read this\".\n\n" + text.Text;
+            return message;
+        }
+
         /// <summary>The message for a delivery row. The same row always gets the same Message-ID, so a resend can be recognised.</summary>
         public MimeMessage Build(NoticeRecipient recipient) =>
             Build(recipient.GivenName, recipient.Rank, recipient.Email, $"delivery-{recipient.DeliveryId}.campaign-{campaign.Id}@{owner.messageIdDomain}");

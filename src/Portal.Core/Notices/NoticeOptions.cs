@@ -66,6 +66,9 @@ public sealed class NoticeOptions
     [Required]
     public string SweepCron { get; set; } = "* * * * *";
 
+    /// <summary>When the escalation ladders are worked: every minute.</summary>
+    public string LadderCron { get; set; } = "* * * * *";
+
     /// <summary>How often delayed jobs (retries) are looked for.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(5);

@@ -9,8 +9,13 @@ public sealed class NoticeRateLimiter : IDisposable
     private readonly TokenBucketRateLimiter? limiter;
 
     public NoticeRateLimiter(IOptions<NoticeOptions> options)
+        : this(options.Value.RateLimitPerMinute)
     {
-        var perMinute = options.Value.RateLimitPerMinute;
+    }
+
+    /// <summary>A limit of <paramref name="perMinute"/> a minute on this node; none for 0.</summary>
+    public NoticeRateLimiter(int perMinute)
+    {
         if (perMinute <= 0)
         {
             return;

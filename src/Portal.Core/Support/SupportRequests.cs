@@ -61,6 +61,22 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
             throw new RefusedException(problems);
         }
 
+        return await CreateCheckedAsync(personId, input, cancellationToken);
+    }
+
+    /// <summary>
+    /// A task for the welfare team to call someone a notice has not reached after every other step of its ladder:
+    /// worked like a support request, but made by the portal, not asked for by the person. One per person and notice,
+    /// however often it is asked for. Saved with the caller's unit of work and transaction.
+    /// </summary>
+    public Task<SupportRequest> CreateCallTaskAsync(int personId, int campaignId, string description, CancellationToken cancellationToken = default)
+    {
+        var key = new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"call:{campaignId}:{personId}"))[..16]);
+        return CreateCheckedAsync(personId, new NewSupportRequest(SupportRequestType.WelfareCall, StatedUrgency.NoRush, description, ContactMethod.Phone, null, false, key, campaignId), cancellationToken);
+    }
+
+    private async Task<SupportRequest> CreateCheckedAsync(int personId, NewSupportRequest input, CancellationToken cancellationToken)
+    {
         if (input.SubmissionKey is { } key
             && await db.SupportRequests.SingleOrDefaultAsync(r => r.PersonId == personId && r.SubmissionKey == key, cancellationToken) is { } existing)
         {
@@ -108,7 +124,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
             DueUtc = now + settings.SlaFor(priority),
             NextUpdateDueUtc = now + settings.SlaFor(priority),
         };
-        Record(request, personId, "Request made", now);
+        Record(request, input.Type == SupportRequestType.WelfareCall ? null : personId, input.Type == SupportRequestType.WelfareCall ? "Call task made: the notice has not reached them" : "Request made", now);
         db.SupportRequests.Add(request);
         try
         {

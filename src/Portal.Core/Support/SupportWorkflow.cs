@@ -45,6 +45,10 @@ public static class SupportWorkflow
     public static string DescribeForTeam(SupportRequestStatus status) =>
         status == SupportRequestStatus.WaitingOnPerson ? "Waiting on the person" : Describe(status);
 
+    /// <summary>What a person can ask for on the support form; the rest are made from a notice (a report of something suspicious, a welfare call).</summary>
+    public static IReadOnlyList<SupportRequestType> AskedForOnTheForm { get; } =
+        [.. Enum.GetValues<SupportRequestType>().Where(t => t is not (SupportRequestType.SuspiciousReport or SupportRequestType.WelfareCall))];
+
     public static string Describe(SupportRequestType type) => type switch
     {
         SupportRequestType.UrgentThreat => "Urgent threat or risk assessment",
@@ -56,6 +60,7 @@ public static class SupportWorkflow
         SupportRequestType.ReplacementCard => "Replacement warrant card or pass, or a suspected clone",
         SupportRequestType.SuspiciousApproach => "Report a suspicious approach",
         SupportRequestType.SuspiciousReport => "Something suspicious seen, reported from a notice",
+        SupportRequestType.WelfareCall => "Call them: a notice has not reached them",
         _ => "Other",
     };
 

@@ -393,6 +393,95 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("claim_token");
+
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_utc");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_utc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<int?>("LetterBatchId")
+                        .HasColumnType("integer")
+                        .HasColumnName("letter_batch_id");
+
+                    b.Property<DateTime?>("NextAttemptUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_utc");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("step");
+
+                    b.Property<int?>("SupportRequestId")
+                        .HasColumnType("integer")
+                        .HasColumnName("support_request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalations");
+
+                    b.HasIndex("LetterBatchId")
+                        .HasDatabaseName("ix_escalations_letter_batch_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_escalations_person_id");
+
+                    b.HasIndex("SupportRequestId")
+                        .HasDatabaseName("ix_escalations_support_request_id");
+
+                    b.HasIndex("CampaignId", "PersonId", "Step")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escalations_campaign_id_person_id_step");
+
+                    b.HasIndex("Status", "Step", "NextAttemptUtc")
+                        .HasDatabaseName("ix_escalations_status_step_next_attempt_utc");
+
+                    b.ToTable("escalations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
                 {
                     b.Property<int>("Id")
@@ -852,6 +941,40 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("incident_updates", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.LetterBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("FirstDownloadedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_downloaded_utc");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("integer")
+                        .HasColumnName("letters");
+
+                    b.HasKey("Id")
+                        .HasName("pk_letter_batches");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_letter_batches_campaign_id");
+
+                    b.ToTable("letter_batches", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.MobileNumber", b =>
                 {
                     b.Property<int>("PersonId")
@@ -957,6 +1080,10 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(10000)")
                         .HasColumnName("body_template");
 
+                    b.Property<int?>("CallAfterHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("call_after_hours");
+
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("completed_utc");
@@ -978,9 +1105,17 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("incident_id");
 
+                    b.Property<int?>("LetterAfterHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("letter_after_hours");
+
                     b.Property<int?>("RecipientCount")
                         .HasColumnType("integer")
                         .HasColumnName("recipient_count");
+
+                    b.Property<int?>("ReminderAfterHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("reminder_after_hours");
 
                     b.Property<DateTime?>("ScheduledForUtc")
                         .HasColumnType("timestamp with time zone")
@@ -1001,6 +1136,10 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("subject");
+
+                    b.Property<int?>("TextAfterHours")
+                        .HasColumnType("integer")
+                        .HasColumnName("text_after_hours");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1547,6 +1686,35 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasConstraintName("fk_deliveries_people_person_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.Escalation", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_notice_campaigns_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.LetterBatch", null)
+                        .WithMany()
+                        .HasForeignKey("LetterBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_escalations_letter_batches_letter_batch_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_people_person_id");
+
+                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_escalations_support_requests_support_request_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
                 {
                     b.HasOne("Portal.Core.Domain.Incident", null)
@@ -1601,6 +1769,16 @@ namespace Portal.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_incident_updates_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.LetterBatch", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_letter_batches_notice_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.MobileNumber", b =>

@@ -379,6 +379,93 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.Escalation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<string>("ClaimToken")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_token");
+
+                    b.Property<DateTime?>("ClaimedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_utc");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("DoneUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("done_utc");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<int?>("LetterBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("letter_batch_id");
+
+                    b.Property<DateTime?>("NextAttemptUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_utc");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.Property<int?>("SupportRequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalations");
+
+                    b.HasIndex("LetterBatchId")
+                        .HasDatabaseName("ix_escalations_letter_batch_id");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_escalations_person_id");
+
+                    b.HasIndex("SupportRequestId")
+                        .HasDatabaseName("ix_escalations_support_request_id");
+
+                    b.HasIndex("CampaignId", "PersonId", "Step")
+                        .IsUnique()
+                        .HasDatabaseName("ix_escalations_campaign_id_person_id_step");
+
+                    b.HasIndex("Status", "Step", "NextAttemptUtc")
+                        .HasDatabaseName("ix_escalations_status_step_next_attempt_utc");
+
+                    b.ToTable("escalations", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
                 {
                     b.Property<int>("Id")
@@ -824,6 +911,38 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("incident_updates", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.LetterBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime?>("FirstDownloadedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_downloaded_utc");
+
+                    b.Property<int>("Letters")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("letters");
+
+                    b.HasKey("Id")
+                        .HasName("pk_letter_batches");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_letter_batches_campaign_id");
+
+                    b.ToTable("letter_batches", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.MobileNumber", b =>
                 {
                     b.Property<int>("PersonId")
@@ -927,6 +1046,10 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("body_template");
 
+                    b.Property<int?>("CallAfterHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("call_after_hours");
+
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("completed_utc");
@@ -948,9 +1071,17 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("incident_id");
 
+                    b.Property<int?>("LetterAfterHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("letter_after_hours");
+
                     b.Property<int?>("RecipientCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("recipient_count");
+
+                    b.Property<int?>("ReminderAfterHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reminder_after_hours");
 
                     b.Property<DateTime?>("ScheduledForUtc")
                         .HasColumnType("TEXT")
@@ -971,6 +1102,10 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("subject");
+
+                    b.Property<int?>("TextAfterHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("text_after_hours");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1505,6 +1640,35 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_deliveries_people_person_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.Escalation", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_notice_campaigns_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.LetterBatch", null)
+                        .WithMany()
+                        .HasForeignKey("LetterBatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_escalations_letter_batches_letter_batch_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalations_people_person_id");
+
+                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_escalations_support_requests_support_request_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
                 {
                     b.HasOne("Portal.Core.Domain.Incident", null)
@@ -1559,6 +1723,16 @@ namespace Portal.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_incident_updates_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.LetterBatch", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_letter_batches_notice_campaigns_campaign_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.MobileNumber", b =>

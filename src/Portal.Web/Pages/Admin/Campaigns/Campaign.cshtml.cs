@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
 using Portal.Core.Notices.Mail;
+using Portal.Core.Outreach;
 using Portal.Web.Infrastructure;
 using CampaignService = Portal.Core.Notices.Campaigns;
 
@@ -18,7 +19,8 @@ public sealed class CampaignModel(
     CampaignService campaigns,
     CampaignReports reports,
     IOptions<NoticeOptions> options,
-    RelayWatch relay) : CampaignPageModel(summaries, administrators)
+    RelayWatch relay,
+    LadderReports ladder) : CampaignPageModel(summaries, administrators)
 {
     public override IReadOnlyList<string> ErrorOrder { get; } = ["conflict", "Audience", "control", "followup"];
 
@@ -28,6 +30,8 @@ public sealed class CampaignModel(
     public int Reached => ByUnit.Sum(u => u.Recipients);
     public int NotAcknowledged { get; private set; }
     public NoticeAnswers Answers { get; private set; } = new(0, 0);
+    public IReadOnlyList<LadderStepProgress> Ladder { get; private set; } = [];
+    public IReadOnlyList<Portal.Core.Domain.LetterBatch> LetterBatches { get; private set; } = [];
     public int? RateLimit => options.Value.RateLimitPerMinute > 0 ? options.Value.RateLimitPerMinute : null;
 
     /// <summary>True while this campaign sends and the relay cannot be reached (see <see cref="RelayWatch"/>).</summary>
@@ -100,5 +104,7 @@ public sealed class CampaignModel(
         ByUnit = await reports.AcknowledgementsByUnitAsync(Id, cancellationToken);
         NotAcknowledged = await reports.NotAcknowledgedCountAsync(Id, cancellationToken);
         Answers = await reports.AnswersAsync(Id, cancellationToken);
+        Ladder = await ladder.ProgressAsync(Campaign, cancellationToken);
+        LetterBatches = await ladder.LetterBatchesAsync(Id, cancellationToken);
     }
 }

@@ -42,5 +42,14 @@ public static class CampaignText
         : string.Create(UkEnglish.Culture, $"about {eta.TotalHours:0.#} hours");
 
     /// <summary>A count of people, as "1 person" or "47,000 people".</summary>
+    /// <summary>The ladder in a line: "a reminder e-mail after 24 hours, then a text message after 48 hours".</summary>
+    public static string Describe(Portal.Core.Notices.Ladder ladder) => ladder.IsEmpty
+        ? "Nothing more: no reminder, text, letter or call"
+        : string.Join(", then ", ladder.Steps.Select(s => $"a {Portal.Core.Notices.Ladder.Describe(s.Step)} after {Hours(s.Hours)}"));
+
+    public static string Hours(int hours) => hours == 1 ? "1 hour" : string.Create(UkEnglish.Culture, $"{hours:N0} hours");
+
+    public static string Letters(int count) => count.ToString("N0", UkEnglish.Culture) + (count == 1 ? " letter" : " letters");
+
     public static string People(int count) => count.ToString("N0", UkEnglish.Culture) + (count == 1 ? " person" : " people");
 }

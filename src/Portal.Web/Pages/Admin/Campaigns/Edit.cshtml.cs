@@ -14,7 +14,8 @@ namespace Portal.Web.Pages.Admin.Campaigns;
 /// <summary>Composes a notice, or changes a draft: subject, message, incident and audience.</summary>
 public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Administrators administrators) : PageModel, IHasErrorOrder
 {
-    public IReadOnlyList<string> ErrorOrder { get; } = ["conflict", "status", "Input.Subject", "Input.Body", "Input.IncidentId", "Input.Audience", "Input.AudienceIncidentId", "Input.AudienceUnits", "Input.AudienceCampaignId"];
+    public IReadOnlyList<string> ErrorOrder { get; } = ["conflict", "status", "Input.Subject", "Input.Body", "Input.IncidentId", "Input.Audience", "Input.AudienceIncidentId", "Input.AudienceUnits", "Input.AudienceCampaignId",
+        "Input.Ladder.Reminder", "Input.Ladder.Text", "Input.Ladder.Letter", "Input.Ladder.Call"];
 
     /// <summary>What a new notice starts from: it sends people to the portal and holds nothing about them.</summary>
     public const string StarterBody = """
@@ -114,6 +115,10 @@ public sealed class CampaignInput
     public int? AudienceIncidentId { get; set; }
     public List<string> AudienceUnits { get; set; } = [];
     public int? AudienceCampaignId { get; set; }
+
+    /// <summary>The escalation ladder's hours, as typed: whole numbers, or empty to leave a step out.</summary>
+    public LadderDraft Ladder { get; set; } = new(null, null, null, null);
+
     public int Version { get; set; }
 
     public static CampaignInput From(NoticeCampaign campaign) => new()
@@ -125,8 +130,11 @@ public sealed class CampaignInput
         AudienceIncidentId = campaign.AudienceIncidentId,
         AudienceUnits = [.. campaign.AudienceUnits],
         AudienceCampaignId = campaign.AudienceCampaignId,
+        Ladder = new(Hours(campaign.ReminderAfterHours), Hours(campaign.TextAfterHours), Hours(campaign.LetterAfterHours), Hours(campaign.CallAfterHours)),
         Version = campaign.Version,
     };
 
-    public CampaignDraft ToDraft() => new(Subject, Body, IncidentId, Audience, AudienceIncidentId, AudienceUnits, AudienceCampaignId);
+    public CampaignDraft ToDraft() => new(Subject, Body, IncidentId, Audience, AudienceIncidentId, AudienceUnits, AudienceCampaignId, Ladder);
+
+    private static string? Hours(int? hours) => hours?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

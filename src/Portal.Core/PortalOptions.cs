@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Core;
 
 /// <summary>What the portal says about the organisation running it. Bound from the <c>Portal</c> section.</summary>
 public sealed class PortalOptions
