@@ -22,14 +22,14 @@ public sealed class ManifestImportTests : IAsyncLifetime
         await using var db = database.NewContext();
         return await db.Exposures.Where(e => e.IncidentId == incidentId)
             .Join(db.People, e => e.PersonId, p => p.Id, (e, p) => new { p.PayNumber, e.Fields })
-            .ToDictionaryAsync(x => x.PayNumber, x => x.Fields, TestContext.Current.CancellationToken);
+            .ToDictionaryAsync(x => x.PayNumber, x => x.Fields, cancellationToken: TestContext.Current.CancellationToken);
     }
 
     [Fact]
     public async Task Import_RecordsFieldsHeldAndListsUnmatchedPayNumbers()
     {
         var report = await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held",
-            "100001,name;rank_or_grade;photo", "100002,NAME; Pay_Number ", "999999,name;photo"), TestContext.Current.CancellationToken);
+            "100001,name;rank_or_grade;photo", "100002,NAME; Pay_Number ", "999999,name;photo"), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.True(report.Applied, string.Join("\n", report.Problems));
         Assert.Equal(2, report.Added);
@@ -46,10 +46,10 @@ public sealed class ManifestImportTests : IAsyncLifetime
     public async Task Reimport_SameManifest_ChangesNothing()
     {
         var file = Csv.File("pay_number,fields_held", "100001,name;photo", "100002,name");
-        await database.ManifestImporter().ImportAsync(incidentId, file, TestContext.Current.CancellationToken);
+        await database.ManifestImporter().ImportAsync(incidentId, file, cancellationToken: TestContext.Current.CancellationToken);
         var before = await ExposuresAsync();
 
-        var again = await database.ManifestImporter().ImportAsync(incidentId, file, TestContext.Current.CancellationToken);
+        var again = await database.ManifestImporter().ImportAsync(incidentId, file, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal((0, 0, 2, 0), (again.Added, again.Changed, again.Unchanged, again.Removed));
         Assert.Equal(before, await ExposuresAsync());
@@ -58,19 +58,39 @@ public sealed class ManifestImportTests : IAsyncLifetime
     [Fact]
     public async Task Reimport_CorrectedManifest_ReplacesTheIncidentsExposures()
     {
-        await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name;photo", "100002,name"), TestContext.Current.CancellationToken);
+        await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name;photo", "100002,name"), cancellationToken: TestContext.Current.CancellationToken);
 
-        var report = await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name", "100003,unit"), TestContext.Current.CancellationToken);
+        var report = await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name", "100003,unit"), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal((1, 1, 1), (report.Added, report.Changed, report.Removed));
         Assert.Equal(new Dictionary<string, HeldFields> { ["100001"] = HeldFields.Name, ["100003"] = HeldFields.Unit }, await ExposuresAsync());
     }
 
     [Fact]
+    public async Task Reimport_KeepsEachPersonsHistory_FieldsAddedAndRemoved_ByWhichImport()
+    {
+        await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name;photo", "100002,name"), cancellationToken: TestContext.Current.CancellationToken);
+        await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name;email", "100002,name", "100003,unit"), cancellationToken: TestContext.Current.CancellationToken);
+        await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name;email", "100003,unit"), importRunId: null, TestContext.Current.CancellationToken);
+
+        await using var db = database.NewContext();
+        var history = await db.ExposureChanges.AsNoTracking().Where(c => c.IncidentId == incidentId).OrderBy(c => c.Id)
+            .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new { p.PayNumber, c.Added, c.Removed }).ToListAsync(TestContext.Current.CancellationToken);
+
+        (string, HeldFields, HeldFields)[] expected =
+        [
+            ("100001", HeldFields.Name | HeldFields.Photo, HeldFields.None), ("100002", HeldFields.Name, HeldFields.None),
+            ("100001", HeldFields.Email, HeldFields.Photo), ("100003", HeldFields.Unit, HeldFields.None),
+            ("100002", HeldFields.None, HeldFields.Name),
+        ];
+        Assert.Equal(expected.Order(), history.Select(h => (h.PayNumber, h.Added, h.Removed)).Order());
+    }
+
+    [Fact]
     public async Task Import_UnknownFieldOrNoFields_IsAnErrorInColumnTwoAndWritesNothing()
     {
         var report = await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held",
-            "100001,name;photo", "100002,name;shoe_size", "100003,"), TestContext.Current.CancellationToken);
+            "100001,name;photo", "100002,name;shoe_size", "100003,"), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.False(report.Applied);
         Assert.Equal([(3, 2), (4, 2)], report.Problems.Select(p => (p.Line, p.Column)));

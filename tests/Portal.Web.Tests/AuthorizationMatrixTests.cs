@@ -48,6 +48,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["POST /dev/sign-in?handler=PayNumber"] = Access.Anyone,
 
         ["GET /"] = Access.SignedIn,
+        ["POST /?handler=Seen"] = Access.SignedIn,
         ["GET /no-record"] = Access.SignedIn,
         ["GET /me/data"] = Access.SignedIn,
         ["GET /me/data?handler=Download"] = Access.SignedIn,
@@ -105,6 +106,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /admin/incidents/{id:int}"] = Access.Admin,
         ["POST /admin/incidents/{id:int}"] = Access.Admin,
         ["POST /admin/incidents/{id:int}?handler=Update"] = Access.Admin,
+        ["POST /admin/incidents/{id:int}?handler=Fields"] = Access.Admin,
+        ["POST /admin/incidents/new?handler=Fields"] = Access.Admin,
         ["GET /admin/guidance"] = Access.Admin,
         ["GET /admin/guidance/new"] = Access.Admin,
         ["POST /admin/guidance/new?handler=Preview"] = Access.Admin,

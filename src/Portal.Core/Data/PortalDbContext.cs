@@ -31,6 +31,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<TextMessage> TextMessages => Set<TextMessage>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<LetterBatch> LetterBatches => Set<LetterBatch>();
+    public DbSet<IncidentFieldStatus> IncidentFieldStatuses => Set<IncidentFieldStatus>();
+    public DbSet<ExposureChange> ExposureChanges => Set<ExposureChange>();
+    public DbSet<ExposureView> ExposureViews => Set<ExposureView>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -50,7 +53,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
 
     /// <summary>Whether this save changes what every signed-in person sees alike (incidents, their updates, guidance). One pass over what is tracked.</summary>
     private bool TouchesSharedContent() =>
-        ChangeTracker.Entries().Any(e => (e.Entity is Incident or IncidentUpdate or GuidanceArticle) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        ChangeTracker.Entries().Any(e => (e.Entity is Incident or IncidentUpdate or IncidentFieldStatus or GuidanceArticle) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
 
     private async Task<int> SaveSealedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {

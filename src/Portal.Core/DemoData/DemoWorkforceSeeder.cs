@@ -53,7 +53,7 @@ public sealed class DemoWorkforceSeeder(PortalDbContext db, PersonnelImporter pe
 
             var manifestPath = Path.Combine(directory, synthetic.ManifestFileName);
             await using var file = File.OpenRead(manifestPath);
-            var report = await manifests.ImportAsync(incident.Id, file, cancellationToken);
+            var report = await manifests.ImportAsync(incident.Id, file, cancellationToken: cancellationToken);
             EnsureApplied(report, manifestPath);
         }
 

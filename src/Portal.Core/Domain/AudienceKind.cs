@@ -6,4 +6,7 @@ public enum AudienceKind
     Incident,
     Units,
     NotAcknowledged,
+
+    /// <summary>People whose exposure a manifest import changed: one import, or any since a date.</summary>
+    ExposureChanged,
 }

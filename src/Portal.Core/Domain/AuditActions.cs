@@ -55,6 +55,9 @@ public static class AuditActions
     public const string IncidentUpdated = "incident.updated";
     public const string IncidentStatusChanged = "incident.status_changed";
     public const string IncidentUpdatePosted = "incident.update_posted";
+
+    /// <summary>An administrator recorded that fields of an incident are suspected, confirmed or ruled out.</summary>
+    public const string IncidentFieldStatusRecorded = "incident.field_status_recorded";
     public const string ImportUploaded = "import.uploaded";
     public const string ImportApplyRequested = "import.apply_requested";
     public const string ImportApplied = "import.applied";

@@ -23,6 +23,12 @@ public sealed class NoticeCampaign
     /// <summary>For <see cref="AudienceKind.NotAcknowledged"/>: the earlier campaign this follows up.</summary>
     public int? AudienceCampaignId { get; set; }
 
+    /// <summary>For <see cref="AudienceKind.ExposureChanged"/>: the import whose changes it follows; or else <see cref="AudienceChangedSinceUtc"/>.</summary>
+    public int? AudienceImportRunId { get; set; }
+
+    /// <summary>For <see cref="AudienceKind.ExposureChanged"/> without an import: changes from this time on.</summary>
+    public DateTime? AudienceChangedSinceUtc { get; set; }
+
     public CampaignStatus Status { get; set; }
     public DateTime? ScheduledForUtc { get; set; }
     public int? CreatedByPersonId { get; set; }

@@ -20,10 +20,11 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
     public Task<ImportReport> CheckAsync(int incidentId, Stream file, CancellationToken cancellationToken = default) =>
         RunAsync(incidentId, file, apply: false, cancellationToken);
 
-    public Task<ImportReport> ImportAsync(int incidentId, Stream file, CancellationToken cancellationToken = default) =>
-        RunAsync(incidentId, file, apply: true, cancellationToken);
+    /// <summary>Applies the manifest; each person's exposure that changes keeps its history, naming <paramref name="importRunId"/>.</summary>
+    public Task<ImportReport> ImportAsync(int incidentId, Stream file, int? importRunId = null, CancellationToken cancellationToken = default) =>
+        RunAsync(incidentId, file, apply: true, cancellationToken, importRunId);
 
-    private async Task<ImportReport> RunAsync(int incidentId, Stream file, bool apply, CancellationToken cancellationToken)
+    private async Task<ImportReport> RunAsync(int incidentId, Stream file, bool apply, CancellationToken cancellationToken, int? importRunId = null)
     {
         if (!await db.Incidents.AnyAsync(i => i.Id == incidentId, cancellationToken))
         {
@@ -50,7 +51,7 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
             report.AddProblem(2, 1, "", "The file has a header row but no rows. Check that this is the whole manifest from the supplier.");
         }
 
-        await staging.CountThenWriteAsync(report, apply, () => CountAsync(sql, incidentId, report, cancellationToken), () => WriteAsync(sql, incidentId, cancellationToken), cancellationToken);
+        await staging.CountThenWriteAsync(report, apply, () => CountAsync(sql, incidentId, report, cancellationToken), () => WriteAsync(sql, incidentId, importRunId, cancellationToken), cancellationToken);
         return report;
     }
 
@@ -129,12 +130,21 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
         report.Unchanged = matched - report.Added - report.Changed;
     }
 
-    private async Task WriteAsync(Sql sql, int incidentId, CancellationToken cancellationToken)
+    private async Task WriteAsync(Sql sql, int incidentId, int? importRunId, CancellationToken cancellationToken)
     {
         var (e, p) = (sql.Exposures, sql.People);
+        var c = TableMap.For<ExposureChange>(db);
         var now = clock.GetUtcNow().UtcDateTime;
+        var history = $"INSERT INTO {c.Name} ({c[nameof(ExposureChange.PersonId)]}, {c[nameof(ExposureChange.IncidentId)]}, {c[nameof(ExposureChange.ImportRunId)]}, " +
+            $"{c[nameof(ExposureChange.ChangedUtc)]}, {c[nameof(ExposureChange.Added)]}, {c[nameof(ExposureChange.Removed)]}) ";
         string[] statements =
         [
+            // Each person's history first, from what was held before: fields added and removed, by whom listed or not.
+            history + $"SELECT p.{p[nameof(Person.Id)]}, @incident, @run, @now, s.fields & ~e.{e[nameof(Exposure.Fields)]}, e.{e[nameof(Exposure.Fields)]} & ~s.fields FROM {sql.Listed} " +
+            $"JOIN {e.Name} e ON e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]} WHERE e.{e[nameof(Exposure.Fields)]} <> s.fields",
+            history + $"SELECT p.{p[nameof(Person.Id)]}, @incident, @run, @now, s.fields, 0 FROM {sql.Listed} WHERE NOT EXISTS " +
+            $"(SELECT 1 FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]})",
+            history + $"SELECT e.{e[nameof(Exposure.PersonId)]}, @incident, @run, @now, 0, e.{e[nameof(Exposure.Fields)]} FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND {sql.NotListed("e")}",
             $"DELETE FROM {e.Name} WHERE {e.Name}.{e[nameof(Exposure.IncidentId)]} = @incident AND {sql.NotListed(e.Name)}",
             $"UPDATE {e.Name} SET {e[nameof(Exposure.Fields)]} = s.fields, {e[nameof(Exposure.UpdatedUtc)]} = @now FROM {sql.Listed} " +
             $"WHERE {e.Name}.{e[nameof(Exposure.IncidentId)]} = @incident AND {e.Name}.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]} AND {e.Name}.{e[nameof(Exposure.Fields)]} <> s.fields",
@@ -147,6 +157,9 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
             await using var command = db.CreateCommand(statement);
             command.AddParameter("@incident").Value = incidentId;
             command.AddParameter("@now").Value = now;
+            var run = command.AddParameter("@run");
+            run.DbType = System.Data.DbType.Int32;
+            run.Value = importRunId is { } id ? id : DBNull.Value;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }

@@ -94,6 +94,61 @@ public sealed partial class IncidentAdmin(PortalDbContext db, AuditLog audit, Ti
         return true;
     }
 
+    /// <summary>
+    /// Records, dated now, each field whose status is given and differs from its latest entry: suspected, confirmed or
+    /// ruled out. A field not given keeps what it has. Returns how many entries were recorded; false when there is no such incident.
+    /// </summary>
+    public async Task<int?> RecordFieldStatusesAsync(Actor actor, int id, IReadOnlyDictionary<HeldFields, FieldStatus> statuses, string? note, CancellationToken cancellationToken)
+    {
+        if (!await db.Incidents.AnyAsync(i => i.Id == id, cancellationToken))
+        {
+            return null;
+        }
+
+        var problems = new List<FieldProblem>();
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (note is { Length: > 500 })
+        {
+            problems.Add(new FieldProblem("FieldNote", $"The note must be 500 characters or fewer; it is {note.Length}."));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RefusedException(problems);
+        }
+
+        var current = await CurrentFieldStatusesAsync(id, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var changed = DataFieldCatalogue.All
+            .Where(f => statuses.TryGetValue(f.Flag, out var status) && !(current.TryGetValue(f.Flag, out var was) && was == status)).ToList();
+        foreach (var field in changed)
+        {
+            db.IncidentFieldStatuses.Add(new IncidentFieldStatus { IncidentId = id, Field = field.Flag, Status = statuses[field.Flag], Note = note, RecordedUtc = now });
+        }
+
+        if (changed.Count > 0)
+        {
+            audit.Add(actor, AuditActions.IncidentFieldStatusRecorded, null, Target(id), string.Join("; ", changed.Select(f => $"{f.Key}: {statuses[f.Flag]}")));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return changed.Count;
+    }
+
+    /// <summary>Each field's latest status for the incident; a field with none is not in it.</summary>
+    public async Task<Dictionary<HeldFields, FieldStatus>> CurrentFieldStatusesAsync(int id, CancellationToken cancellationToken)
+    {
+        var entries = await db.IncidentFieldStatuses.AsNoTracking().Where(s => s.IncidentId == id).OrderBy(s => s.RecordedUtc).ThenBy(s => s.Id)
+            .Select(s => new { s.Field, s.Status }).ToListAsync(cancellationToken);
+        var current = new Dictionary<HeldFields, FieldStatus>();
+        foreach (var entry in entries)
+        {
+            current[entry.Field] = entry.Status;
+        }
+
+        return current;
+    }
+
     private static void Apply(Incident incident, IncidentDraft draft)
     {
         incident.Reference = draft.Reference!.Trim().ToUpperInvariant();

@@ -35,7 +35,7 @@ public sealed partial class ImportJob(
             var actor = new Actor(run.AppliedByPersonId, run.AppliedBySubject ?? "unknown", null);
             var report = run.Kind == ImportKind.Personnel
                 ? await personnel.ImportAsync(file, cancellationToken)
-                : await manifests.ImportAsync(run.IncidentId!.Value, file, cancellationToken);
+                : await manifests.ImportAsync(run.IncidentId!.Value, file, run.Id, cancellationToken);
             if (report.FileSha256 != run.FileSha256 || !report.Applied)
             {
                 // The file was changed on disk, or what is held changed since the check so that the file no longer

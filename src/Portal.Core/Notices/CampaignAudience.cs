@@ -62,6 +62,21 @@ public sealed class CampaignAudience(PortalDbContext db)
 
                 var names = campaign.AudienceUnits.Select((unit, i) => { parameters[$"@unit{i}"] = unit; return $"@unit{i}"; });
                 return ($"{active} AND p.{people[nameof(Person.Unit)]} IN ({string.Join(", ", names)})", parameters);
+            case AudienceKind.ExposureChanged:
+                var changes = TableMap.For<ExposureChange>(db);
+                var which = campaign.AudienceImportRunId is { } run
+                    ? $"c.{changes[nameof(ExposureChange.ImportRunId)]} = @run"
+                    : $"c.{changes[nameof(ExposureChange.ChangedUtc)]} >= @since";
+                if (campaign.AudienceImportRunId is { } importRun)
+                {
+                    parameters["@run"] = importRun;
+                }
+                else
+                {
+                    parameters["@since"] = campaign.AudienceChangedSinceUtc ?? throw new InvalidOperationException("A changed-exposure audience needs an import or a date.");
+                }
+
+                return ($"{active} AND EXISTS (SELECT 1 FROM {changes.Name} c WHERE c.{changes[nameof(ExposureChange.PersonId)]} = {id} AND {which})", parameters);
             default:
                 parameters["@earlier"] = campaign.AudienceCampaignId ?? throw new InvalidOperationException("A follow-up needs the earlier campaign.");
                 return ($"{active} AND EXISTS (SELECT 1 FROM {deliveries.Name} d WHERE d.{deliveries[nameof(Delivery.CampaignId)]} = @earlier AND d.{deliveries[nameof(Delivery.PersonId)]} = {id}) " +

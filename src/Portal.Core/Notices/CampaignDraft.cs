@@ -11,4 +11,6 @@ public sealed record CampaignDraft(
     int? AudienceIncidentId,
     IReadOnlyList<string> AudienceUnits,
     int? AudienceCampaignId,
-    LadderDraft? Ladder = null);
+    LadderDraft? Ladder = null,
+    int? AudienceImportRunId = null,
+    string? AudienceChangedSince = null);

@@ -242,6 +242,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         }
 
         var (ladder, ladderProblems) = Ladder.Parse(draft.Ladder);
+        DateTime? changedSince = null;
         problems.AddRange(ladderProblems);
 
         var units = draft.AudienceUnits.Select(u => u.Trim()).Where(u => u.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -265,6 +266,27 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
                 }
 
                 break;
+            case AudienceKind.ExposureChanged when draft.AudienceImportRunId is { } run:
+                if (!await db.ImportRuns.AnyAsync(r => r.Id == run && r.Kind == Imports.ImportKind.Manifest && r.Status == ImportRunStatus.Applied, cancellationToken))
+                {
+                    problems.Add(new("AudienceImportRunId", "Choose a manifest import that has been applied"));
+                }
+
+                break;
+            case AudienceKind.ExposureChanged when string.IsNullOrWhiteSpace(draft.AudienceChangedSince):
+                problems.Add(new("AudienceImportRunId", "Choose the import whose changes to tell people about, or enter the date from which to include changes"));
+                break;
+            case AudienceKind.ExposureChanged:
+                if (!DateOnly.TryParseExact(draft.AudienceChangedSince!.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var since))
+                {
+                    problems.Add(new("AudienceChangedSince", "Enter a real date for the changes to start from, such as 27 March 2026"));
+                }
+                else
+                {
+                    changedSince = UkMidnightUtc(since);
+                }
+
+                break;
             case AudienceKind.NotAcknowledged when draft.AudienceCampaignId is not { } earlier
                 || !await db.NoticeCampaigns.AnyAsync(c => c.Id == earlier && c.Id != campaign.Id && c.StartedUtc != null, cancellationToken):
                 problems.Add(new("AudienceCampaignId", "Choose the campaign, already sent, whose readers you want to remind"));
@@ -283,8 +305,14 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         campaign.AudienceIncidentId = campaign.Audience == AudienceKind.Incident ? draft.AudienceIncidentId : null;
         campaign.AudienceUnits = campaign.Audience == AudienceKind.Units ? units : [];
         campaign.AudienceCampaignId = campaign.Audience == AudienceKind.NotAcknowledged ? draft.AudienceCampaignId : null;
+        campaign.AudienceImportRunId = campaign.Audience == AudienceKind.ExposureChanged ? draft.AudienceImportRunId : null;
+        campaign.AudienceChangedSinceUtc = campaign.Audience == AudienceKind.ExposureChanged && draft.AudienceImportRunId is null ? changedSince : null;
         ladder.ApplyTo(campaign);
     }
+
+    /// <summary>The start of a day in the UK, as UTC.</summary>
+    private static DateTime UkMidnightUtc(DateOnly day) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 
     private async Task<NoticeCampaign> LoadAsync(int id, int version, CancellationToken cancellationToken)
     {

@@ -51,6 +51,8 @@ public sealed class SubjectAccess(PortalDbContext db, Texts.MobileNumbers mobile
         var texts = await db.TextMessages.AsNoTracking().Where(t => t.PersonId == personId).OrderBy(t => t.Id)
             .Select(t => new TextEntry(t.Purpose.ToString(), t.Status.ToString(), t.CreatedUtc, t.DeliveredUtc)).ToListAsync(cancellationToken);
         var number = mobile is null ? null : await mobiles.NumberAsync(personId, cancellationToken);
+        var history = await db.ExposureChanges.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id)
+            .Join(db.Incidents, c => c.IncidentId, i => i.Id, (c, i) => new { i.Reference, c.ChangedUtc, c.Added, c.Removed, c.ImportRunId }).ToListAsync(cancellationToken);
 
         return new SubjectAccessCopy(
             clock.GetUtcNow().UtcDateTime,
@@ -64,6 +66,8 @@ public sealed class SubjectAccess(PortalDbContext db, Texts.MobileNumbers mobile
                 r.ConsentToShare, r.Status.ToString(), r.Priority.ToString(), r.PriorityReasons, r.CreatedUtc, r.UpdatedUtc,
                 [.. messages[r.Id].Select(m => new MessageEntry(m.SentUtc, m.FromRequester ? "you" : "the welfare team", m.Body))]))],
             accesses,
-            mobile is null && texts.Count == 0 ? null : new MobileEntry(number is null ? null : "+" + number, mobile?.ConfirmedUtc, texts));
+            mobile is null && texts.Count == 0 ? null : new MobileEntry(number is null ? null : "+" + number, mobile?.ConfirmedUtc, texts),
+            [.. history.Select(h => new ExposureChangeEntry(h.Reference, h.ChangedUtc, [.. DataFieldCatalogue.In(h.Added).Select(f => f.Name)],
+                [.. DataFieldCatalogue.In(h.Removed).Select(f => f.Name)], h.ImportRunId))]);
     }
 }

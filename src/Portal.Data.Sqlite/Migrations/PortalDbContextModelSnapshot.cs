@@ -502,6 +502,71 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("exposures", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ExposureChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Added")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("added");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("changed_utc");
+
+                    b.Property<int?>("ImportRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("import_run_id");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("removed");
+
+                    b.HasKey("Id")
+                        .HasName("pk_exposure_changes");
+
+                    b.HasIndex("ChangedUtc")
+                        .HasDatabaseName("ix_exposure_changes_changed_utc");
+
+                    b.HasIndex("ImportRunId")
+                        .HasDatabaseName("ix_exposure_changes_import_run_id");
+
+                    b.HasIndex("IncidentId")
+                        .HasDatabaseName("ix_exposure_changes_incident_id");
+
+                    b.HasIndex("PersonId", "ChangedUtc")
+                        .HasDatabaseName("ix_exposure_changes_person_id_changed_utc");
+
+                    b.ToTable("exposure_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ExposureView", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateTime>("SeenUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seen_utc");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_exposure_views");
+
+                    b.ToTable("exposure_views", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.GuidanceArticle", b =>
                 {
                     b.Property<int>("Id")
@@ -881,6 +946,45 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("incidents", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.IncidentFieldStatus", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Field")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("field");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_utc");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_incident_field_statuses");
+
+                    b.HasIndex("IncidentId", "Field", "RecordedUtc")
+                        .HasDatabaseName("ix_incident_field_statuses_incident_id_field_recorded_utc");
+
+                    b.ToTable("incident_field_statuses", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.IncidentUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -1030,6 +1134,14 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("audience_campaign_id");
 
+                    b.Property<DateTime?>("AudienceChangedSinceUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_changed_since_utc");
+
+                    b.Property<int?>("AudienceImportRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience_import_run_id");
+
                     b.Property<int?>("AudienceIncidentId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("audience_incident_id");
@@ -1117,6 +1229,9 @@ namespace Portal.Data.Sqlite.Migrations
 
                     b.HasIndex("AudienceCampaignId")
                         .HasDatabaseName("ix_notice_campaigns_audience_campaign_id");
+
+                    b.HasIndex("AudienceImportRunId")
+                        .HasDatabaseName("ix_notice_campaigns_audience_import_run_id");
 
                     b.HasIndex("AudienceIncidentId")
                         .HasDatabaseName("ix_notice_campaigns_audience_incident_id");
@@ -1686,6 +1801,39 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_exposures_people_person_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ExposureChange", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("ImportRunId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_exposure_changes_import_runs_import_run_id");
+
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exposure_changes_incidents_incident_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exposure_changes_people_person_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ExposureView", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Domain.ExposureView", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_exposure_views_people_person_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.GuidanceVersion", b =>
                 {
                     b.HasOne("Portal.Core.Domain.GuidanceArticle", null)
@@ -1713,6 +1861,16 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_import_runs_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.IncidentFieldStatus", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_incident_field_statuses_incidents_incident_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.IncidentUpdate", b =>
@@ -1752,6 +1910,12 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasForeignKey("AudienceCampaignId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_notice_campaigns_notice_campaigns_audience_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.ImportRun", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceImportRunId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_notice_campaigns_import_runs_audience_import_run_id");
 
                     b.HasOne("Portal.Core.Domain.Incident", null)
                         .WithMany()

@@ -19,7 +19,7 @@ public sealed class StaffContentCache(TimeProvider clock) : IDisposable
 
     public sealed record IncidentSummary(
         int Id, string Reference, string Title, string Source, string Summary, IncidentStatus Status, DateOnly OccurredOn, DateOnly DiscoveredOn,
-        IReadOnlyList<string> NotIncluded, IncidentUpdateView? LatestUpdate);
+        IReadOnlyList<string> NotIncluded, IncidentUpdateView? LatestUpdate, IReadOnlyList<IncidentFieldStatus> FieldStatuses);
 
     public sealed record Snapshot(long Version, DateTimeOffset ReadAt, IReadOnlyList<IncidentSummary> Incidents, IReadOnlyList<GuidanceRelevance.Candidate> Guidance);
 
@@ -40,11 +40,26 @@ public sealed class StaffContentCache(TimeProvider clock) : IDisposable
 
             // The version is taken before reading, so a change saved while reading makes the next request read again.
             var version = SharedContent.Version;
-            var incidents = await db.Incidents.AsNoTracking()
+            var statuses = (await db.IncidentFieldStatuses.AsNoTracking().OrderBy(s => s.RecordedUtc).ThenBy(s => s.Id).ToListAsync(cancellationToken))
+                .ToLookup(s => s.IncidentId);
+            var incidents = (await db.Incidents.AsNoTracking()
                 .OrderByDescending(i => i.DiscoveredOn).ThenBy(i => i.Reference)
-                .Select(i => new IncidentSummary(i.Id, i.Reference, i.Title, i.Source, i.Summary, i.Status, i.OccurredOn, i.DiscoveredOn, i.NotIncluded,
-                    i.Updates.OrderByDescending(u => u.PostedUtc).Select(u => new IncidentUpdateView(u.PostedUtc, u.Text)).FirstOrDefault()))
-                .ToListAsync(cancellationToken);
+                .Select(i => new
+                {
+                    i.Id,
+                    i.Reference,
+                    i.Title,
+                    i.Source,
+                    i.Summary,
+                    i.Status,
+                    i.OccurredOn,
+                    i.DiscoveredOn,
+                    i.NotIncluded,
+                    Latest = i.Updates.OrderByDescending(u => u.PostedUtc).Select(u => new IncidentUpdateView(u.PostedUtc, u.Text)).FirstOrDefault()
+                })
+                .ToListAsync(cancellationToken))
+                .Select(i => new IncidentSummary(i.Id, i.Reference, i.Title, i.Source, i.Summary, i.Status, i.OccurredOn, i.DiscoveredOn, i.NotIncluded, i.Latest, [.. statuses[i.Id]]))
+                .ToList();
             var guidance = await db.GuidanceArticles.AsNoTracking().Where(a => a.Status == GuidanceStatus.Published)
                 .Select(a => new GuidanceRelevance.Candidate(a.Slug, a.Title, a.Summary, a.Fields, a.ForRoles, a.DisplayOrder))
                 .ToListAsync(cancellationToken);

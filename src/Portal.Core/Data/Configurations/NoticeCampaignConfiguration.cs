@@ -25,5 +25,6 @@ internal sealed class NoticeCampaignConfiguration : IEntityTypeConfiguration<Not
         builder.HasOne<Incident>().WithMany().HasForeignKey(c => c.IncidentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.Status);
         builder.HasOne<NoticeCampaign>().WithMany().HasForeignKey(c => c.AudienceCampaignId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ImportRun>().WithMany().HasForeignKey(c => c.AudienceImportRunId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -13,12 +13,15 @@ namespace Portal.Web.Pages.Me;
 
 /// <summary>"Am I affected?": for the signed-in person only, what each incident held about them and what it did not.</summary>
 [NeedsPersonRecord]
-public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, IOptions<SupportOptions> support, MyNotices notices, StaffContentCache staffContent) : PageModel
+public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, IOptions<SupportOptions> support, MyNotices notices, StaffContentCache staffContent, TimeProvider clock) : PageModel
 {
     /// <summary>The newest notice sent to this person that they have not yet confirmed reading.</summary>
     public MyNotice? LatestUnread { get; private set; }
 
     public MyDetails Me { get; private set; } = null!;
+
+    /// <summary>What changed about them since they last looked, incident by incident; empty when nothing did.</summary>
+    public IReadOnlyList<ExposureDifference> Changes { get; private set; } = [];
     public IReadOnlyList<IncidentForMe> Incidents { get; private set; } = [];
     public IReadOnlyList<GuidanceRelevance.Candidate> GuidanceForMe { get; private set; } = [];
     public IReadOnlyList<IncidentForMe> AffectedBy => [.. Incidents.Where(i => i.Held != HeldFields.None)];
@@ -37,9 +40,70 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
 
         var shared = await staffContent.GetAsync(db, cancellationToken);
         Incidents = [.. shared.Incidents.Select(i => new IncidentForMe(i.Id, i.Reference, i.Title, i.Source, i.Summary, i.Status, i.OccurredOn, i.DiscoveredOn,
-            i.NotIncluded, i.LatestUpdate, held.GetValueOrDefault(i.Id)))];
+            i.NotIncluded, i.LatestUpdate, held.GetValueOrDefault(i.Id), i.FieldStatuses))];
         GuidanceForMe = GuidanceRelevance.MostRelevant(shared.Guidance, HeldAnywhere, Me.SensitiveRole);
+        Changes = await ChangesSinceLastLookAsync(personId, me, held, cancellationToken);
         return Page();
+    }
+
+    /// <summary>"I have seen what changed": the changes stop being shown as new.</summary>
+    public async Task<IActionResult> OnPostSeenAsync(CancellationToken cancellationToken)
+    {
+        var personId = currentPerson.Id;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await db.ExposureViews.Where(v => v.PersonId == personId).ExecuteUpdateAsync(set => set.SetProperty(v => v.SeenUtc, now), cancellationToken) == 0)
+        {
+            await MarkFirstLookAsync(personId, now, cancellationToken);
+        }
+
+        return RedirectToPage();
+    }
+
+    /// <summary>
+    /// What imports changed about this person since they last marked it seen, incident by incident, as the difference
+    /// between then and now. A person's first look is only recorded: everything is new to them then.
+    /// </summary>
+    private async Task<IReadOnlyList<ExposureDifference>> ChangesSinceLastLookAsync(int personId, PersonForPage me, Dictionary<int, HeldFields> held, CancellationToken cancellationToken)
+    {
+        if (me.LastChangedUtc is null)
+        {
+            return [];
+        }
+
+        if (me.SeenUtc is not { } seen)
+        {
+            await MarkFirstLookAsync(personId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            return [];
+        }
+
+        if (me.LastChangedUtc <= seen)
+        {
+            return [];
+        }
+
+        var changes = await db.ExposureChanges.AsNoTracking().Where(c => c.PersonId == personId && c.ChangedUtc > seen)
+            .OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        return [.. changes.GroupBy(c => c.IncidentId).Select(g =>
+        {
+            // Walk back from what is held now to what was held when they last looked.
+            var now = held.GetValueOrDefault(g.Key);
+            var then = g.Reverse().Aggregate(now, (fields, c) => (fields & ~c.Added) | c.Removed);
+            return new ExposureDifference(g.Key, Incidents.FirstOrDefault(i => i.Id == g.Key)?.Title ?? "An incident", now & ~then, then & ~now, g.Max(c => c.ChangedUtc));
+        }).Where(d => d.Added != HeldFields.None || d.Removed != HeldFields.None)];
+    }
+
+    private async Task MarkFirstLookAsync(int personId, DateTime now, CancellationToken cancellationToken)
+    {
+        db.ExposureViews.Add(new ExposureView { PersonId = personId, SeenUtc = now });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Looked at twice at once: the other look recorded it.
+            db.ChangeTracker.Clear();
+        }
     }
 
     // The query every visit runs, compiled once: the busiest page skips translating it again on each request.
@@ -51,10 +115,12 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
                 new MyDetails(p.GivenName, p.FamilyName, p.RankOrGrade, p.VettingLevel, p.SensitiveRole,
                     db.People.Where(q => q.FamilyName == p.FamilyName).Take(moreThanRare).Count() < moreThanRare),
                 db.Deliveries.Any(d => d.PersonId == p.Id && d.Status != DeliveryStatus.Cancelled),
-                db.Exposures.Where(e => e.PersonId == p.Id).Select(e => new HeldByIncident(e.IncidentId, e.Fields)).ToList()))
+                db.Exposures.Where(e => e.PersonId == p.Id).Select(e => new HeldByIncident(e.IncidentId, e.Fields)).ToList(),
+                db.ExposureViews.Where(v => v.PersonId == p.Id).Select(v => (DateTime?)v.SeenUtc).FirstOrDefault(),
+                db.ExposureChanges.Where(c => c.PersonId == p.Id).Max(c => (DateTime?)c.ChangedUtc)))
             .Single());
 
-    private sealed record PersonForPage(MyDetails Details, bool Notified, List<HeldByIncident> Held);
+    private sealed record PersonForPage(MyDetails Details, bool Notified, List<HeldByIncident> Held, DateTime? SeenUtc, DateTime? LastChangedUtc);
 
     private sealed record HeldByIncident(int IncidentId, HeldFields Fields);
 
@@ -90,14 +156,20 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
 }
 
 /// <param name="RareFamilyName">No more people in the force share the family name than <see cref="SupportOptions.RareNameThreshold"/>.</param>
+/// <summary>For one incident, the fields held now that were not when the person last looked, and those no longer held.</summary>
+public sealed record ExposureDifference(int IncidentId, string Incident, HeldFields Added, HeldFields Removed, DateTime ChangedUtc);
+
 public sealed record MyDetails(string GivenName, string FamilyName, string RankOrGrade, VettingLevel VettingLevel, SensitiveRole SensitiveRole, bool RareFamilyName);
 
 public sealed record IncidentUpdateView(DateTime PostedUtc, string Text);
 
 public sealed record IncidentForMe(
     int Id, string Reference, string Title, string Source, string Summary, IncidentStatus Status, DateOnly OccurredOn, DateOnly DiscoveredOn,
-    IReadOnlyList<string> NotIncluded, IncidentUpdateView? LatestUpdate, HeldFields Held)
+    IReadOnlyList<string> NotIncluded, IncidentUpdateView? LatestUpdate, HeldFields Held, IReadOnlyList<IncidentFieldStatus> FieldStatuses)
 {
+    /// <summary>The field's latest status in this incident, with when and why; null when none is recorded.</summary>
+    public IncidentFieldStatus? StatusOf(DataField field) => FieldStatuses.LastOrDefault(s => s.Field == field.Flag);
+
     public bool InDataset => Held != HeldFields.None;
     public IEnumerable<DataField> FieldsHeld => DataFieldCatalogue.In(Held);
     public IEnumerable<DataField> FieldsNotHeld => DataFieldCatalogue.NotIn(Held);

@@ -33,6 +33,7 @@ public static class CampaignText
         AudienceKind.EveryoneActive => "Everyone active",
         AudienceKind.Incident => "The people in an incident",
         AudienceKind.Units => "Chosen units",
+        AudienceKind.ExposureChanged => "People whose exposure an import changed",
         _ => "A reminder to those who have not confirmed reading an earlier notice",
     };
 

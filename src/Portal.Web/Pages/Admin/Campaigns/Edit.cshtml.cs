@@ -14,7 +14,7 @@ namespace Portal.Web.Pages.Admin.Campaigns;
 /// <summary>Composes a notice, or changes a draft: subject, message, incident and audience.</summary>
 public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Administrators administrators) : PageModel, IHasErrorOrder
 {
-    public IReadOnlyList<string> ErrorOrder { get; } = ["conflict", "status", "Input.Subject", "Input.Body", "Input.IncidentId", "Input.Audience", "Input.AudienceIncidentId", "Input.AudienceUnits", "Input.AudienceCampaignId",
+    public IReadOnlyList<string> ErrorOrder { get; } = ["conflict", "status", "Input.Subject", "Input.Body", "Input.IncidentId", "Input.Audience", "Input.AudienceIncidentId", "Input.AudienceUnits", "Input.AudienceCampaignId", "Input.AudienceImportRunId", "Input.AudienceChangedSince",
         "Input.Ladder.Reminder", "Input.Ladder.Text", "Input.Ladder.Letter", "Input.Ladder.Call"];
 
     /// <summary>What a new notice starts from: it sends people to the portal and holds nothing about them.</summary>
@@ -41,6 +41,9 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
     public IReadOnlyList<(int Id, string Label)> Incidents { get; private set; } = [];
     public IReadOnlyList<string> Units { get; private set; } = [];
     public IReadOnlyList<(int Id, string Subject)> SentCampaigns { get; private set; } = [];
+
+    /// <summary>Manifest imports that have been applied, newest first: each changed some people's exposure.</summary>
+    public IReadOnlyList<(int Id, string Label)> ManifestImports { get; private set; } = [];
 
     /// <param name="incident">From an incident's task list: a new notice starts about that incident, to the people in it.</param>
     public async Task<IActionResult> OnGetAsync([FromQuery(Name = "incident")] int? incident, CancellationToken cancellationToken)
@@ -100,6 +103,9 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
     {
         Incidents = await IncidentChoices.ListAsync(db, cancellationToken);
         Units = await db.People.AsNoTracking().Where(p => p.Status == PersonStatus.Active).Select(p => p.Unit).Distinct().OrderBy(u => u).ToListAsync(cancellationToken);
+        ManifestImports = (await db.ImportRuns.AsNoTracking().Where(r => r.Kind == Portal.Core.Imports.ImportKind.Manifest && r.Status == ImportRunStatus.Applied)
+            .OrderByDescending(r => r.AppliedUtc).Select(r => new { r.Id, r.FileName, r.AppliedUtc, r.Added, r.Changed, r.Removed }).ToListAsync(cancellationToken))
+            .Select(r => (r.Id, $"{r.FileName}, applied {UkTime.Format(r.AppliedUtc ?? DateTime.UtcNow, "d MMMM yyyy")} ({r.Added + r.Changed + r.Removed:N0} people changed)")).ToList();
         SentCampaigns = (await db.NoticeCampaigns.AsNoTracking().Where(c => c.StartedUtc != null).OrderByDescending(c => c.StartedUtc).Select(c => new { c.Id, c.Subject }).ToListAsync(cancellationToken))
             .Select(c => (c.Id, c.Subject)).ToList();
     }
@@ -115,6 +121,10 @@ public sealed class CampaignInput
     public int? AudienceIncidentId { get; set; }
     public List<string> AudienceUnits { get; set; } = [];
     public int? AudienceCampaignId { get; set; }
+    public int? AudienceImportRunId { get; set; }
+
+    /// <summary>As the date field sends it: yyyy-mm-dd.</summary>
+    public string? AudienceChangedSince { get; set; }
 
     /// <summary>The escalation ladder's hours, as typed: whole numbers, or empty to leave a step out.</summary>
     public LadderDraft Ladder { get; set; } = new(null, null, null, null);
@@ -130,11 +140,13 @@ public sealed class CampaignInput
         AudienceIncidentId = campaign.AudienceIncidentId,
         AudienceUnits = [.. campaign.AudienceUnits],
         AudienceCampaignId = campaign.AudienceCampaignId,
+        AudienceImportRunId = campaign.AudienceImportRunId,
+        AudienceChangedSince = campaign.AudienceChangedSinceUtc is { } since ? UkTime.Format(since, "yyyy-MM-dd") : null,
         Ladder = new(Hours(campaign.ReminderAfterHours), Hours(campaign.TextAfterHours), Hours(campaign.LetterAfterHours), Hours(campaign.CallAfterHours)),
         Version = campaign.Version,
     };
 
-    public CampaignDraft ToDraft() => new(Subject, Body, IncidentId, Audience, AudienceIncidentId, AudienceUnits, AudienceCampaignId, Ladder);
+    public CampaignDraft ToDraft() => new(Subject, Body, IncidentId, Audience, AudienceIncidentId, AudienceUnits, AudienceCampaignId, Ladder, AudienceImportRunId, AudienceChangedSince);
 
     private static string? Hours(int? hours) => hours?.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -15,7 +15,7 @@ namespace Portal.Web.Pages.Admin.Incidents;
 public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, Administrators administrators) : PageModel, IHasErrorOrder
 {
     private static readonly string[] Questions =
-        ["Input.Reference", "Input.Title", "Input.Source", "Input.Summary", "Input.Status", "Input.OccurredOn", "Input.DiscoveredOn", "Input.NotIncluded", "UpdateText"];
+        ["Input.Reference", "Input.Title", "Input.Source", "Input.Summary", "Input.Status", "Input.OccurredOn", "Input.DiscoveredOn", "Input.NotIncluded", "UpdateText", "FieldNote"];
 
     public IReadOnlyList<string> ErrorOrder => Questions;
 
@@ -29,6 +29,16 @@ public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, A
     public string? UpdateText { get; set; }
 
     public IReadOnlyList<IncidentUpdate> Timeline { get; private set; } = [];
+
+    /// <summary>Each field's dated statuses, oldest first.</summary>
+    public IReadOnlyList<IncidentFieldStatus> FieldStatuses { get; private set; } = [];
+
+    /// <summary>What the field-status form posts: each field's chosen status by its key ("" leaves it as it is).</summary>
+    [BindProperty]
+    public Dictionary<string, string> FieldStatus { get; set; } = [];
+
+    [BindProperty]
+    public string? FieldNote { get; set; }
     public int People { get; private set; }
     public string? Flash { get; private set; }
 
@@ -48,6 +58,7 @@ public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, A
                 "created" => "The incident is recorded. Staff can now see it on \"Am I affected?\".",
                 "changed" => "Your changes are saved.",
                 "update" => "The update is posted to the timeline.",
+                "fields" => "What the incident held is recorded. Staff see it on \"Am I affected?\".",
                 _ => null,
             };
         }
@@ -103,6 +114,39 @@ public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, A
         }
     }
 
+    public async Task<IActionResult> OnPostFieldsAsync(CancellationToken cancellationToken)
+    {
+        if (Id is not { } id)
+        {
+            return NotFound();
+        }
+
+        var statuses = new Dictionary<HeldFields, FieldStatus>();
+        foreach (var field in DataFieldCatalogue.All)
+        {
+            if (FieldStatus.TryGetValue(field.Key, out var chosen) && Enum.TryParse<FieldStatus>(chosen, out var status) && Enum.IsDefined(status))
+            {
+                statuses[field.Flag] = status;
+            }
+        }
+
+        var admin = await administrators.GetAsync(cancellationToken);
+        try
+        {
+            return await incidents.RecordFieldStatusesAsync(admin.Actor, id, statuses, FieldNote, cancellationToken) is null
+                ? NotFound()
+                : RedirectToPage("/Admin/Incidents/Incident", new { id, saved = "fields" });
+        }
+        catch (RefusedException refused)
+        {
+            ModelState.Clear();
+            Input = IncidentInput.From(await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken));
+            ModelState.AddRefusal(refused, "FieldNote", field => field);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+    }
+
     /// <summary>Saved, unless a date could not be read (ModelState says so): then the page again with every problem.</summary>
     private async Task<IActionResult> ResultAsync(int? id, string saved, CancellationToken cancellationToken)
     {
@@ -123,6 +167,7 @@ public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, A
         {
             Timeline = await db.IncidentUpdates.AsNoTracking().Where(u => u.IncidentId == id).OrderByDescending(u => u.PostedUtc).ToListAsync(cancellationToken);
             People = await db.Exposures.CountAsync(e => e.IncidentId == id, cancellationToken);
+            FieldStatuses = await db.IncidentFieldStatuses.AsNoTracking().Where(s => s.IncidentId == id).OrderBy(s => s.RecordedUtc).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         }
     }
 }
