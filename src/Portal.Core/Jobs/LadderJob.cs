@@ -15,7 +15,8 @@ namespace Portal.Core.Jobs;
 /// Works every campaign's escalation ladder, every minute on whichever node takes it: writes the rows of those each step
 /// has fallen due for (<see cref="LadderDue"/>), then works them a batch at a time — a reminder e-mail, a text, a letter
 /// in this run's batch, a welfare call task. A row is claimed with a token and stamped as soon as its step is done, so a
-/// process that dies can repeat only the step in hand: one e-mail or one text (<see cref="MostRepeated"/>); a letter and
+/// process that dies can repeat only the step in hand: one e-mail or one text (<see cref="MostRepeated"/>, as one run works
+/// at a time on a node); a letter and
 /// a call are stamped in the transaction that makes them, so never repeat. A paused campaign's ladder waits; a cancelled
 /// one's, and anyone who confirms, leaves or removes their number, is taken off.
 /// </summary>
@@ -45,9 +46,29 @@ public sealed partial class LadderJob(
 
     private static readonly TimeSpan StatusCheckEvery = TimeSpan.FromSeconds(1);
 
+    /// <summary>One run at a time on a node: a run that finds another still working leaves the work to it.</summary>
+    private static readonly SemaphoreSlim Running = new(1, 1);
+
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<LadderRun> RunAsync(CancellationToken cancellationToken)
+    {
+        if (!await Running.WaitAsync(0, cancellationToken))
+        {
+            return new LadderRun(0, 0, 0);
+        }
+
+        try
+        {
+            return await RunOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            Running.Release();
+        }
+    }
+
+    private async Task<LadderRun> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = Now;
         await ReleaseStuckAsync(now - options.Value.StuckAfter, cancellationToken);
@@ -179,60 +200,88 @@ public sealed partial class LadderJob(
         return done;
     }
 
+    /// <summary>
+    /// The batch's texts: their numbers and text rows read and written for the whole batch at once, then each text sent
+    /// and, in one round trip, its text row and ladder row stamped before the next is sent.
+    /// </summary>
     private async Task<int> SendTextsAsync(List<Claimed> claimed, string token, CancellationToken cancellationToken)
     {
         var done = 0;
+        var numbers = await mobiles.NumbersAsync([.. claimed.Select(r => r.PersonId).Distinct()], cancellationToken);
+        foreach (var row in claimed.Where(r => !numbers.ContainsKey(r.PersonId)))
+        {
+            await StampAsync(row.Id, token, EscalationStatus.Cancelled, "They removed their mobile number", null, cancellationToken);
+        }
+
+        var sending = claimed.Where(r => numbers.ContainsKey(r.PersonId)).ToList();
+        var texts = await PrepareTextsAsync(sending, cancellationToken);
         var paused = new CampaignStatusCache(rows);
-        foreach (var row in claimed)
+        var t = TableMap.For<TextMessage>(db);
+        var o = TableMap.For<Escalation>(db);
+        foreach (var row in sending)
         {
             if (await paused.StoppedAsync(row.CampaignId, cancellationToken))
             {
                 continue;
             }
 
-            if (await mobiles.NumberAsync(row.PersonId, cancellationToken) is not { } number)
-            {
-                await StampAsync(row.Id, token, EscalationStatus.Cancelled, "They removed their mobile number", null, cancellationToken);
-                continue;
-            }
-
-            var text = await db.TextMessages.SingleOrDefaultAsync(t => t.CampaignId == row.CampaignId && t.PersonId == row.PersonId, cancellationToken);
-            if (text is null)
-            {
-                text = new TextMessage { PersonId = row.PersonId, CampaignId = row.CampaignId, Purpose = TextPurpose.Notice, CreatedUtc = Now, Parts = GsmAlphabet.Measure(noticeTexts.Text).Parts };
-                db.TextMessages.Add(text);
-            }
-
-            text.Status = TextMessageStatus.Sending;
-            text.Attempts++;
-            text.ClaimedUtc = Now;
-            await db.SaveChangesAsync(cancellationToken);
-
+            var textId = texts[(row.CampaignId, row.PersonId)];
             await textLimiter.WaitAsync(cancellationToken);
-            var result = await gateway.SendAsync(new SmsMessage(text.Id, number, noticeTexts.Text), cancellationToken);
-            switch (result.Outcome)
+            var result = await gateway.SendAsync(new SmsMessage(textId, numbers[row.PersonId], noticeTexts.Text), cancellationToken);
+            if (result.Outcome == SmsOutcome.Unavailable)
             {
-                case SmsOutcome.Accepted:
-                    (text.Status, text.AcceptedUtc, text.LastError) = (TextMessageStatus.Accepted, Now, null);
-                    await db.SaveChangesAsync(CancellationToken.None);
-                    done += await StampAsync(row.Id, token, EscalationStatus.Done, null, null, CancellationToken.None);
-                    break;
-                case SmsOutcome.Refused:
-                    (text.Status, text.LastError) = (TextMessageStatus.Failed, Truncate(result.Detail));
-                    await db.SaveChangesAsync(CancellationToken.None);
-                    await StampAsync(row.Id, token, EscalationStatus.Failed, result.Detail, null, CancellationToken.None);
-                    break;
-                default:
-                    // The gateway is down: never a failure. This text and the rest of the batch wait their turn to try again.
-                    var next = Now + options.Value.RetryDelay(row.Attempts);
-                    (text.Status, text.LastError, text.NextAttemptUtc) = (TextMessageStatus.WaitingToRetry, Truncate(result.Detail), next);
-                    await db.SaveChangesAsync(CancellationToken.None);
-                    await RetryRestAsync(token, result.Detail, row.Attempts, CancellationToken.None);
-                    return done;
+                // The gateway is down: never a failure. This text and the rest of the batch wait their turn to try again.
+                var next = Now + options.Value.RetryDelay(row.Attempts);
+                await rows.ExecuteAsync(
+                    $"UPDATE {t.Name} SET {t[nameof(TextMessage.Status)]} = @retry, {t[nameof(TextMessage.LastError)]} = @reason, {t[nameof(TextMessage.NextAttemptUtc)]} = @next, " +
+                    $"{t[nameof(TextMessage.Attempts)]} = {t[nameof(TextMessage.Attempts)]} + 1 WHERE {t[nameof(TextMessage.Id)]} = @text",
+                    CancellationToken.None, ("@retry", nameof(TextMessageStatus.WaitingToRetry)), ("@reason", Truncate(result.Detail)), ("@next", next), ("@text", textId));
+                await RetryRestAsync(token, result.Detail, row.Attempts, CancellationToken.None);
+                return done;
             }
+
+            var accepted = result.Outcome == SmsOutcome.Accepted;
+            // Handed over: recorded even if the host is stopping, or it would be sent again.
+            await rows.ExecuteAsync(
+                $"UPDATE {t.Name} SET {t[nameof(TextMessage.Attempts)]} = {t[nameof(TextMessage.Attempts)]} + 1, {t[nameof(TextMessage.ClaimedUtc)]} = @now WHERE {t[nameof(TextMessage.Id)]} = @text; " +
+                $"UPDATE {t.Name} SET {t[nameof(TextMessage.Status)]} = @textStatus, {t[nameof(TextMessage.AcceptedUtc)]} = @accepted, {t[nameof(TextMessage.LastError)]} = @error " +
+                $"WHERE {t[nameof(TextMessage.Id)]} = @text AND {t[nameof(TextMessage.Status)]} IN (@pending, @waiting); " +
+                $"UPDATE {o.Name} SET {o[nameof(Escalation.Status)]} = @status, {o[nameof(Escalation.LastError)]} = @error, {o[nameof(Escalation.DoneUtc)]} = @done, " +
+                $"{o[nameof(Escalation.ClaimToken)]} = NULL WHERE {o[nameof(Escalation.Id)]} = @row AND {o[nameof(Escalation.ClaimToken)]} = @token",
+                CancellationToken.None,
+                ("@textStatus", accepted ? nameof(TextMessageStatus.Accepted) : nameof(TextMessageStatus.Failed)), ("@accepted", accepted ? Now : DBNull.Value),
+                ("@error", accepted ? DBNull.Value : Truncate(result.Detail)), ("@text", textId), ("@now", Now),
+                ("@pending", nameof(TextMessageStatus.Pending)), ("@waiting", nameof(TextMessageStatus.WaitingToRetry)),
+                ("@status", accepted ? nameof(EscalationStatus.Done) : nameof(EscalationStatus.Failed)), ("@done", accepted ? Now : DBNull.Value), ("@row", row.Id), ("@token", token));
+            done += accepted ? 1 : 0;
         }
 
         return done;
+    }
+
+    /// <summary>Each row's text (one per person and campaign, kept across attempts), made for the whole batch in one statement; each counts an attempt when it is sent.</summary>
+    private async Task<Dictionary<(int CampaignId, int PersonId), long>> PrepareTextsAsync(List<Claimed> sending, CancellationToken cancellationToken)
+    {
+        var campaignIds = sending.Select(r => r.CampaignId).Distinct().ToList();
+        var personIds = sending.Select(r => r.PersonId).Distinct().ToList();
+        var existing = await db.TextMessages.AsNoTracking().Where(m => m.CampaignId != null && campaignIds.Contains(m.CampaignId.Value) && personIds.Contains(m.PersonId)).ToListAsync(cancellationToken);
+        var byKey = existing.ToDictionary(m => (m.CampaignId!.Value, m.PersonId));
+        var parts = GsmAlphabet.Measure(noticeTexts.Text).Parts;
+        var now = Now;
+        foreach (var row in sending)
+        {
+            if (!byKey.TryGetValue((row.CampaignId, row.PersonId), out var text))
+            {
+                text = new TextMessage { PersonId = row.PersonId, CampaignId = row.CampaignId, Purpose = TextPurpose.Notice, CreatedUtc = now, Parts = parts };
+                db.TextMessages.Add(text);
+                byKey[(row.CampaignId, row.PersonId)] = text;
+            }
+
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return byKey.ToDictionary(p => p.Key, p => p.Value.Id);
     }
 
     /// <summary>One batch (one PDF) per campaign for this run's letters, made and stamped in one transaction.</summary>

@@ -50,6 +50,14 @@ public sealed class CampaignReports(PortalDbContext db, TimeProvider clock)
         return (take is { } n ? query.Take(n) : query).AsAsyncEnumerable();
     }
 
+    /// <summary>The campaign's texts the gateway refused or the network could not deliver, with their reasons, and those waiting to be tried again.</summary>
+    public async Task<IReadOnlyList<TextFailure>> TextFailuresAsync(int campaignId, int take, CancellationToken cancellationToken = default) =>
+        await db.TextMessages.AsNoTracking()
+            .Where(t => t.CampaignId == campaignId && (t.Status == TextMessageStatus.Failed || t.Status == TextMessageStatus.WaitingToRetry))
+            .OrderBy(t => t.Status == TextMessageStatus.Failed ? 0 : 1).ThenBy(t => t.Id)
+            .Join(db.People, t => t.PersonId, p => p.Id, (t, p) => new TextFailure(p.PayNumber, p.GivenName + " " + p.FamilyName, p.Unit, t.Status, t.Attempts, t.LastError))
+            .Take(take).ToListAsync(cancellationToken);
+
     /// <summary>Acknowledgements by unit, among the people the campaign was for (not cancelled before it reached them).</summary>
     public async Task<IReadOnlyList<UnitAcknowledgement>> AcknowledgementsByUnitAsync(int campaignId, CancellationToken cancellationToken = default)
     {

@@ -60,7 +60,7 @@ public static class SupportWorkflow
         SupportRequestType.ReplacementCard => "Replacement warrant card or pass, or a suspected clone",
         SupportRequestType.SuspiciousApproach => "Report a suspicious approach",
         SupportRequestType.SuspiciousReport => "Something suspicious seen, reported from a notice",
-        SupportRequestType.WelfareCall => "Call them: a notice has not reached them",
+        SupportRequestType.WelfareCall => "A call from the welfare team about a notice",
         _ => "Other",
     };
 

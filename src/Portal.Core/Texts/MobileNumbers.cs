@@ -40,6 +40,12 @@ public sealed class MobileNumbers(PortalDbContext db, IDataProtectionProvider pr
             ? protector.Unprotect(protectedNumber)
             : null;
 
+    /// <summary>The confirmed numbers of these people, decrypted, in one query: those without one are left out.</summary>
+    public async Task<Dictionary<int, string>> NumbersAsync(IReadOnlyCollection<int> personIds, CancellationToken cancellationToken = default) =>
+        (await db.MobileNumbers.AsNoTracking().Where(m => personIds.Contains(m.PersonId) && m.NumberProtected != null)
+            .Select(m => new { m.PersonId, m.NumberProtected }).ToListAsync(cancellationToken))
+            .ToDictionary(m => m.PersonId, m => protector.Unprotect(m.NumberProtected!));
+
     /// <summary>Texts a new code to the number typed. Refused (at "Number") for a number that is not a UK mobile, too many codes, or a gateway that cannot take it now.</summary>
     public async Task SendCodeAsync(int personId, string? typed, CancellationToken cancellationToken = default)
     {
@@ -80,9 +86,14 @@ public sealed class MobileNumbers(PortalDbContext db, IDataProtectionProvider pr
         await db.SaveChangesAsync(cancellationToken);
 
         var result = await gateway.SendAsync(new SmsMessage(text.Id, number, message), cancellationToken);
-        text.Status = result.Outcome == SmsOutcome.Accepted ? TextMessageStatus.Accepted : TextMessageStatus.Failed;
-        text.AcceptedUtc = result.Outcome == SmsOutcome.Accepted ? clock.GetUtcNow().UtcDateTime : null;
-        text.LastError = result.Outcome == SmsOutcome.Accepted ? null : Truncate(result.Detail);
+        // The network's report can arrive before this line: a text it has reported on keeps what it said.
+        var accepted = result.Outcome == SmsOutcome.Accepted;
+        var acceptedUtc = accepted ? clock.GetUtcNow().UtcDateTime : (DateTime?)null;
+        var error = accepted ? null : Truncate(result.Detail);
+        await db.TextMessages.Where(t => t.Id == text.Id && t.Status == TextMessageStatus.Sending).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.Status, accepted ? TextMessageStatus.Accepted : TextMessageStatus.Failed)
+            .SetProperty(t => t.AcceptedUtc, acceptedUtc).SetProperty(t => t.LastError, error), cancellationToken);
+        db.Entry(text).State = Microsoft.EntityFrameworkCore.EntityState.Detached;
         if (result.Outcome != SmsOutcome.Accepted)
         {
             // Not sent, so not counted, and no code is waiting.

@@ -21,7 +21,7 @@ public sealed class TextReports(PortalDbContext db, TimeProvider clock)
             1 => await open.ExecuteUpdateAsync(set => set.SetProperty(t => t.Status, TextMessageStatus.Delivered).SetProperty(t => t.DeliveredUtc, now), cancellationToken),
             2 or 16 => await open.ExecuteUpdateAsync(set => set.SetProperty(t => t.Status, TextMessageStatus.Failed)
                 .SetProperty(t => t.LastError, (reportType == 2 ? "The network could not deliver it: " : "The network refused it: ") + reason), cancellationToken),
-            8 => await open.Where(t => t.Status == TextMessageStatus.Sending || t.Status == TextMessageStatus.Accepted)
+            8 => await open
                 .ExecuteUpdateAsync(set => set.SetProperty(t => t.Status, TextMessageStatus.Accepted).SetProperty(t => t.AcceptedUtc, t => t.AcceptedUtc ?? now), cancellationToken),
             _ => 0,
         };

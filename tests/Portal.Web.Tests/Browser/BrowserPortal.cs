@@ -18,6 +18,9 @@ public class BrowserPortal : IAsyncLifetime
     protected BrowserPortal(PortalFactory factory) => Factory = factory;
 
     public PortalFactory Factory { get; }
+
+    /// <summary>The port to listen on; 0 for any free one.</summary>
+    protected int Port { get; init; }
     public string BaseUrl { get; private set; } = "";
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -40,7 +43,7 @@ public class BrowserPortal : IAsyncLifetime
             throw new InvalidOperationException($"Chromium is not at {ChromiumPath}. Install Debian's chromium (./test.sh does: apt-get install chromium) or set PORTAL_CHROMIUM.");
         }
 
-        Factory.UseKestrel(0);
+        Factory.UseKestrel(Port);
         Factory.StartServer();
         BaseUrl = Factory.ListeningAddress;
         playwright = await Microsoft.Playwright.Playwright.CreateAsync();

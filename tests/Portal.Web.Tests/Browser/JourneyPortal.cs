@@ -7,18 +7,38 @@ namespace Portal.Web.Tests.Browser;
 
 /// <summary>
 /// The portal as people meet it, for the journeys: its own sign-in (the development sign-in page, standing in for
-/// Entra ID), sending notices to a real SMTP server on loopback (aiosmtpd), in a real Chromium on a real port.
+/// Entra ID), sending notices to a real SMTP server on loopback (aiosmtpd) and texts through a real Kannel gateway (its
+/// fake SMS centre standing in for the network), in a real Chromium on a real port — the address its e-mails and texts link to.
 /// </summary>
-public sealed class JourneyPortal() : BrowserPortal(new PortalFactory { TestAuthentication = false })
+public sealed class JourneyPortal : BrowserPortal
 {
     private SmtpSink? smtp;
+    private SmsCentre? texts;
+
+    public JourneyPortal()
+        : base(new PortalFactory { TestAuthentication = false })
+    {
+        var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        Port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+    }
 
     public SmtpSink Smtp => smtp ?? throw new InvalidOperationException("The SMTP server has not started.");
+
+    public SmsCentre Texts => texts ?? throw new InvalidOperationException("The SMS gateway has not started.");
 
     public override async ValueTask InitializeAsync()
     {
         smtp = await SmtpSink.StartAsync();
+        texts = await SmsCentre.StartAsync();
         Factory.SendingThrough(smtp);
+        Factory.Settings["Texts:Delivery"] = "Kannel";
+        Factory.Settings["Texts:KannelUrl"] = texts.SendSmsUrl;
+        Factory.Settings["Texts:Username"] = SmsCentre.Username;
+        Factory.Settings["Texts:Password"] = SmsCentre.Password;
+        Factory.Settings["Notices:PortalUrl"] = $"http://localhost:{Port}";
+        Factory.Settings["Notices:LadderCron"] = "0 0 31 2 *";
         await base.InitializeAsync();
     }
 
@@ -56,6 +76,11 @@ public sealed class JourneyPortal() : BrowserPortal(new PortalFactory { TestAuth
         if (smtp is not null)
         {
             await smtp.DisposeAsync();
+        }
+
+        if (texts is not null)
+        {
+            await texts.DisposeAsync();
         }
     }
 }

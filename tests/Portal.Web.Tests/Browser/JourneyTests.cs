@@ -1,6 +1,10 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Core.Data;
 using Portal.Core.Domain;
+using Portal.Core.Jobs;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -289,6 +293,67 @@ public sealed partial class JourneyTests(JourneyPortal portal) : IClassFixture<J
         Assert.True(keys.Unseen.Count == 0, "Places the keyboard reached with no visible focus:\n" + string.Join("\n", keys.Unseen));
         check.AssertNoProblems();
     }
+
+    [Fact]
+    public async Task Journey5_AnOfficerRegistersTheirMobile_TheLaddersTextReachesIt_TheyFollowTheLinkAndConfirm_AndDropOffTheLadder()
+    {
+        var check = new AccessibilityCheck("5-mobile-and-text");
+        var (officer, _) = await AffectedOfficerAsync();
+        var page = await portal.SignInAsync(officer.PayNumber, BrowserPortal.Phone, check);
+        var received = portal.Texts.Received().Count;
+
+        // Their own mobile, confirmed by the code texted to it.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Your mobile number" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your mobile number", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(page, "mobile-number");
+        await page.GetByLabel("UK mobile number").FillAsync("07700 900461");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Text me a code" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Enter the code we texted you", Level = 1 })).ToBeVisibleAsync();
+        await check.PageAsync(page, "enter-code");
+        var codeText = (await portal.Texts.WaitForAsync(received + 1))[received];
+        Assert.Equal("447700900461", codeText.To);
+        await page.GetByLabel("Code").FillAsync(SixDigits().Match(codeText.Text).Value);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm my number" }).ClickAsync();
+        await Expect(page.GetByTestId("masked")).ToHaveTextAsync("07\u2022\u2022\u2022 \u2022\u2022\u2022461");
+        await check.PageAsync(page, "mobile-confirmed");
+
+        // A notice they have not read, whose ladder texts them after an hour and would write after two.
+        var id = await portal.Factory.Data.SendNoticeAsync(officer, "The card supplier breach: please read");
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await db.NoticeCampaigns.Where(c => c.Id == id).ExecuteUpdateAsync(set => set.SetProperty(c => c.TextAfterHours, 1).SetProperty(c => c.LetterAfterHours, 2), TestContext.Current.CancellationToken);
+            await db.Deliveries.Where(d => d.CampaignId == id).ExecuteUpdateAsync(set => set.SetProperty(d => d.SentUtc, DateTime.UtcNow.AddMinutes(-90)), TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<LadderJob>().RunAsync(TestContext.Current.CancellationToken);
+        }
+
+        var text = (await portal.Texts.WaitForAsync(received + 2))[received + 1];
+        var link = UrlIn().Match(text.Text).Value;
+        Assert.Equal($"{portal.BaseUrl}/", link);
+
+        // They follow the link, read the notice and confirm it.
+        await page.GotoAsync(link);
+        await page.GetByTestId("unread-notice").GetByRole(AriaRole.Link).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "I have read this" }).ClickAsync();
+        await Expect(page.GetByTestId("acknowledged")).ToContainTextAsync("You confirmed you had read this");
+
+        // When the letter falls due, they are no longer on the ladder.
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await db.Deliveries.Where(d => d.CampaignId == id).ExecuteUpdateAsync(set => set.SetProperty(d => d.SentUtc, DateTime.UtcNow.AddHours(-3)), TestContext.Current.CancellationToken);
+            await scope.ServiceProvider.GetRequiredService<LadderJob>().RunAsync(TestContext.Current.CancellationToken);
+            Assert.Equal([LadderStep.Text], await db.Escalations.Where(e => e.CampaignId == id).Select(e => e.Step).ToListAsync(TestContext.Current.CancellationToken));
+        }
+
+        check.AssertNoProblems();
+    }
+
+    [GeneratedRegex(@"\b\d{6}\b")]
+    private static partial Regex SixDigits();
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex UrlIn();
 
     [Fact]
     public async Task TheCheck_OnAPortalPageGivenProblems_FindsEachOne()

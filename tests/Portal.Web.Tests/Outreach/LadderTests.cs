@@ -171,6 +171,8 @@ public sealed partial class LadderTests
         await SentHoursAgoAsync(factory, id, 1.5);
         var whileDown = await RunLadderAsync(factory);
         var waiting = await DbAsync(factory, db => db.Escalations.AsNoTracking().Where(e => e.CampaignId == id).ToListAsync(Cancel));
+        var admin = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Admin);
+        var failures = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}/failures", Cancel));
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -194,6 +196,8 @@ public sealed partial class LadderTests
         Assert.All(waiting, e => Assert.Equal(EscalationStatus.WaitingToRetry, e.Status));
         Assert.Equal(3, waiting.Count);
         Assert.StartsWith("The gateway cannot be reached", waiting[0].LastError, StringComparison.Ordinal);
+        var textRows = failures.Section("text-failures").QuerySelectorAll("tbody tr").Select(r => r.Children[2].TextContent.Trim() + "|" + r.Children[3].TextContent.Trim()).ToList();
+        Assert.Equal("Waiting to retry|The gateway cannot be reached: connection refused", Assert.Single(textRows));
         Assert.Equal(0, whilePaused.Done);
         Assert.Equal(3, resumed.Done);
         Assert.Equal(3, received.Count(t => t.Text.Contains("there is news for you", StringComparison.Ordinal)));

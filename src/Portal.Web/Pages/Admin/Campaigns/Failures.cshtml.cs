@@ -21,6 +21,8 @@ public sealed class FailuresModel(
 
     public IReadOnlyList<DeliveryFailure> Failures { get; private set; } = [];
 
+    public IReadOnlyList<TextFailure> TextFailures { get; private set; } = [];
+
     public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => ShowAsync(cancellationToken);
 
     /// <summary>Every recipient the relay refused, as a spreadsheet-safe CSV. Audited: it names people.</summary>
@@ -59,5 +61,6 @@ public sealed class FailuresModel(
         }
 
         Failures = failures;
+        TextFailures = await reports.TextFailuresAsync(Id, Shown, cancellationToken);
     }
 }
