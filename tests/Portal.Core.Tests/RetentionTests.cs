@@ -75,6 +75,7 @@ public sealed class RetentionTests : IAsyncLifetime
         await using var db = database.NewContext();
         Assert.Equal(2, result.Deliveries);
         Assert.Equal([recent, paused], await db.Deliveries.OrderBy(d => d.CampaignId).Select(d => d.CampaignId).ToListAsync(TestContext.Current.CancellationToken));
+        Assert.Equal([recent, paused], await db.Escalations.OrderBy(e => e.CampaignId).Select(e => e.CampaignId).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal(4, await db.NoticeCampaigns.CountAsync(c => new[] { old, oldCancelled, recent, paused }.Contains(c.Id), TestContext.Current.CancellationToken));
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.RetentionApplied, TestContext.Current.CancellationToken));
     }
@@ -166,6 +167,7 @@ public sealed class RetentionTests : IAsyncLifetime
         db.NoticeCampaigns.Add(campaign);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         db.Deliveries.Add(new Delivery { CampaignId = campaign.Id, PersonId = person.Id, Status = DeliveryStatus.Sent, SentUtc = campaign.CreatedUtc });
+        db.Escalations.Add(new Escalation { CampaignId = campaign.Id, PersonId = person.Id, Step = LadderStep.Reminder, Status = EscalationStatus.Done, CreatedUtc = campaign.CreatedUtc });
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return campaign.Id;
     }

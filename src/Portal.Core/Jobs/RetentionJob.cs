@@ -31,6 +31,10 @@ public sealed class RetentionJob(PortalDbContext db, AuditLog audit, Sessions.Si
         var requests = await db.SupportRequests
             .Where(r => (r.Status == SupportRequestStatus.Closed || r.Status == SupportRequestStatus.Withdrawn) && r.UpdatedUtc < requestsBefore)
             .ExecuteDeleteAsync(cancellationToken);
+        // The ladder's rows go with the deliveries they came from (they have no foreign keys to take them).
+        await db.Escalations
+            .Where(e => db.NoticeCampaigns.Any(c => c.Id == e.CampaignId && (c.Status == CampaignStatus.Completed || c.Status == CampaignStatus.Cancelled) && c.CompletedUtc < deliveriesBefore))
+            .ExecuteDeleteAsync(cancellationToken);
         var deliveries = await db.Deliveries
             .Where(d => db.NoticeCampaigns.Any(c => c.Id == d.CampaignId && (c.Status == CampaignStatus.Completed || c.Status == CampaignStatus.Cancelled) && c.CompletedUtc < deliveriesBefore))
             .ExecuteDeleteAsync(cancellationToken);

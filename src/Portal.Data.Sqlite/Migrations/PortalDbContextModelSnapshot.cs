@@ -448,13 +448,12 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasName("pk_escalations");
 
                     b.HasIndex("LetterBatchId")
-                        .HasDatabaseName("ix_escalations_letter_batch_id");
-
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_escalations_person_id");
+                        .HasDatabaseName("ix_escalations_letter_batch_id")
+                        .HasFilter("letter_batch_id IS NOT NULL");
 
                     b.HasIndex("SupportRequestId")
-                        .HasDatabaseName("ix_escalations_support_request_id");
+                        .HasDatabaseName("ix_escalations_support_request_id")
+                        .HasFilter("support_request_id IS NOT NULL");
 
                     b.HasIndex("CampaignId", "PersonId", "Step")
                         .IsUnique()
@@ -1753,35 +1752,6 @@ namespace Portal.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_deliveries_people_person_id");
-                });
-
-            modelBuilder.Entity("Portal.Core.Domain.Escalation", b =>
-                {
-                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_escalations_notice_campaigns_campaign_id");
-
-                    b.HasOne("Portal.Core.Domain.LetterBatch", null)
-                        .WithMany()
-                        .HasForeignKey("LetterBatchId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_escalations_letter_batches_letter_batch_id");
-
-                    b.HasOne("Portal.Core.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_escalations_people_person_id");
-
-                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
-                        .WithMany()
-                        .HasForeignKey("SupportRequestId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_escalations_support_requests_support_request_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
