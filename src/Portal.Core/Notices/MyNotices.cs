@@ -40,8 +40,9 @@ public sealed class MyNotices(PortalDbContext db, NoticeMessages messages, TimeP
         return sent
             .Select(n =>
             {
-                var values = messages.ValuesFor(n.Campaign, n.Campaign.IncidentId is { } id ? incidents.GetValueOrDefault(id) : null, person.GivenName, person.RankOrGrade);
-                return new MyNotice(n.Campaign.Id, NoticeTemplate.Render(n.Campaign.Subject, values), NoticeTemplate.Render(n.Campaign.BodyTemplate, values), n.SentUtc, n.AcknowledgedUtc);
+                var incident = n.Campaign.IncidentId is { } id ? incidents.GetValueOrDefault(id) : null;
+                var values = messages.ValuesFor(n.Campaign, incident, person.GivenName, person.RankOrGrade);
+                return new MyNotice(n.Campaign.Id, NoticeTemplate.Render(n.Campaign.Subject, values), NoticeTemplate.Render(n.Campaign.BodyTemplate, values), n.SentUtc, n.AcknowledgedUtc, incident);
             })
             .OrderByDescending(n => n.SentUtc).ThenByDescending(n => n.CampaignId)
             .ToList();

@@ -24,7 +24,8 @@ public sealed class NoticeAnswerTests(PortalFactory factory) : IClassFixture<Por
     public async Task INeedSupport_OpensTheSupportFormForThatNotice_AndTheRequestSaysWhichItAnswers()
     {
         var officer = await factory.Data.CreatePersonAsync();
-        var id = await factory.Data.SendNoticeAsync(officer, "Card supplier breach");
+        var incident = await factory.Data.CreateIncidentAsync();
+        var id = await factory.Data.SendNoticeAsync([officer], "Card supplier breach", incident);
         var client = factory.ClientAs(officer.PayNumber);
         var admin = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Admin);
 
@@ -38,6 +39,7 @@ public sealed class NoticeAnswerTests(PortalFactory factory) : IClassFixture<Por
         var campaign = await Html.ReadAsync(await admin.GetAsync($"/admin/campaigns/{id}", Cancel));
 
         Assert.Contains("answers the notice Card supplier breach", form.Section("answering-notice").TextContent, StringComparison.Ordinal);
+        Assert.EndsWith($", about {incident.Title}.", form.Section("answering-notice").TextContent.Trim(), StringComparison.Ordinal);
         Assert.Contains("The notice it answers Card supplier breach", string.Join(" ", check.Section("answers").Texts(".govuk-summary-list__row")), StringComparison.Ordinal);
         Assert.Equal(id, (await RequestAsync(reference)).CampaignId);
         Assert.Equal("1 person", campaign.QuerySelector("[data-answer='support']")!.TextContent.Trim());

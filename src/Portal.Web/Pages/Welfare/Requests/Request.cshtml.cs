@@ -167,7 +167,10 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
 
         View = new WelfareRequestView(r, requester, [.. exposures.Select(e => (e.Title, DataFieldCatalogue.In(e.Fields).Select(f => f.Name).ToList()))],
             messages, notes, history, team, assignee,
-            r.CampaignId is { } campaignId ? await db.NoticeCampaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => c.Subject).SingleOrDefaultAsync(cancellationToken) : null);
+            r.CampaignId is { } campaignId
+                ? await db.NoticeCampaigns.AsNoTracking().Where(c => c.Id == campaignId)
+                    .Select(c => c.Subject + (c.IncidentId == null ? "" : ", about " + db.Incidents.Where(i => i.Id == c.IncidentId).Select(i => i.Title).FirstOrDefault())).SingleOrDefaultAsync(cancellationToken)
+                : null);
         Flash = TempData[FlashKey] as string;
 
         // Forms always carry the version now shown; what the person typed is kept.
