@@ -225,6 +225,30 @@ public sealed partial class LadderTests
         Assert.Equal("a reminder e-mail after 24 hours, then a text message after 48 hours", preview.Section("ladder").TextContent.Trim().ToLowerInvariant());
     }
 
+    [Fact]
+    public async Task SomeoneTheEmailNeverReached_GoesOnToTheLetter_WithoutAReminderToAnAddressThatRefusedIt()
+    {
+        await using var factory = new PortalFactory();
+        var reached = await factory.Data.CreatePersonAsync();
+        var unreached = await factory.Data.CreatePersonAsync();
+        var id = await factory.Data.SendNoticeAsync([reached, unreached]);
+        await DbAsync(factory, async db =>
+        {
+            await db.NoticeCampaigns.Where(c => c.Id == id).ExecuteUpdateAsync(set => set.SetProperty(c => c.ReminderAfterHours, 1).SetProperty(c => c.LetterAfterHours, 2)
+                .SetProperty(c => c.StartedUtc, DateTime.UtcNow.AddHours(-3)), Cancel);
+            await db.Deliveries.Where(d => d.CampaignId == id).ExecuteUpdateAsync(set => set.SetProperty(d => d.SentUtc, DateTime.UtcNow.AddHours(-3)), Cancel);
+            return await db.Deliveries.Where(d => d.CampaignId == id && d.PersonId == unreached.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, DeliveryStatus.FailedPermanent).SetProperty(d => d.SentUtc, (DateTime?)null), Cancel);
+        });
+
+        await RunLadderAsync(factory);
+
+        var steps = await DbAsync(factory, db => db.Escalations.Where(e => e.CampaignId == id).Select(e => new { e.PersonId, e.Step }).ToListAsync(Cancel));
+        Assert.Equal(
+            [(reached.Id, LadderStep.Reminder), (reached.Id, LadderStep.Letter), (unreached.Id, LadderStep.Letter)],
+            steps.Select(s => (s.PersonId, s.Step)).Order());
+    }
+
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex SixDigits();
 }
