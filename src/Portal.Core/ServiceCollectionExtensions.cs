@@ -70,6 +70,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Outreach.LadderDue>();
         services.AddScoped<Outreach.LadderReports>();
         services.AddScoped<Outreach.Letters>();
+        services.AddScoped<Evidence.Statements>();
         services.AddScoped<Jobs.LadderJob>();
         services.AddSingleton<Texts.NoticeTexts>();
         services.AddSingleton<Texts.TextRateLimiter>();

@@ -51,6 +51,7 @@ builder.Services.AddRazorPages(options =>
     options.AddCreatePageRoute("/Admin/Incidents/Incident", "/admin/incidents/new");
     options.AddCreatePageRoute("/Admin/Guidance/Article", "/admin/guidance/new");
     options.Conventions.AllowAnonymousToFolder("/Errors");
+    options.Conventions.AllowAnonymousToFolder("/Verify");
     options.Conventions.AllowAnonymousToFolder("/Dev");
     if (!devSignIn)
     {

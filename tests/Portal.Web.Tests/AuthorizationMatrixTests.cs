@@ -44,6 +44,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /accessibility"] = Access.Anyone,
         ["GET /dev/sign-in"] = Access.Anyone,
         ["GET /texts/report"] = Access.Anyone,
+        ["GET /verify/{code}"] = Access.Anyone,
+        ["POST /verify/{code}"] = Access.Anyone,
         ["POST /dev/sign-in?handler=Persona"] = Access.Anyone,
         ["POST /dev/sign-in?handler=PayNumber"] = Access.Anyone,
 
@@ -59,6 +61,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["POST /notices/{id:int}"] = Access.SignedIn,
         ["GET /notices/{id:int}/suspicious"] = Access.SignedIn,
         ["GET /me/contact"] = Access.SignedIn,
+        ["GET /me/statement"] = Access.SignedIn,
+        ["POST /me/statement"] = Access.SignedIn,
         ["POST /me/contact?handler=SendCode"] = Access.SignedIn,
         ["POST /me/contact?handler=Remove"] = Access.SignedIn,
         ["GET /me/contact/confirm"] = Access.SignedIn,

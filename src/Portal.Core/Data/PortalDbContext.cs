@@ -34,6 +34,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<IncidentFieldStatus> IncidentFieldStatuses => Set<IncidentFieldStatus>();
     public DbSet<ExposureChange> ExposureChanges => Set<ExposureChange>();
     public DbSet<ExposureView> ExposureViews => Set<ExposureView>();
+    public DbSet<Statement> Statements => Set<Statement>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -46,6 +46,12 @@ public static class AuditActions
     /// <summary>An administrator downloaded a batch of the ladder's letters (they name people).</summary>
     public const string LettersDownloaded = "outreach.letters_downloaded";
 
+    /// <summary>A person was issued a statement of what the portal holds about them (the target names its code).</summary>
+    public const string StatementIssued = "statement.issued";
+
+    /// <summary>Someone checked a statement's code, and perhaps its document, at /verify.</summary>
+    public const string StatementVerified = "statement.verified";
+
     /// <summary>A person confirmed a mobile number for texts (the number is never recorded).</summary>
     public const string MobileConfirmed = "mobile.confirmed";
 

@@ -1417,6 +1417,60 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("sign_in_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.Statement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_utc");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("key_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statements");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_statements_code");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_statements_person_id");
+
+                    b.ToTable("statements", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -1948,6 +2002,16 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_notice_campaigns_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.Statement", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_statements_people_person_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>

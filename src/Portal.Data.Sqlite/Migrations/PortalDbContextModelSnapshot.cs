@@ -1377,6 +1377,58 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("sign_in_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.Statement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("IssuedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_utc");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signature");
+
+                    b.HasKey("Id")
+                        .HasName("pk_statements");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_statements_code");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_statements_person_id");
+
+                    b.ToTable("statements", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>
                 {
                     b.Property<int>("Id")
@@ -1898,6 +1950,16 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_notice_campaigns_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.Statement", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_statements_people_person_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.SupportMessage", b =>

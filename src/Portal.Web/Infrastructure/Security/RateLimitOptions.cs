@@ -23,6 +23,10 @@ public sealed class RateLimitOptions
     [Range(1, 10_000)]
     public int ExportsPerHour { get; set; } = 20;
 
+    /// <summary>Statement checks at /verify a minute from one address.</summary>
+    [Range(1, 100_000)]
+    public int VerificationsPerMinute { get; set; } = 30;
+
     /// <summary>
     /// Refused attempts (another person's request, a page the role does not open) recorded in the audit trail for one
     /// person a minute. Every attempt is still refused; past this, the rest of the minute's are counted in the log only,

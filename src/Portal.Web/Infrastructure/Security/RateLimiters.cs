@@ -17,6 +17,7 @@ public sealed class RateLimiters : IDisposable
             [RateLimits.SupportRequests] = Limiter(l.SupportRequestsPerHour, TimeSpan.FromHours(1), byPerson: true),
             [RateLimits.Messages] = Limiter(l.MessagesPerHour, TimeSpan.FromHours(1), byPerson: true),
             [RateLimits.Exports] = Limiter(l.ExportsPerHour, TimeSpan.FromHours(1), byPerson: true),
+            [RateLimits.Verifications] = Limiter(l.VerificationsPerMinute, TimeSpan.FromMinutes(1), byPerson: false),
             [RateLimits.RefusalsRecorded] = Limiter(l.RefusalsRecordedPerMinute, TimeSpan.FromMinutes(1), byPerson: true),
         };
     }

@@ -16,6 +16,9 @@ public static class RateLimits
     public const string SupportRequests = "support-requests";
     public const string Messages = "messages";
     public const string Exports = "exports";
+
+    /// <summary>Checking a statement at /verify: open to anyone, so limited by address.</summary>
+    public const string Verifications = "verifications";
     public const string RefusalsRecorded = "refusals-recorded";
 
     /// <summary>Where the status page finds what a refused form carried, to give it back.</summary>
