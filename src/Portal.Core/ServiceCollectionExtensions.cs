@@ -37,11 +37,12 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.Delivery != Texts.SmsDelivery.Kannel || !string.IsNullOrWhiteSpace(o.KannelUrl), "Texts:Delivery is Kannel, so Texts:KannelUrl must name its sendsms address.")
             .ValidateOnStart();
         services.AddSingleton<Texts.DeliveryReportTokens>();
-        services.AddHttpClient(Texts.KannelGateway.HttpClientName).RemoveAllLoggers();
+        // Its HTTP client logs nothing: the address it calls carries the number, the text and the password.
+        services.AddHttpClient<Texts.KannelGateway>().RemoveAllLoggers();
+        services.AddSingleton<Texts.PickupSmsGateway>();
         services.AddScoped<Texts.ISmsGateway>(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Texts.SmsOptions>>().Value.Delivery == Texts.SmsDelivery.Kannel
-            ? new Texts.KannelGateway(provider.GetRequiredService<System.Net.Http.IHttpClientFactory>().CreateClient(Texts.KannelGateway.HttpClientName),
-                provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Texts.SmsOptions>>(), provider.GetRequiredService<Texts.DeliveryReportTokens>())
-            : new Texts.PickupSmsGateway(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Texts.SmsOptions>>()));
+            ? provider.GetRequiredService<Texts.KannelGateway>()
+            : provider.GetRequiredService<Texts.PickupSmsGateway>());
         services.AddScoped<Texts.MobileNumbers>();
         services.AddScoped<Texts.TextReports>();
         services.AddScoped<AuditLog>();

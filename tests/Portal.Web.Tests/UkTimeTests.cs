@@ -1,4 +1,4 @@
-using Portal.Web.Infrastructure;
+using Portal.Core.Text;
 
 namespace Portal.Web.Tests;
 

@@ -5,6 +5,7 @@ using Portal.Core.Domain;
 using Portal.Core.Outreach;
 using Portal.Core.People;
 using Portal.Core.Support;
+using Portal.Core.Text;
 using QRCoder;
 
 namespace Portal.Core.Evidence;
@@ -17,9 +18,7 @@ internal static class StatementPdf
     public static byte[] Render(SubjectAccessCopy copy, string code, string verifyUrl, DateTime issuedUtc, PortalOptions portal)
     {
         LetterFonts.Register();
-        var culture = Portal.Core.Text.UkEnglish.Culture;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        string Day(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(utc, zone).ToString("d MMMM yyyy", culture);
+        static string Day(DateTime utc) => UkTime.Format(utc, "d MMMM yyyy");
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
         var regular = new XFont(LetterFonts.Family, 10, XFontStyleEx.Regular, options);
         var bold = new XFont(LetterFonts.Family, 10, XFontStyleEx.Bold, options);
@@ -63,7 +62,7 @@ internal static class StatementPdf
         var p = copy.Person;
         Text(portal.OrganisationName, bold, 2);
         Text($"{portal.ServiceName}: personal statement", heading, 8);
-        Text($"Issued to {p.GivenName} {p.FamilyName}, {p.RankOrGrade}, pay number {p.PayNumber}, on {Day(issuedUtc)} at {TimeZoneInfo.ConvertTimeFromUtc(issuedUtc, zone).ToString("HH:mm", culture)} (UK time).", regular, 4);
+        Text($"Issued to {p.GivenName} {p.FamilyName}, {p.RankOrGrade}, pay number {p.PayNumber}, on {Day(issuedUtc)} at {UkTime.Format(issuedUtc, "HH:mm")} (UK time).", regular, 4);
         Text("It states what the portal holds about you on that day. Anyone you show it to can check that the portal issued it, and that it has not been changed, with the code at its end.", regular, 10);
 
         Text("What each incident held about you", subheading, 4);

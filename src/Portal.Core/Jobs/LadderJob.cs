@@ -7,6 +7,7 @@ using Portal.Core.Notices;
 using Portal.Core.Notices.Mail;
 using Portal.Core.Outreach;
 using Portal.Core.Support;
+using Portal.Core.Text;
 using Portal.Core.Texts;
 
 namespace Portal.Core.Jobs;
@@ -320,6 +321,9 @@ public sealed partial class LadderJob(
     {
         var done = 0;
         var paused = new CampaignStatusCache(rows);
+        var campaignIds = claimed.Select(r => r.CampaignId).Distinct().ToList();
+        var campaigns = await db.NoticeCampaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => new { c.Subject, c.StartedUtc }, cancellationToken);
         foreach (var row in claimed)
         {
             if (await paused.StoppedAsync(row.CampaignId, cancellationToken))
@@ -327,12 +331,12 @@ public sealed partial class LadderJob(
                 continue;
             }
 
-            var campaign = await db.NoticeCampaigns.AsNoTracking().Where(c => c.Id == row.CampaignId).Select(c => new { c.Subject, c.StartedUtc }).SingleAsync(cancellationToken);
+            var campaign = campaigns[row.CampaignId];
             var earlier = await db.Escalations.AsNoTracking().Where(o => o.CampaignId == row.CampaignId && o.PersonId == row.PersonId && o.Status == EscalationStatus.Done && o.Step != LadderStep.Call)
                 .Select(o => o.Step).ToListAsync(cancellationToken);
             var tried = string.Join(", ", earlier.Order().Select(s => "the " + Ladder.Describe(s)).Prepend("the e-mail"));
-            var description = string.Create(Text.UkEnglish.Culture,
-                $"{row.GivenName} has not confirmed that they have read the notice \u201C{campaign.Subject}\u201D, sent {campaign.StartedUtc:d MMMM yyyy}, after {tried}. ") +
+            var sent = campaign.StartedUtc is { } started ? ", sent " + UkTime.Format(started, "d MMMM yyyy") : "";
+            var description = $"{row.GivenName} has not confirmed that they have read the notice \u201C{campaign.Subject}\u201D{sent}, after {tried}. " +
                 "Call them: make sure it has reached them and that they are all right, and ask them to confirm in the portal.";
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

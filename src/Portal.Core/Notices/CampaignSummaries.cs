@@ -23,7 +23,7 @@ public sealed class CampaignSummaries(PortalDbContext db, CampaignAudience audie
             AudienceKind.Units => string.Join(", ", campaign.AudienceUnits),
             AudienceKind.ExposureChanged when campaign.AudienceImportRunId is { } run => await db.ImportRuns.AsNoTracking().Where(r => r.Id == run)
                 .Select(r => r.FileName).SingleOrDefaultAsync(cancellationToken) is { } file ? $"the import of {file}" : string.Empty,
-            AudienceKind.ExposureChanged => campaign.AudienceChangedSinceUtc is { } since ? string.Create(Text.UkEnglish.Culture, $"changes since {since:d MMMM yyyy}") : string.Empty,
+            AudienceKind.ExposureChanged => campaign.AudienceChangedSinceUtc is { } since ? "changes since " + Text.UkTime.Format(since, "d MMMM yyyy") : string.Empty,
             AudienceKind.NotAcknowledged => await db.NoticeCampaigns.AsNoTracking().Where(c => c.Id == campaign.AudienceCampaignId).Select(c => c.Subject).SingleOrDefaultAsync(cancellationToken) ?? string.Empty,
             _ => string.Empty,
         };

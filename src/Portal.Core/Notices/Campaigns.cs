@@ -277,13 +277,13 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
                 problems.Add(new("AudienceImportRunId", "Choose the import whose changes to tell people about, or enter the date from which to include changes"));
                 break;
             case AudienceKind.ExposureChanged:
-                if (!DateOnly.TryParseExact(draft.AudienceChangedSince!.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var since))
+                if (!UkTime.TryParseDate(draft.AudienceChangedSince, out var since))
                 {
                     problems.Add(new("AudienceChangedSince", "Enter a real date for the changes to start from, such as 27 March 2026"));
                 }
                 else
                 {
-                    changedSince = UkMidnightUtc(since);
+                    changedSince = UkTime.ToUtc(since.ToDateTime(TimeOnly.MinValue));
                 }
 
                 break;
@@ -309,10 +309,6 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         campaign.AudienceChangedSinceUtc = campaign.Audience == AudienceKind.ExposureChanged && draft.AudienceImportRunId is null ? changedSince : null;
         ladder.ApplyTo(campaign);
     }
-
-    /// <summary>The start of a day in the UK, as UTC.</summary>
-    private static DateTime UkMidnightUtc(DateOnly day) =>
-        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
 
     private async Task<NoticeCampaign> LoadAsync(int id, int version, CancellationToken cancellationToken)
     {

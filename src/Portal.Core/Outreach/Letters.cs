@@ -8,6 +8,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
+using Portal.Core.Text;
 
 namespace Portal.Core.Outreach;
 
@@ -45,7 +46,7 @@ public sealed class Letters(PortalDbContext db, AuditLog audit, IOptions<PortalO
         LetterFonts.Register();
         var settings = portal.Value;
         var portalUrl = notices.Value.PortalUrl.TrimEnd('/') + "/";
-        var date = TimeZoneInfo.ConvertTimeFromUtc(datedUtc, UkZone).ToString("d MMMM yyyy", Text.UkEnglish.Culture);
+        var date = UkTime.Format(datedUtc, "d MMMM yyyy");
         var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
         var regular = new XFont(LetterFonts.Family, 11, XFontStyleEx.Regular, options);
         var bold = new XFont(LetterFonts.Family, 11, XFontStyleEx.Bold, options);
@@ -100,6 +101,4 @@ public sealed class Letters(PortalDbContext db, AuditLog audit, IOptions<PortalO
         document.Save(stream);
         return stream.ToArray();
     }
-
-    private static readonly TimeZoneInfo UkZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -21,7 +22,7 @@ public sealed class DeliveryReportTokens(IDataProtectionProvider provider, IOpti
     public string UrlFor(long textId) =>
         string.Create(CultureInfo.InvariantCulture, $"{notices.Value.PortalUrl.TrimEnd('/')}{Path}?m={textId}&t={TokenFor(textId)}&status=%d&answer=%A");
 
-    public string TokenFor(long textId) => WebEncoders(protector.Protect(Encoding.ASCII.GetBytes(textId.ToString(CultureInfo.InvariantCulture))));
+    public string TokenFor(long textId) => Base64Url.EncodeToString(protector.Protect(Encoding.ASCII.GetBytes(textId.ToString(CultureInfo.InvariantCulture))));
 
     /// <summary>True when the token was made for this text.</summary>
     public bool IsValid(long textId, string? token)
@@ -33,20 +34,12 @@ public sealed class DeliveryReportTokens(IDataProtectionProvider provider, IOpti
 
         try
         {
-            var named = protector.Unprotect(FromWebEncoding(token));
+            var named = protector.Unprotect(Base64Url.DecodeFromChars(token));
             return CryptographicOperations.FixedTimeEquals(named, Encoding.ASCII.GetBytes(textId.ToString(CultureInfo.InvariantCulture)));
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {
             return false;
         }
-    }
-
-    private static string WebEncoders(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[] FromWebEncoding(string text)
-    {
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        return Convert.FromBase64String(base64.PadRight(base64.Length + ((4 - (base64.Length % 4)) % 4), '='));
     }
 }

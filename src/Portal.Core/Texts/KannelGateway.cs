@@ -10,8 +10,6 @@ namespace Portal.Core.Texts;
 /// </summary>
 public sealed class KannelGateway(HttpClient http, IOptions<SmsOptions> options, DeliveryReportTokens reports) : ISmsGateway
 {
-    public const string HttpClientName = "kannel";
-
     /// <summary>Delivered (1), failed (2), accepted by the centre (8) and refused by it (16).</summary>
     private const int ReportMask = 1 | 2 | 8 | 16;
 

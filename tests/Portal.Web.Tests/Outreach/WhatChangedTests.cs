@@ -68,6 +68,21 @@ public sealed class WhatChangedTests(PortalFactory factory) : IClassFixture<Port
     }
 
     [Fact]
+    public async Task ANoteTooLong_IsRefusedWithWhatToDo_AndKeepsTheStatusesChosen()
+    {
+        var admin = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Admin);
+        var incident = await factory.Data.CreateIncidentAsync();
+        var page = $"/admin/incidents/{incident.Id}";
+
+        var refused = await Html.ReadAsync(await admin.SubmitAsync(page, page + "?handler=Fields", ("FieldStatus[photo]", "Confirmed"), ("FieldNote", new string('x', 501))));
+
+        Assert.Equal(["The note must be 500 characters or fewer; it is 501."], refused.Texts(".govuk-error-summary__list li"));
+        Assert.Empty(refused.SummaryLinksWithoutTarget());
+        Assert.Equal("Confirmed", refused.QuerySelector("#FieldStatus_photo option[selected]")!.GetAttribute("value"));
+        Assert.Equal(new string('x', 501), refused.QuerySelector("#FieldNote")!.TextContent);
+    }
+
+    [Fact]
     public async Task AnImportThatChangesWhatWasHeld_IsShownAsChangedSinceYouLastLooked_UntilTheyHaveSeenIt()
     {
         var incident = await factory.Data.CreateIncidentAsync();
@@ -111,5 +126,11 @@ public sealed class WhatChangedTests(PortalFactory factory) : IClassFixture<Port
         // Added photo for one, removed one, added another: three people; the unchanged one is not told.
         Assert.Equal("3 people", preview.Section("recipients").TextContent.Trim());
         Assert.Equal(["Choose the import whose changes to tell people about, or enter the date from which to include changes"], refused.Texts(".govuk-error-summary__list li"));
+
+        // A date in British Summer Time means from midnight that day in the UK, and is shown as the date chosen.
+        var summer = await admin.FollowAsync(await admin.SubmitAsync("/admin/campaigns/new", "/admin/campaigns/new", ("Input.Subject", "Changes since June"),
+            ("Input.Body", "Dear ((given_name)), ((notice_link))"), ("Input.Audience", "ExposureChanged"), ("Input.AudienceChangedSince", "2026-06-01"), ("Input.Version", "0")));
+        Assert.Equal("People whose exposure an import changed: changes since 1 June 2026",
+            summer.QuerySelectorAll(".govuk-summary-list__row").Single(r => r.QuerySelector("dt")!.TextContent.Trim() == "Audience").QuerySelector("dd")!.TextContent.Trim());
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Audit;
 using Portal.Core.Domain;
 using Portal.Core.People;
+using Portal.Core.Text;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Security;
 

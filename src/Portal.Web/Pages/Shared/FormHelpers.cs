@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Portal.Core.Text;
 using Portal.Core.Validation;
 
 namespace Portal.Web.Pages.Shared;
@@ -63,7 +64,7 @@ public static class FormHelpers
             return null;
         }
 
-        if (Portal.Web.Infrastructure.UkTime.TryParseDate(text, out var date))
+        if (UkTime.TryParseDate(text, out var date))
         {
             return date;
         }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
+using Portal.Core.Text;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Security;
 using Portal.Web.Pages.Shared;

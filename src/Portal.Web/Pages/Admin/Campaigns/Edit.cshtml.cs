@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Notices;
+using Portal.Core.Text;
 using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Pages.Shared;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Portal.Core.Text;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Admin.Campaigns;

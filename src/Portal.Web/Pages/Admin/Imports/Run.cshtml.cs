@@ -5,6 +5,7 @@ using Portal.Core.Audit;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
+using Portal.Core.Text;
 using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Security;

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Portal.Core.Text;
 
-namespace Portal.Web.Infrastructure;
+namespace Portal.Core.Text;
 
 /// <summary>
 /// Times are stored in UTC and shown in UK time, as the people reading them live by it (GMT in winter, BST in
