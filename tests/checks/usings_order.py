@@ -20,7 +20,8 @@ def key(line: str):
 
 bad = 0
 for name in files:
-    if "/Migrations/" in name:
+    # A file deleted or moved but not yet committed is still in the index: there is nothing to check.
+    if "/Migrations/" in name or not (root / name).exists():
         continue
     lines = (root / name).read_text(encoding="utf-8-sig").splitlines()
     usings = [line for line in lines if line.startswith("using ") and not line.startswith("using var") and line.endswith(";")
