@@ -59,10 +59,19 @@ public sealed class LoopbackForwarder : IAsyncDisposable
                 return;
             }
 
-            using var response = await portal.Value.GetAsync(context.Request.Url!.PathAndQuery);
-            Calls++;
-            context.Response.StatusCode = (int)response.StatusCode;
-            await context.Response.OutputStream.WriteAsync(await response.Content.ReadAsByteArrayAsync());
+            try
+            {
+                using var response = await portal.Value.GetAsync(context.Request.Url!.PathAndQuery);
+                Calls++;
+                context.Response.StatusCode = (int)response.StatusCode;
+                await context.Response.OutputStream.WriteAsync(await response.Content.ReadAsByteArrayAsync());
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or ObjectDisposedException)
+            {
+                // A call that arrives as the portal stops (a late delivery report) is answered as a proxy would.
+                context.Response.StatusCode = (int)HttpStatusCode.BadGateway;
+            }
+
             context.Response.Close();
         }
     }
