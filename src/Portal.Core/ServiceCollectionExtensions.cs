@@ -73,6 +73,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Outreach.Letters>();
         services.AddScoped<Evidence.Statements>();
         services.AddScoped<Jobs.LadderJob>();
+        services.AddSingleton<Jobs.LadderJob.Gate>();
         services.AddSingleton<Texts.NoticeTexts>();
         services.AddSingleton<Texts.TextRateLimiter>();
         services.AddScoped<NoticeQueue>();

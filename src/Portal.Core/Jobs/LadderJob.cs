@@ -34,6 +34,7 @@ public sealed partial class LadderJob(
     NoticeTexts noticeTexts,
     SupportRequests requests,
     IOptions<NoticeOptions> options,
+    LadderJob.Gate gate,
     TimeProvider clock,
     ILogger<LadderJob> logger)
 {
@@ -47,14 +48,11 @@ public sealed partial class LadderJob(
 
     private static readonly TimeSpan StatusCheckEvery = TimeSpan.FromSeconds(1);
 
-    /// <summary>One run at a time on a node: a run that finds another still working leaves the work to it.</summary>
-    private static readonly SemaphoreSlim Running = new(1, 1);
-
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<LadderRun> RunAsync(CancellationToken cancellationToken)
     {
-        if (!await Running.WaitAsync(0, cancellationToken))
+        if (!await gate.Running.WaitAsync(0, cancellationToken))
         {
             return new LadderRun(0, 0, 0);
         }
@@ -65,7 +63,7 @@ public sealed partial class LadderJob(
         }
         finally
         {
-            Running.Release();
+            gate.Running.Release();
         }
     }
 
@@ -398,6 +396,17 @@ public sealed partial class LadderJob(
         var stopped = await waiting.Where(o => db.NoticeCampaigns.Any(c => c.Id == o.CampaignId && c.Status == CampaignStatus.Cancelled))
             .ExecuteUpdateAsync(set => set.SetProperty(o => o.Status, EscalationStatus.Cancelled).SetProperty(o => o.LastError, "The notice was cancelled"), cancellationToken);
         return confirmed + left + stopped;
+    }
+
+    /// <summary>
+    /// One run at a time on a node (a singleton of the host, not a static, so two hosts in one process — tests, the
+    /// benchmark's nodes — are two nodes): a run that finds another still working leaves the work to it.
+    /// </summary>
+    public sealed class Gate : IDisposable
+    {
+        public SemaphoreSlim Running { get; } = new(1, 1);
+
+        public void Dispose() => Running.Dispose();
     }
 
     private static string Truncate(string text) => text.Length > 500 ? text[..500] : text;
