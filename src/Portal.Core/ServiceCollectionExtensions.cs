@@ -74,6 +74,13 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Evidence.Statements>();
         services.AddScoped<Jobs.LadderJob>();
         services.AddSingleton<Jobs.LadderJob.Gate>();
+        services.AddOptions<Oversight.OversightOptions>().Bind(configuration.GetSection(Oversight.OversightOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Oversight.OversightCounts>();
+        services.AddScoped<Oversight.OversightSnapshots>();
+        services.AddSingleton<Oversight.OversightSnapshots.Latest>();
+        services.AddScoped<Oversight.BoardPacks>();
+        services.AddScoped<Jobs.OversightFiguresJob>();
+        services.AddScoped<Jobs.BoardPackJob>();
         services.AddSingleton<Texts.NoticeTexts>();
         services.AddSingleton<Texts.TextRateLimiter>();
         services.AddScoped<NoticeQueue>();

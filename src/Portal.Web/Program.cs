@@ -47,6 +47,7 @@ builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Welfare", Policies.Welfare);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+    options.Conventions.AuthorizeFolder("/Oversight", Policies.Oversight);
     options.AddCreatePageRoute("/Admin/Campaigns/Edit", "/admin/campaigns/new");
     options.AddCreatePageRoute("/Admin/Incidents/Incident", "/admin/incidents/new");
     options.AddCreatePageRoute("/Admin/Guidance/Article", "/admin/guidance/new");

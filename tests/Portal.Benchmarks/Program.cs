@@ -9,7 +9,7 @@ using Portal.Core.Imports;
 using Portal.Data.PostgreSql;
 using Portal.Data.Sqlite;
 
-/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue|notices|load|ladder [--postgresql]|texts [--texts N] [--runs N]</summary>
+/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]</summary>
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -17,7 +17,7 @@ internal static class Benchmarks
         var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
         if (args.Contains("help") || args.Length == 0)
         {
-            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue|notices|load|ladder [--postgresql]|texts [--texts N] [--runs N]");
+            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -28,6 +28,7 @@ internal static class Benchmarks
             "load" => await LoadBenchmark.RunAsync(args),
             "ladder" => await LadderBenchmark.RunDueAsync(args),
             "texts" => await LadderBenchmark.RunTextsAsync(args),
+            "oversight" => await OversightBenchmark.RunAsync(args),
             "import-memory" => ImportBenchmark.MeasureMemory(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
             "import" when args.Contains("--postgresql") => PostgreSqlImportBenchmark.Run(runs),
             _ => await ImportBenchmark.RunAsync(runs),

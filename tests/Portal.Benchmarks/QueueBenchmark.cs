@@ -1,17 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Claims;
-using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Domain;
-using Portal.Web.Infrastructure.Security;
 
 /// <summary>
 /// The welfare queue over 20,000 requests against a trivial page of the same app (<c>/health/live</c>), both served
@@ -126,24 +122,6 @@ internal static class QueueBenchmark
             db.SupportRequests.AddRange(Portal.Core.DemoData.SyntheticQueue.Requests(people, people[1].Id, count, now));
             await db.SaveChangesAsync();
             return people[1].PayNumber;
-        }
-    }
-
-    private sealed class BenchmarkAuth(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "Benchmark", Header = "X-Benchmark-User";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (!Request.Headers.TryGetValue(Header, out var payNumber))
-            {
-                return Task.FromResult(AuthenticateResult.NoResult());
-            }
-
-            var identity = new ClaimsIdentity(
-                [new Claim("sub", "bench"), new Claim("employeeid", payNumber.ToString()), new Claim(RoleNames.ClaimType, RoleNames.WelfareLead)], SchemeName, "name", RoleNames.ClaimType);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
         }
     }
 }

@@ -29,6 +29,9 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
 
         /// <summary>Administrators.</summary>
         Admin,
+
+        /// <summary>The oversight role (read-only figures and board packs), and administrators.</summary>
+        Oversight,
     }
 
     /// <summary>The decisions: "METHOD /route" and, for a named handler, "?handler=Name". ANY is an endpoint for every method.</summary>
@@ -88,6 +91,12 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["POST /welfare/requests/{reference}?handler=Priority"] = Access.Welfare,
         ["POST /welfare/requests/{reference}?handler=Note"] = Access.Welfare,
         ["POST /welfare/requests/{reference}?handler=Message"] = Access.Welfare,
+
+        ["GET /oversight"] = Access.Oversight,
+        ["GET /oversight?handler=Download"] = Access.Oversight,
+        ["GET /oversight/packs"] = Access.Oversight,
+        ["GET /oversight/packs?handler=Pdf"] = Access.Oversight,
+        ["GET /oversight/packs?handler=Csv"] = Access.Oversight,
 
         ["GET /admin"] = Access.Admin,
         ["ANY /admin/jobs/{**path}"] = Access.Admin,
@@ -151,7 +160,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
     private Dictionary<string, Access> Routed =>
         Decisions.Where(d => factory.EnvironmentName == "Development" || !d.Key.Contains(" /dev/", StringComparison.Ordinal)).ToDictionary();
 
-    private static readonly string[] Personas = ["anonymous", "staff", RoleNames.Welfare, RoleNames.WelfareLead, RoleNames.Admin];
+    private static readonly string[] Personas = ["anonymous", "staff", RoleNames.Welfare, RoleNames.WelfareLead, RoleNames.Admin, RoleNames.Oversight];
 
     [Fact]
     public async Task RouteTable_EveryEndpointHasADecision()
@@ -253,6 +262,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         Access.SignedIn => persona != "anonymous",
         Access.Welfare => persona is RoleNames.Welfare or RoleNames.WelfareLead,
         Access.Admin => persona == RoleNames.Admin,
+        Access.Oversight => persona is RoleNames.Oversight or RoleNames.Admin,
         _ => false,
     };
 

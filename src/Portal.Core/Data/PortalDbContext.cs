@@ -35,6 +35,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<ExposureChange> ExposureChanges => Set<ExposureChange>();
     public DbSet<ExposureView> ExposureViews => Set<ExposureView>();
     public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<OversightSnapshot> OversightSnapshots => Set<OversightSnapshot>();
+    public DbSet<BoardPack> BoardPacks => Set<BoardPack>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

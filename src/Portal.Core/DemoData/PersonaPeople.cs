@@ -36,6 +36,10 @@ public static class PersonaPeople
         "125000", "Ruth", "Abernethy", PersonnelType.Staff, "Band B", "Information Security", "Headquarters, Queen's Walk",
         VettingLevel.SC, "ruth.abernethy@northshire.police.example", SensitiveRole.None, PersonStatus.Active);
 
+    public static readonly PersonnelRecord OversightMember = new(
+        "125001", "Margaret", "Ó Briain", PersonnelType.Staff, "Band A", "Corporate Governance", "Headquarters, Queen's Walk",
+        VettingLevel.SC, "margaret.obriain@northshire.police.example", SensitiveRole.None, PersonStatus.Active);
+
     public static IReadOnlyList<PersonnelRecord> All { get; } =
-        [AffectedConstable, CovertOfficer, UnaffectedStaff, WelfareOfficer, WelfareLead, Administrator];
+        [AffectedConstable, CovertOfficer, UnaffectedStaff, WelfareOfficer, WelfareLead, Administrator, OversightMember];
 }

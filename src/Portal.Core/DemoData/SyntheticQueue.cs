@@ -21,6 +21,11 @@ public static class SyntheticQueue
             var requester = requesters[i % requesters.Count];
             var priority = (Priority)(i % 4 + 1);
             var created = now.AddMinutes(-i * 3);
+            var status = statuses[i % statuses.Length];
+            // Reached after one to twelve hours once in progress; resolved a day or two after that.
+            DateTime? contacted = status is SupportRequestStatus.New or SupportRequestStatus.Triaged || (status == SupportRequestStatus.Withdrawn && i % 2 == 0)
+                ? null : Earlier(created.AddHours(1 + (i % 12)), now);
+            DateTime? resolved = status is SupportRequestStatus.Resolved or SupportRequestStatus.Closed ? Earlier(contacted!.Value.AddHours(24 + (i % 24)), now) : null;
             yield return new SupportRequest
             {
                 PersonId = requester.Id,
@@ -28,7 +33,7 @@ public static class SyntheticQueue
                 StatedUrgency = StatedUrgency.ThisWeek,
                 Description = "A worry about two lines long, as people write them, asking for help with what was held.",
                 ConsentToShare = true,
-                Status = statuses[i % statuses.Length],
+                Status = status,
                 ComputedPriority = priority,
                 Priority = priority,
                 PriorityReasons = [.. Reasons],
@@ -37,7 +42,11 @@ public static class SyntheticQueue
                 CreatedUtc = created,
                 UpdatedUtc = created,
                 DueUtc = created.AddHours(24),
+                FirstContactUtc = contacted,
+                ResolvedUtc = resolved,
             };
         }
     }
+
+    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 }

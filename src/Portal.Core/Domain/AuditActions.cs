@@ -52,6 +52,12 @@ public static class AuditActions
     /// <summary>Someone checked a statement's code, and perhaps its document, at /verify.</summary>
     public const string StatementVerified = "statement.verified";
 
+    /// <summary>Someone in oversight or an administrator downloaded a board pack (the target names the file).</summary>
+    public const string BoardPackDownloaded = "oversight.board_pack_downloaded";
+
+    /// <summary>Someone in oversight or an administrator downloaded the current oversight figures as a CSV.</summary>
+    public const string FiguresDownloaded = "oversight.figures_downloaded";
+
     /// <summary>A person confirmed a mobile number for texts (the number is never recorded).</summary>
     public const string MobileConfirmed = "mobile.confirmed";
 

@@ -53,6 +53,12 @@ public sealed class SupportRequest
     public DateTime? NextUpdateDueUtc { get; set; }
 
     /// <summary>Incremented by every change; a save with a stale version is refused (optimistic concurrency).</summary>
+    /// <summary>When the team first reached the person: its first message to them, or the request first taken into progress.</summary>
+    public DateTime? FirstContactUtc { get; set; }
+
+    /// <summary>When it was last resolved (or closed without being resolved first); null while open or withdrawn.</summary>
+    public DateTime? ResolvedUtc { get; set; }
+
     public int Version { get; set; }
 
     public List<SupportRequestEvent> Events { get; set; } = [];

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Core.Audit;
 using Portal.Core.Notices;
+using Portal.Core.Oversight;
 using Portal.Core.Retention;
+using Portal.Core.Text;
 
 namespace Portal.Core.Jobs;
 
@@ -23,5 +25,18 @@ public static class RecurringJobs
             services.GetRequiredService<IOptions<RetentionOptions>>().Value.Cron);
         recurring.AddOrUpdate<AuditCheckpointJob>(AuditCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             services.GetRequiredService<IOptions<AuditOptions>>().Value.CheckpointCron);
+
+        var oversight = services.GetRequiredService<IOptions<OversightOptions>>().Value;
+        recurring.AddOrUpdate<OversightFiguresJob>(OversightFiguresJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), oversight.FiguresCron);
+        if (oversight.BoardPacks)
+        {
+            // Kept in UK time, so the pack is written at 07:00 by the clock on the wall in summer and winter alike.
+            recurring.AddOrUpdate<BoardPackJob>(BoardPackJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+                Hangfire.Cron.Daily(oversight.BoardPackTime.Hour, oversight.BoardPackTime.Minute), new RecurringJobOptions { TimeZone = UkTime.Zone });
+        }
+        else
+        {
+            recurring.RemoveIfExists(BoardPackJob.RecurringJobId);
+        }
     }
 }

@@ -280,6 +280,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         db.SupportMessages.Add(new SupportMessage { SupportRequestId = request.Id, SentUtc = now, FromRequester = false, AuthorPersonId = actorPersonId, Body = text });
         request.NextUpdateDueUtc = now + options.Value.SlaFor(request.Priority);
+        request.FirstContactUtc ??= now;
         Touch(request, now);
         Record(request, actorPersonId, "Message sent to the requester", now);
         await SaveAsync(cancellationToken);
@@ -321,6 +322,17 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
             request.DueUtc = now + options.Value.SlaFor(request.Priority);
         }
 
+        if (to == SupportRequestStatus.InProgress)
+        {
+            request.FirstContactUtc ??= now;
+        }
+
+        request.ResolvedUtc = to switch
+        {
+            SupportRequestStatus.Resolved => now,
+            SupportRequestStatus.Closed => request.ResolvedUtc ?? now,
+            _ => null,
+        };
         request.Status = to;
         Touch(request, now);
         Record(request, actorPersonId, SupportWorkflow.IsReopen(from, to)

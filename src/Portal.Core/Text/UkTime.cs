@@ -18,6 +18,23 @@ public static class UkTime
             : TimeZoneInfo.ConvertTimeFromUtc(value, London).ToString(format, UkEnglish.Culture);
     }
 
+    /// <summary>The UK time zone (UTC where the machine has no time-zone database), for schedules kept in UK time.</summary>
+    public static TimeZoneInfo Zone => London ?? TimeZoneInfo.Utc;
+
+    /// <summary>The UK calendar day a UTC time falls on.</summary>
+    public static DateOnly DateOf(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
+
+    /// <summary>When a UK time of day on a UK day is, in UTC (an hour the clocks skip counts as the hour after).</summary>
+    public static DateTime At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+        return ToUtc(local) ?? ToUtc(local.AddHours(1))!.Value;
+    }
+
+    /// <summary>When a UK day begins, in UTC.</summary>
+    public static DateTime StartOfDay(DateOnly day) => At(day, TimeOnly.MinValue);
+
     /// <summary>A time someone typed, in UK time, as UTC; null when the clocks skip it (the hour lost in March).</summary>
     public static DateTime? ToUtc(DateTime local)
     {

@@ -199,6 +199,55 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.BoardPack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<byte[]>("Csv")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("csv");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("date")
+                        .HasColumnName("for_date");
+
+                    b.Property<bool>("MadeUp")
+                        .HasColumnType("boolean")
+                        .HasColumnName("made_up");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("pdf");
+
+                    b.Property<DateTime>("PeriodFromUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_from_utc");
+
+                    b.Property<DateTime>("PeriodToUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_to_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_board_packs");
+
+                    b.HasIndex("ForDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_board_packs_for_date");
+
+                    b.ToTable("board_packs", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.DataField", b =>
                 {
                     b.Property<string>("Key")
@@ -1282,6 +1331,33 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("notice_campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.OversightSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("figures");
+
+                    b.Property<DateTime>("TakenUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_oversight_snapshots");
+
+                    b.HasIndex("TakenUtc")
+                        .HasDatabaseName("ix_oversight_snapshots_taken_utc");
+
+                    b.ToTable("oversight_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -1597,6 +1673,10 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_utc");
 
+                    b.Property<DateTime?>("FirstContactUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_contact_utc");
+
                     b.Property<DateTime?>("NextUpdateDueUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_update_due_utc");
@@ -1623,6 +1703,10 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("text[]")
                         .HasColumnName("priority_reasons");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_utc");
 
                     b.Property<bool>("Restricted")
                         .HasColumnType("boolean")

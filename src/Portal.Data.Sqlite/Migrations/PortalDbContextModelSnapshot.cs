@@ -187,6 +187,53 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.BoardPack", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<byte[]>("Csv")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("csv");
+
+                    b.Property<DateOnly>("ForDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("for_date");
+
+                    b.Property<bool>("MadeUp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("made_up");
+
+                    b.Property<byte[]>("Pdf")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("pdf");
+
+                    b.Property<DateTime>("PeriodFromUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_from_utc");
+
+                    b.Property<DateTime>("PeriodToUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_to_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_board_packs");
+
+                    b.HasIndex("ForDate")
+                        .IsUnique()
+                        .HasDatabaseName("ix_board_packs_for_date");
+
+                    b.ToTable("board_packs", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.DataField", b =>
                 {
                     b.Property<string>("Key")
@@ -1244,6 +1291,31 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("notice_campaigns", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.OversightSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("figures");
+
+                    b.Property<DateTime>("TakenUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("taken_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_oversight_snapshots");
+
+                    b.HasIndex("TakenUtc")
+                        .HasDatabaseName("ix_oversight_snapshots_taken_utc");
+
+                    b.ToTable("oversight_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -1549,6 +1621,10 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("due_utc");
 
+                    b.Property<DateTime?>("FirstContactUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_contact_utc");
+
                     b.Property<DateTime?>("NextUpdateDueUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("next_update_due_utc");
@@ -1575,6 +1651,10 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("priority_reasons");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_utc");
 
                     b.Property<bool>("Restricted")
                         .HasColumnType("INTEGER")

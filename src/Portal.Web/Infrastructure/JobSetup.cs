@@ -5,9 +5,11 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Options;
 using Portal.Core.Jobs;
 using Portal.Core.Notices;
 using Portal.Core.Notices.Mail;
+using Portal.Core.Oversight;
 using Portal.Web.Infrastructure.Security;
 
 namespace Portal.Web.Infrastructure;
@@ -95,6 +97,11 @@ public static class JobSetup
     public static async Task StartPortalJobsAsync(this WebApplication app)
     {
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Services);
+        if (app.Services.GetRequiredService<IOptions<OversightOptions>>().Value.BoardPacks)
+        {
+            // A board pack that fell due while no node was running is made up now (a written one is left alone).
+            app.Services.GetRequiredService<IBackgroundJobClient>().Enqueue<BoardPackJob>(job => job.RunAsync(CancellationToken.None));
+        }
 
         if (app.Services.GetRequiredService<JobStorage>() is InMemoryStorage)
         {

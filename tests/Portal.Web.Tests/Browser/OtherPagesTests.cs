@@ -47,6 +47,12 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
         var lead = await portal.SignInAsync((await portal.Factory.Data.CreatePersonAsync()).PayNumber, BrowserPortal.Desktop, check: null, RoleNames.WelfareLead);
         await VisitAsync(lead, "/welfare?status=all&sort=newest", "welfare-queue-all", "Welfare queue");
 
+        // Oversight, on a phone (the board reads its figures anywhere): the page and its charts, and the board packs.
+        var oversight = await portal.SignInAsync((await portal.Factory.Data.CreatePersonAsync()).PayNumber, BrowserPortal.Phone, check: null, RoleNames.Oversight);
+        await VisitAsync(oversight, "/oversight", "oversight", "Oversight");
+        await Expect(oversight.Locator("canvas[data-chart-table='notices-by-day']")).ToBeVisibleAsync();
+        await VisitAsync(oversight, "/oversight/packs", "board-packs", "Daily board packs");
+
         // Administrators, at a desk.
         var admin = await portal.SignInAsync((await portal.Factory.Data.CreatePersonAsync()).PayNumber, BrowserPortal.Desktop, check: null, RoleNames.Admin);
         await VisitAsync(admin, "/admin/guidance", "admin-guidance", "Guidance");

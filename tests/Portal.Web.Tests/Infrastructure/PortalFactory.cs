@@ -48,6 +48,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     /// <summary>When set, the sign-in cookie's clock, so a test can let time pass.</summary>
     public TestClock? Clock { get; init; }
 
+    /// <summary>A clock for the whole portal (every TimeProvider it asks for), where a test needs the time of day to be one it chose.</summary>
+    public TestClock? AppClock { get; init; }
+
     private string? connectionString;
 
     /// <summary>
@@ -114,6 +117,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Enabled", Seed ? "true" : "false");
         builder.UseSetting("Seed:Directory", Path.Combine(directory, "seed"));
         builder.UseSetting("Imports:Directory", Path.Combine(directory, "imports"));
+        // The oversight figures and board packs only where a test asks for them (it counts them when it needs them).
+        builder.UseSetting("Oversight:BoardPacks", "false");
+        builder.UseSetting("Oversight:FiguresCron", "0 0 31 2 *");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -127,6 +133,11 @@ public class PortalFactory : WebApplicationFactory<Program>
             }
 
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
+
+        if (AppClock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(AppClock));
         }
 
         if (Clock is not null)

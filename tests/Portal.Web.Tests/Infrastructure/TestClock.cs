@@ -8,4 +8,6 @@ public sealed class TestClock : TimeProvider
     public override DateTimeOffset GetUtcNow() => now;
 
     public void Advance(TimeSpan by) => now += by;
+
+    public void Set(DateTimeOffset to) => now = to;
 }

@@ -20,6 +20,8 @@ public static class Personas
             PersonaPeople.WelfareLead, [RoleNames.Welfare, RoleNames.WelfareLead]),
         new("administrator", "An administrator", "Information security: incidents, imports, guidance, notices and the audit log.",
             PersonaPeople.Administrator, [RoleNames.Admin]),
+        new("oversight", "A member of the oversight board", "Reads the figures the board asks for and the daily board pack; sees no one's record.",
+            PersonaPeople.OversightMember, [RoleNames.Oversight]),
     ];
 
     public static Persona? Find(string? key) => All.FirstOrDefault(p => p.Key == key);

@@ -8,11 +8,14 @@ public static class Policies
     public const string Welfare = nameof(Welfare);
     public const string WelfareLead = nameof(WelfareLead);
     public const string Admin = nameof(Admin);
+    public const string Oversight = nameof(Oversight);
 
     public static void Add(AuthorizationBuilder authorization) => authorization
         // Deny by default: every page needs a signed-in person unless it says otherwise.
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(Welfare, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.Welfare, RoleNames.WelfareLead))
         .AddPolicy(WelfareLead, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.WelfareLead))
-        .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.Admin));
+        .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.Admin))
+        // Oversight's figures and board packs: the oversight role, and administrators, who answer for them.
+        .AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.Oversight, RoleNames.Admin));
 }

@@ -10,7 +10,10 @@ public static class RoleNames
     public const string WelfareLead = "Portal.WelfareLead";
     public const string Admin = "Portal.Admin";
 
-    public static IReadOnlyList<string> All { get; } = [Welfare, WelfareLead, Admin];
+    /// <summary>Read-only: the oversight figures and the daily board packs, never a person's record.</summary>
+    public const string Oversight = "Portal.Oversight";
+
+    public static IReadOnlyList<string> All { get; } = [Welfare, WelfareLead, Admin, Oversight];
 
     /// <summary>The claim type that carries app roles in an Entra ID token.</summary>
     public const string ClaimType = "roles";
