@@ -24,4 +24,8 @@ public sealed class PortalOptions
     /// <summary>Who to tell about an accessibility problem, or ask for another format; shown on the accessibility statement.</summary>
     [Required]
     public string AccessibilityContact { get; set; } = "the IT Service Desk on extension 4200, or accessibility@northshire.police.example";
+
+    /// <summary>The data protection officer's name and contact details, as the regulator's report gives them (Art. 33(3)(b)).</summary>
+    [Required]
+    public string DataProtectionOfficer { get; set; } = "The Data Protection Officer, Information Rights Unit, on extension 4300, or dpo@northshire.police.example";
 }

@@ -72,6 +72,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Outreach.LadderReports>();
         services.AddScoped<Outreach.Letters>();
         services.AddScoped<Evidence.Statements>();
+        services.AddScoped<Evidence.BreachReports>();
+        services.AddScoped<Evidence.Decisions>();
+        services.AddScoped<Evidence.IncidentEvidence>();
         services.AddScoped<Jobs.LadderJob>();
         services.AddSingleton<Jobs.LadderJob.Gate>();
         services.AddOptions<Oversight.OversightOptions>().Bind(configuration.GetSection(Oversight.OversightOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

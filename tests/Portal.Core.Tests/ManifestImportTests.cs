@@ -43,6 +43,18 @@ public sealed class ManifestImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_KeepsTheWholeManifestsCounts_ForTheRegulatorsReport_IncludingPeopleNoLongerInTheRecords()
+    {
+        await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held",
+            "100001,name;rank_or_grade;photo", "100002,name;pay_number", "999999,name;photo"), cancellationToken: TestContext.Current.CancellationToken);
+
+        await using var db = database.NewContext();
+        var incident = await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == incidentId, TestContext.Current.CancellationToken);
+        Assert.Equal((3, 1), (incident.ManifestRows, incident.ManifestUnmatched));
+        Assert.Equal("name=3;rank_or_grade=1;photo=2;vetting_level=0;pay_number=1;id_card_number=0;unit=0;work_location=0;email=0", incident.ManifestFieldCounts);
+    }
+
+    [Fact]
     public async Task Reimport_SameManifest_ChangesNothing()
     {
         var file = Csv.File("pay_number,fields_held", "100001,name;photo", "100002,name");

@@ -152,6 +152,13 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /admin/campaigns/{id:int}/unconfirmed"] = Access.Admin,
         ["GET /admin/campaigns/{id:int}/letters/{batch:int}"] = Access.Admin,
         ["GET /admin/incidents/{id:int}/unconfirmed"] = Access.Admin,
+        ["GET /admin/incidents/{id:int}/report"] = Access.Admin,
+        ["POST /admin/incidents/{id:int}/report"] = Access.Admin,
+        ["GET /admin/incidents/{id:int}/report?handler=Word"] = Access.Admin,
+        ["GET /admin/incidents/{id:int}/evidence"] = Access.Admin,
+        ["POST /admin/incidents/{id:int}/evidence"] = Access.Admin,
+        ["GET /admin/incidents/{id:int}/evidence?handler=Csv"] = Access.Admin,
+        ["GET /admin/incidents/{id:int}/evidence?handler=Pdf"] = Access.Admin,
         ["GET /admin/{kind:regex(^(campaigns|incidents)$)}/{id:int}/unconfirmed/briefing"] = Access.Admin,
         ["GET /admin/{kind:regex(^(campaigns|incidents)$)}/{id:int}/unconfirmed/briefing?handler=Download"] = Access.Admin,
     };

@@ -37,6 +37,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<OversightSnapshot> OversightSnapshots => Set<OversightSnapshot>();
     public DbSet<BoardPack> BoardPacks => Set<BoardPack>();
+    public DbSet<BreachReportVersion> BreachReportVersions => Set<BreachReportVersion>();
+    public DbSet<Decision> Decisions => Set<Decision>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

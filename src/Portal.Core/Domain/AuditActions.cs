@@ -58,6 +58,18 @@ public static class AuditActions
     /// <summary>Someone in oversight or an administrator downloaded the current oversight figures as a CSV.</summary>
     public const string FiguresDownloaded = "oversight.figures_downloaded";
 
+    /// <summary>An administrator saved a version of an incident's report to the regulator (the detail names the version).</summary>
+    public const string BreachReportSaved = "breach_report.saved";
+
+    /// <summary>An administrator downloaded an incident's report to the regulator.</summary>
+    public const string BreachReportDownloaded = "breach_report.downloaded";
+
+    /// <summary>An administrator recorded a decision about an incident, with its reasons.</summary>
+    public const string DecisionRecorded = "decision.recorded";
+
+    /// <summary>An administrator downloaded an incident's evidence export (the detail names the format).</summary>
+    public const string EvidenceExported = "incident.evidence_exported";
+
     /// <summary>A person confirmed a mobile number for texts (the number is never recorded).</summary>
     public const string MobileConfirmed = "mobile.confirmed";
 

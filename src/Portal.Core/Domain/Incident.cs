@@ -21,5 +21,12 @@ public sealed class Incident
     public List<string> NotIncluded { get; set; } = [];
 
     public List<IncidentUpdate> Updates { get; set; } = [];
+    /// <summary>The rows of the last manifest applied for it (a person each), and how many matched no personnel record: the regulator's "approximate numbers".</summary>
+    public int? ManifestRows { get; set; }
+    public int? ManifestUnmatched { get; set; }
+
+    /// <summary>How many of the last manifest's rows held each field, by the field's key: "name=45157;photo=44980".</summary>
+    public string? ManifestFieldCounts { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 }

@@ -51,7 +51,11 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
             report.AddProblem(2, 1, "", "The file has a header row but no rows. Check that this is the whole manifest from the supplier.");
         }
 
-        await staging.CountThenWriteAsync(report, apply, () => CountAsync(sql, incidentId, report, cancellationToken), () => WriteAsync(sql, incidentId, importRunId, cancellationToken), cancellationToken);
+        await staging.CountThenWriteAsync(report, apply, () => CountAsync(sql, incidentId, report, cancellationToken), async () =>
+            {
+                await WriteAsync(sql, incidentId, importRunId, cancellationToken);
+                await RecordCountsAsync(incidentId, report, cancellationToken);
+            }, cancellationToken);
         return report;
     }
 
@@ -128,6 +132,24 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
         report.Changed = checked((int)counts.GetInt64(2));
         report.Removed = checked((int)counts.GetInt64(3));
         report.Unchanged = matched - report.Added - report.Changed;
+    }
+
+    /// <summary>What the whole manifest listed — rows, rows matching no one, and each field's rows — for the regulator's report, which counts people no longer in the personnel records too.</summary>
+    private async Task RecordCountsAsync(int incidentId, ImportReport report, CancellationToken cancellationToken)
+    {
+        var byFields = new List<(HeldFields Fields, long Rows)>();
+        await using (var command = db.CreateCommand($"SELECT fields, COUNT(*) FROM {Staging} GROUP BY fields"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                byFields.Add(((HeldFields)reader.GetInt64(0), reader.GetInt64(1)));
+            }
+        }
+
+        var counts = string.Join(";", DataFieldCatalogue.All.Select(f => $"{f.Key}={byFields.Where(x => x.Fields.HasFlag(f.Flag)).Sum(x => x.Rows)}"));
+        await db.Incidents.Where(i => i.Id == incidentId).ExecuteUpdateAsync(set => set
+            .SetProperty(i => i.ManifestRows, report.Rows).SetProperty(i => i.ManifestUnmatched, report.UnmatchedCount).SetProperty(i => i.ManifestFieldCounts, counts), cancellationToken);
     }
 
     private async Task WriteAsync(Sql sql, int incidentId, int? importRunId, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         await ApplyAsync(campaign, draft, cancellationToken);
         db.NoticeCampaigns.Add(campaign);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.CampaignCreated, null, Target(campaign.Id), campaign.Subject, cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.CampaignCreated, null, Target(campaign.Id), TemplateVersion(campaign), cancellationToken);
         return campaign.Id;
     }
 
@@ -38,7 +38,7 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
         var campaign = await LoadAsync(id, version, cancellationToken);
         CampaignWorkflow.Require(CampaignAction.Edit, campaign.Status);
         await ApplyAsync(campaign, draft, cancellationToken);
-        audit.Add(actor, AuditActions.CampaignUpdated, null, Target(id), campaign.Subject);
+        audit.Add(actor, AuditActions.CampaignUpdated, null, Target(id), TemplateVersion(campaign));
         await SaveAsync(campaign, cancellationToken);
     }
 
@@ -190,6 +190,16 @@ public sealed class Campaigns(PortalDbContext db, CampaignAudience audience, Not
     }
 
     public static string Target(int id) => $"campaign/{id}";
+
+    /// <summary>
+    /// What the audit trail keeps of each saved version of a notice's text: its subject, and the first 16 hex digits
+    /// of the SHA-256 of its subject and body, so the evidence export can show which version was sent.
+    /// </summary>
+    public static string TemplateVersion(NoticeCampaign campaign) =>
+        $"{campaign.Subject} (text {TextHash(campaign.Subject, campaign.BodyTemplate)})";
+
+    public static string TextHash(string subject, string body) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(subject + "\n" + body)))[..16];
 
     private async Task<CampaignStatus> GoAsync(Actor actor, NoticeCampaign campaign, string action, CancellationToken cancellationToken)
     {

@@ -248,6 +248,74 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("board_packs", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.BreachReportVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DelayReasons")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("delay_reasons");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("incident_id");
+
+                    b.Property<string>("LikelyConsequences")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("likely_consequences");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("nature");
+
+                    b.Property<string>("OtherMeasures")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("other_measures");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("reported_on");
+
+                    b.Property<int?>("SavedByPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("saved_by_person_id");
+
+                    b.Property<string>("SavedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("saved_by_subject");
+
+                    b.Property<DateTime>("SavedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_utc");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_breach_report_versions");
+
+                    b.HasIndex("IncidentId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_breach_report_versions_incident_id_version");
+
+                    b.ToTable("breach_report_versions", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.DataField", b =>
                 {
                     b.Property<string>("Key")
@@ -372,6 +440,61 @@ namespace Portal.Data.PostgreSql.Migrations
                             Name = "Your work e-mail address",
                             WhyItMatters = "It can be used to send you convincing phishing e-mails. Be wary of unexpected messages that mention the breach."
                         });
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.Decision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer")
+                        .HasColumnName("campaign_id");
+
+                    b.Property<int>("IncidentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("incident_id");
+
+                    b.Property<int?>("RecordedByPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("recorded_by_person_id");
+
+                    b.Property<string>("RecordedBySubject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by_subject");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_utc");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("what");
+
+                    b.Property<string>("Why")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_decisions");
+
+                    b.HasIndex("CampaignId")
+                        .HasDatabaseName("ix_decisions_campaign_id");
+
+                    b.HasIndex("IncidentId", "RecordedUtc")
+                        .HasDatabaseName("ix_decisions_incident_id_recorded_utc");
+
+                    b.ToTable("decisions", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.Delivery", b =>
@@ -973,6 +1096,19 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.Property<DateOnly>("DiscoveredOn")
                         .HasColumnType("date")
                         .HasColumnName("discovered_on");
+
+                    b.Property<string>("ManifestFieldCounts")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("manifest_field_counts");
+
+                    b.Property<int?>("ManifestRows")
+                        .HasColumnType("integer")
+                        .HasColumnName("manifest_rows");
+
+                    b.Property<int?>("ManifestUnmatched")
+                        .HasColumnType("integer")
+                        .HasColumnName("manifest_unmatched");
 
                     b.PrimitiveCollection<List<string>>("NotIncluded")
                         .IsRequired()
@@ -1923,6 +2059,32 @@ namespace Portal.Data.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_acknowledgements_people_person_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.BreachReportVersion", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_breach_report_versions_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.Decision", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_decisions_notice_campaigns_campaign_id");
+
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_decisions_incidents_incident_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.Delivery", b =>

@@ -66,6 +66,13 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
         await VisitAsync(admin, "/admin/campaigns/new", null, "Compose a notice");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save and preview" }).ClickAsync();
         await ErrorsAsync(admin, "compose-a-notice-with-errors");
+        await VisitAsync(admin, $"/admin/incidents/{incident.Id}/report", "report-to-the-regulator", "Report to the regulator");
+        await admin.GetByLabel("What happened").FillAsync("");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save a new version" }).ClickAsync();
+        await ErrorsAsync(admin, "report-to-the-regulator-with-errors");
+        await VisitAsync(admin, $"/admin/incidents/{incident.Id}/evidence", "decisions-and-evidence", "Decisions and evidence");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+        await ErrorsAsync(admin, "decisions-with-errors");
         await VisitAsync(admin, "/admin/incidents/new", null, "Record an incident");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Record the incident" }).ClickAsync();
         await ErrorsAsync(admin, "record-an-incident-with-errors");

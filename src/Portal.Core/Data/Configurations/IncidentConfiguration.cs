@@ -18,5 +18,6 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
         builder.PrimitiveCollection(i => i.NotIncluded).HasMaxLength(2000);
         builder.HasMany(i => i.Updates).WithOne().HasForeignKey(u => u.IncidentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.ManifestFieldCounts).HasMaxLength(500);
     }
 }
