@@ -35,6 +35,12 @@ public sealed class DemoSupportSeeder(PortalDbContext db, IOptions<SupportOption
         var affected = await db.Exposures.AsNoTracking().Select(e => e.PersonId).Distinct().OrderBy(id => id).ToListAsync(cancellationToken);
         var ids = await db.People.AsNoTracking().Where(p => PersonaPeople.All.Select(x => x.PayNumber).Contains(p.PayNumber))
             .ToDictionaryAsync(p => p.PayNumber, p => p.Id, cancellationToken);
+        if (!PersonaPeople.All.All(p => ids.ContainsKey(p.PayNumber)))
+        {
+            // A workforce smaller than the personas' pay numbers (Seed:Size below 30,000) has no welfare team to work the queue.
+            return false;
+        }
+
         var welfareOfficer = ids[PersonaPeople.WelfareOfficer.PayNumber];
         var welfareLead = ids[PersonaPeople.WelfareLead.PayNumber];
         var now = clock.GetUtcNow();

@@ -47,6 +47,22 @@ public sealed class StatementTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Equal(["statement/" + code], audit);
     }
 
+    public static TheoryData<string> Personas => ["affected-constable", "covert-officer", "unaffected-staff"];
+
+    [Theory]
+    [MemberData(nameof(Personas))]
+    public async Task EachPersonasStatement_NamesThemExactly_InEveryScriptTheirNameIsWritten(string key)
+    {
+        var persona = Portal.Web.Infrastructure.DevSignIn.Personas.Find(key)!.Person;
+        var person = await factory.Data.CreatePersonAsync(p => (p.GivenName, p.FamilyName, p.RankOrGrade) = (persona.GivenName, persona.FamilyName, persona.RankOrGrade));
+
+        var response = await factory.ClientAs(person.PayNumber).SubmitAsync("/me/statement", "/me/statement");
+
+        using var document = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(Cancel));
+        var text = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains($"Issued to {persona.GivenName} {persona.FamilyName}, {persona.RankOrGrade}, pay number {person.PayNumber}", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnyoneWithTheCode_SeesWhenItWasIssuedAndItsSha256_NothingAboutThePerson_AndAChangedCopyFails()
     {

@@ -45,16 +45,20 @@ public sealed class BoardPackTests
     [Fact]
     public async Task TheJob_WritesTheDaysPackAt0700UkTime_OnceADay_AndEachDownloadIsAudited()
     {
-        // 07:00:30 on 1 July, British Summer Time: 06:00:30 UTC.
+        // The portal starts at 06:59 on 1 July, British Summer Time (05:59 UTC): at its start it makes up 30 June's pack.
         var clock = new TestClock();
-        clock.Set(new DateTimeOffset(2026, 7, 1, 6, 0, 30, TimeSpan.Zero));
+        clock.Set(new DateTimeOffset(2026, 7, 1, 5, 59, 0, TimeSpan.Zero));
         await using var factory = Portal(clock);
+        Assert.Equal(new DateOnly(2026, 6, 30), Assert.Single(await WaitForPacksAsync(factory, 1)).ForDate);
         var people = await factory.Data.CreatePeopleAsync(7);
-        await factory.Data.SendNoticeAsync(people, "The card supplier breach");
+        var few = await factory.Data.CreatePeopleAsync(3, (p, _) => p.Unit = "Marine Policing");
+        await factory.Data.SendNoticeAsync([.. people, .. few], "The card supplier breach");
 
-        await RunJobAsync(factory);
+        // 07:00:30 BST.
+        clock.Set(new DateTimeOffset(2026, 7, 1, 6, 0, 30, TimeSpan.Zero));
+        Assert.NotNull(await RunJobAsync(factory));
         Assert.Null(await RunJobAsync(factory));
-        var first = Assert.Single(await PacksAsync(factory));
+        var first = (await PacksAsync(factory)).Single(p => p.ForDate == new DateOnly(2026, 7, 1));
         Assert.Equal(new DateOnly(2026, 7, 1), first.ForDate);
         Assert.False(first.MadeUp);
         Assert.Equal(new DateTime(2026, 7, 1, 6, 0, 0, DateTimeKind.Utc), first.PeriodToUtc);
@@ -65,11 +69,13 @@ public sealed class BoardPackTests
         Assert.Null(await RunJobAsync(factory));
         clock.Set(new DateTimeOffset(2026, 7, 2, 6, 0, 0, TimeSpan.Zero));
         Assert.NotNull(await RunJobAsync(factory));
-        Assert.Equal([new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 2)], (await PacksAsync(factory)).Select(p => p.ForDate));
+        Assert.Equal([new DateOnly(2026, 6, 30), new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 2)], (await PacksAsync(factory)).Select(p => p.ForDate));
 
+        // Back to today to sign in: a real sign-in's tokens carry the real time.
+        clock.Set(DateTimeOffset.UtcNow);
         var client = factory.ClientAs((await factory.Data.CreatePersonAsync()).PayNumber, RoleNames.Oversight);
         var list = await Html.ReadAsync(await client.GetAsync("/oversight/packs", Cancel));
-        Assert.Equal(["Thursday 2 July 2026", "Wednesday 1 July 2026"], list.Section("packs").Texts("tbody th"));
+        Assert.Equal(["Thursday 2 July 2026", "Wednesday 1 July 2026", "Tuesday 30 June 2026"], list.Section("packs").Texts("tbody th"));
 
         var pdf = await client.GetAsync($"/oversight/packs?handler=Pdf&id={first.Id}", Cancel);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
@@ -85,7 +91,11 @@ public sealed class BoardPackTests
         var csv = await client.GetAsync($"/oversight/packs?handler=Csv&id={first.Id}", Cancel);
         var lines = (await csv.Content.ReadAsStringAsync(Cancel)).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal("Scope,Table,Row,Column,Value", lines[0].TrimStart('\uFEFF'));
-        Assert.Contains("The whole response,\"Notices, by campaign\",Total,Sent,7", lines);
+        Assert.Contains("The whole response,\"Notices, by campaign\",Total,Sent,10", lines);
+        // The unit of three is "fewer than 5" in the pack too, and the unit beside it is withheld so it cannot be worked out.
+        Assert.Contains("The whole response,\"Notices, by unit\",Marine Policing,Sent,fewer than 5", lines);
+        Assert.Contains("The whole response,\"Notices, by unit\",Emergency Response,Sent,withheld", lines);
+        Assert.Contains("The whole response,\"Notices, by unit\",Total,Sent,10", lines);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/oversight/packs?handler=Csv&id=987654", Cancel)).StatusCode);
 
         await using var scope = factory.Services.CreateAsyncScope();
