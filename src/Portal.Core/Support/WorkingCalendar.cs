@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using PublicHoliday;
 using Portal.Core.Text;
+using PublicHoliday;
 
 namespace Portal.Core.Support;
 
