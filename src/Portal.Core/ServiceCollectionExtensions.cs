@@ -75,6 +75,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Evidence.BreachReports>();
         services.AddScoped<Evidence.Decisions>();
         services.AddScoped<Evidence.IncidentEvidence>();
+        services.AddScoped<Support.SavedReplies>();
         services.AddScoped<Jobs.LadderJob>();
         services.AddSingleton<Jobs.LadderJob.Gate>();
         services.AddOptions<Oversight.OversightOptions>().Bind(configuration.GetSection(Oversight.OversightOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -46,11 +46,13 @@ var devSignIn = DevSignInOptions.From(builder.Configuration).Enabled;
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/Welfare", Policies.Welfare);
+    options.Conventions.AuthorizeFolder("/Welfare/Replies", Policies.WelfareLead);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     options.Conventions.AuthorizeFolder("/Oversight", Policies.Oversight);
     options.AddCreatePageRoute("/Admin/Campaigns/Edit", "/admin/campaigns/new");
     options.AddCreatePageRoute("/Admin/Incidents/Incident", "/admin/incidents/new");
     options.AddCreatePageRoute("/Admin/Guidance/Article", "/admin/guidance/new");
+    options.AddCreatePageRoute("/Welfare/Replies/Reply", "/welfare/replies/new");
     options.Conventions.AllowAnonymousToFolder("/Errors");
     options.Conventions.AllowAnonymousToFolder("/Verify");
     options.Conventions.AllowAnonymousToFolder("/Dev");

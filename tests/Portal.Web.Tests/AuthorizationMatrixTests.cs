@@ -27,6 +27,9 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         /// <summary>Welfare officers and welfare leads.</summary>
         Welfare,
 
+        /// <summary>Welfare leads only.</summary>
+        WelfareLead,
+
         /// <summary>Administrators.</summary>
         Admin,
 
@@ -97,6 +100,14 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /oversight/packs"] = Access.Oversight,
         ["GET /oversight/packs?handler=Pdf"] = Access.Oversight,
         ["GET /oversight/packs?handler=Csv"] = Access.Oversight,
+
+        ["GET /welfare/replies"] = Access.WelfareLead,
+        ["GET /welfare/replies/new"] = Access.WelfareLead,
+        ["POST /welfare/replies/new"] = Access.WelfareLead,
+        ["POST /welfare/replies/new?handler=Delete"] = Access.WelfareLead,
+        ["GET /welfare/replies/{id:int}"] = Access.WelfareLead,
+        ["POST /welfare/replies/{id:int}"] = Access.WelfareLead,
+        ["POST /welfare/replies/{id:int}?handler=Delete"] = Access.WelfareLead,
 
         ["GET /admin"] = Access.Admin,
         ["ANY /admin/jobs/{**path}"] = Access.Admin,
@@ -268,6 +279,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         Access.Anyone => true,
         Access.SignedIn => persona != "anonymous",
         Access.Welfare => persona is RoleNames.Welfare or RoleNames.WelfareLead,
+        Access.WelfareLead => persona == RoleNames.WelfareLead,
         Access.Admin => persona == RoleNames.Admin,
         Access.Oversight => persona is RoleNames.Oversight or RoleNames.Admin,
         _ => false,

@@ -39,6 +39,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<BoardPack> BoardPacks => Set<BoardPack>();
     public DbSet<BreachReportVersion> BreachReportVersions => Set<BreachReportVersion>();
     public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -70,6 +70,12 @@ public static class AuditActions
     /// <summary>An administrator downloaded an incident's evidence export (the detail names the format).</summary>
     public const string EvidenceExported = "incident.evidence_exported";
 
+    /// <summary>A welfare lead saved a reply for the team (the detail is its title).</summary>
+    public const string SavedReplySaved = "saved_reply.saved";
+
+    /// <summary>A welfare lead deleted a saved reply.</summary>
+    public const string SavedReplyDeleted = "saved_reply.deleted";
+
     /// <summary>A person confirmed a mobile number for texts (the number is never recorded).</summary>
     public const string MobileConfirmed = "mobile.confirmed";
 

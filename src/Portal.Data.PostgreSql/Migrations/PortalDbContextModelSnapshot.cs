@@ -1599,6 +1599,50 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.SavedReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("UpdatedByPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_by_person_id");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_replies");
+
+                    b.HasIndex("Title")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_replies_title");
+
+                    b.ToTable("saved_replies", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.SignInSession", b =>
                 {
                     b.Property<string>("Id")

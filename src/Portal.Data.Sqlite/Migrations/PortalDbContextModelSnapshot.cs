@@ -1551,6 +1551,48 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.SavedReply", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int?>("UpdatedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_by_person_id");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_replies");
+
+                    b.HasIndex("Title")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_replies_title");
+
+                    b.ToTable("saved_replies", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.SignInSession", b =>
                 {
                     b.Property<string>("Id")

@@ -46,6 +46,14 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
         // The welfare team, at a desk.
         var lead = await portal.SignInAsync((await portal.Factory.Data.CreatePersonAsync()).PayNumber, BrowserPortal.Desktop, check: null, RoleNames.WelfareLead);
         await VisitAsync(lead, "/welfare?status=all&sort=newest", "welfare-queue-all", "Welfare queue");
+        await VisitAsync(lead, "/welfare/replies/new", null, "Add a saved reply");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the reply" }).ClickAsync();
+        await ErrorsAsync(lead, "saved-reply-with-errors");
+        await lead.GetByLabel("Title").FillAsync("Home security survey booked");
+        await lead.GetByLabel("The reply").FillAsync("Dear ((given_name)), your survey for ((reference)) is booked.");
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Save the reply" }).ClickAsync();
+        await Expect(lead.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Saved replies");
+        await check.PageAsync(lead, "saved-replies");
 
         // Oversight, on a phone (the board reads its figures anywhere): the page and its charts, and the board packs.
         var oversight = await portal.SignInAsync((await portal.Factory.Data.CreatePersonAsync()).PayNumber, BrowserPortal.Phone, check: null, RoleNames.Oversight);

@@ -18,7 +18,8 @@ namespace Portal.Web.Pages.Welfare.Requests;
 /// Each view is audited; restricted requests open only for welfare leads, checked on GET and on every POST.
 /// </summary>
 [NeedsPersonRecord]
-public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, IAuthorizationService authorization, SupportRequests requests, AuditLog audit, TimeProvider clock)
+public sealed class RequestModel(
+    PortalDbContext db, WelfareUsers welfareUsers, IAuthorizationService authorization, SupportRequests requests, SavedReplies savedReplies, AuditLog audit, TimeProvider clock)
     : PageModel
 {
     private const string FlashKey = "WelfareFlash";
@@ -34,7 +35,11 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
     public DateTime Now { get; private set; }
     public int MyPersonId { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The team's saved replies, to start a message from.</summary>
+    public IReadOnlyList<SavedReply> Replies { get; private set; } = [];
+
+    /// <summary>Shows the request; with <paramref name="reply"/>, its message box starts from that saved reply, filled in for this requester.</summary>
+    public async Task<IActionResult> OnGetAsync(int? reply, CancellationToken cancellationToken)
     {
         var (me, resource, refusal) = await AuthorizeAsync(cancellationToken);
         if (refusal is not null)
@@ -42,7 +47,15 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
             return refusal;
         }
 
-        return await ShowAsync(me, resource!, cancellationToken);
+        var shown = await ShowAsync(me, resource!, cancellationToken);
+        if (reply is { } id && Replies.FirstOrDefault(r => r.Id == id) is { } chosen)
+        {
+            var givenName = await db.People.AsNoTracking().Where(p => p.Id == resource!.RequesterPersonId).Select(p => p.GivenName).SingleAsync(cancellationToken);
+            Input.Message = SavedReplies.Fill(chosen.Body, givenName, Reference);
+            Input.ReplyId = id;
+        }
+
+        return shown;
     }
 
     /// <summary>Shows the request: every time it is shown, on a GET or again after a refused change, is a recorded view.</summary>
@@ -140,6 +153,7 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
 
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
+        Replies = await savedReplies.ListAsync(cancellationToken);
         Now = clock.GetUtcNow().UtcDateTime;
         var r = await db.SupportRequests.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
         var requester = await db.People.AsNoTracking().Where(p => p.Id == r.PersonId)
@@ -181,6 +195,9 @@ public sealed class RequestModel(PortalDbContext db, WelfareUsers welfareUsers, 
 /// <summary>The inputs of the page's forms. Every change carries the version it was made against.</summary>
 public sealed class WelfareActionInput
 {
+    /// <summary>The saved reply the message box was started from, chosen again in its list.</summary>
+    public int? ReplyId { get; set; }
+
     public int Version { get; set; }
     public SupportRequestStatus? Status { get; set; }
     public int? AssigneePersonId { get; set; }
