@@ -95,7 +95,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<NoticeRateLimiter>();
         services.AddSingleton<DeliveryStampWriter>();
         services.AddSingleton<NoticeJobFilters>();
-        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName)).ValidateDataAnnotations()
+            .Validate(o => o.WorkingHours.End > o.WorkingHours.Start, "Support:WorkingHours:End must be later in the day than Support:WorkingHours:Start.")
+            .Validate(o => Enum.IsDefined(o.WorkingHours.Nation), "Support:WorkingHours:Nation must be EnglandAndWales, Scotland or NorthernIreland.")
+            .ValidateOnStart();
         return services;
     }
 }

@@ -140,10 +140,48 @@ public sealed class SupportRequestsTests : IAsyncLifetime
         Assert.Equal(SupportRequestStatus.New, stored.Status);
         Assert.Equal(Priority.High, stored.Priority);
         Assert.Equal(["Says it is needed this week", "Asks for an urgent threat or risk assessment", "Rare name: 2 people in the force share this family name"], stored.PriorityReasons);
-        Assert.Equal(clock.GetUtcNow().UtcDateTime + TimeSpan.FromHours(24), stored.DueUtc);
+        // Made at 09:00 on Monday 23 November 2026: High is 4 working hours to first contact and 16 (two working days) to resolve.
+        Assert.Equal(new DateTime(2026, 11, 23, 13, 0, 0, DateTimeKind.Utc), stored.FirstContactDueUtc);
+        Assert.Equal(new DateTime(2026, 11, 24, 17, 0, 0, DateTimeKind.Utc), stored.DueUtc);
         Assert.False(stored.Restricted);
         Assert.Equal(["Request made"], stored.Events.Select(e => e.What));
         Assert.Matches("^SR-\\d{6}$", stored.Reference);
+    }
+
+    private static DateTime Utc(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, DateTimeKind.Utc);
+
+    private void SetClock(DateTime utc) => clock.Advance(utc - clock.GetUtcNow().UtcDateTime);
+
+    [Fact]
+    public async Task ServiceLevels_CountWorkingHours_OverAWeekend_ButCriticalRunsAllHours()
+    {
+        // Friday 27 November 2026, 16:00 GMT: one working hour left that day.
+        SetClock(Utc(2026, 11, 27, 16));
+
+        var high = await ReloadAsync((await Service().CreateAsync(me, Ask(SupportRequestType.UrgentThreat), TestContext.Current.CancellationToken)).Id);
+        var critical = await ReloadAsync((await Service().CreateAsync(covert, Ask(), TestContext.Current.CancellationToken)).Id);
+
+        Assert.Equal(Priority.High, high.Priority);
+        Assert.Equal(Utc(2026, 11, 30, 12), high.FirstContactDueUtc);
+        Assert.Equal(Utc(2026, 12, 1, 16), high.DueUtc);
+        Assert.Equal(high.FirstContactDueUtc, high.NextUpdateDueUtc);
+        Assert.Equal(Priority.Critical, critical.Priority);
+        Assert.Equal(Utc(2026, 11, 27, 17), critical.FirstContactDueUtc);
+        Assert.Equal(Utc(2026, 11, 27, 20), critical.DueUtc);
+    }
+
+    [Fact]
+    public async Task ServiceLevels_SkipEastersBankHolidays_AndKeepTheirTimeOnTheWallAcrossTheClocksChanging()
+    {
+        // Thursday 2 April 2026, 16:00 BST (15:00 UTC): Good Friday and Easter Monday are not worked.
+        SetClock(Utc(2026, 4, 2, 15));
+        var easter = await ReloadAsync((await Service().CreateAsync(me, Ask(SupportRequestType.UrgentThreat), TestContext.Current.CancellationToken)).Id);
+        Assert.Equal(Utc(2026, 4, 7, 11), easter.FirstContactDueUtc);
+
+        // Friday 27 March 2026, 16:00 GMT; the clocks go forward on Sunday: Monday 12:00 BST is 11:00 UTC.
+        SetClock(Utc(2026, 3, 27, 16));
+        var spring = await ReloadAsync((await Service().CreateAsync(someoneElse, Ask(SupportRequestType.UrgentThreat), TestContext.Current.CancellationToken)).Id);
+        Assert.Equal(Utc(2026, 3, 30, 11), spring.FirstContactDueUtc);
     }
 
     [Fact]
@@ -169,9 +207,10 @@ public sealed class SupportRequestsTests : IAsyncLifetime
         clock.Advance(TimeSpan.FromHours(10));
         await Service().ReplyAsync(me, request.Id, "Here is the registration number.", TestContext.Current.CancellationToken);
 
+        // Paused from 09:00 to 19:00 on a Monday: the whole working day it lost is given back.
         var stored = await ReloadAsync(request.Id);
         Assert.Equal(SupportRequestStatus.InProgress, stored.Status);
-        Assert.Equal(due + TimeSpan.FromHours(10), stored.DueUtc);
+        Assert.Equal(new WorkingCalendar(new WorkingHoursOptions()).Add(due, TimeSpan.FromHours(8)), stored.DueUtc);
         Assert.Null(stored.SlaPausedAtUtc);
     }
 
@@ -221,7 +260,7 @@ public sealed class SupportRequestsTests : IAsyncLifetime
         await MoveAsync(request.Id, SupportRequestStatus.InProgress);
 
         var stored = await ReloadAsync(request.Id);
-        Assert.Equal(clock.GetUtcNow().UtcDateTime + new SupportOptions().SlaFor(stored.Priority), stored.DueUtc);
+        Assert.Equal(new SlaClock(new SupportOptions()).Due(clock.GetUtcNow().UtcDateTime, new SupportOptions().SlaFor(stored.Priority), stored.Priority), stored.DueUtc);
         Assert.Equal("Reopened (was resolved)", stored.Events.OrderBy(e => e.Id).Last().What);
     }
 

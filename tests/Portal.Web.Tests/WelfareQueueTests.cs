@@ -84,7 +84,7 @@ public sealed class WelfareQueueTests(BusyQueueFactory factory) : IClassFixture<
             ("status=Resolved&priority=High", q => q.Where(r => r.Status == SupportRequestStatus.Resolved && r.Priority == Priority.High)),
             ("assigned=unassigned", q => q.Where(r => Open.Contains(r.Status) && r.AssignedToPersonId == null)),
             ("assigned=me&status=all", q => q.Where(r => r.AssignedToPersonId == factory.Lead.Id)),
-            ("overdue=true", q => q.Where(r => Open.Contains(r.Status) && r.SlaPausedAtUtc == null && r.DueUtc < now)),
+            ("overdue=true", q => q.Where(r => Open.Contains(r.Status) && ((r.SlaPausedAtUtc == null && r.DueUtc < now) || (r.FirstContactUtc == null && r.FirstContactDueUtc < now)))),
         };
 
         foreach (var (query, expected) in cases)

@@ -42,6 +42,7 @@ public static class SyntheticQueue
                 CreatedUtc = created,
                 UpdatedUtc = created,
                 DueUtc = created.AddHours(24),
+                FirstContactDueUtc = created.AddHours(4),
                 FirstContactUtc = contacted,
                 ResolvedUtc = resolved,
             };

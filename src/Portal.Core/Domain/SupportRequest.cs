@@ -53,6 +53,9 @@ public sealed class SupportRequest
     public DateTime? NextUpdateDueUtc { get; set; }
 
     /// <summary>Incremented by every change; a save with a stale version is refused (optimistic concurrency).</summary>
+    /// <summary>When the team must first reach the person by (working time; null for requests made before it was kept).</summary>
+    public DateTime? FirstContactDueUtc { get; set; }
+
     /// <summary>When the team first reached the person: its first message to them, or the request first taken into progress.</summary>
     public DateTime? FirstContactUtc { get; set; }
 

@@ -144,7 +144,7 @@ public sealed class OversightCounts(PortalDbContext db, IOptions<OversightOption
         }
 
         var rows = await requests.Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new RequestFacts(
-            r.CreatedUtc, r.Status, r.Priority, r.Type, r.DueUtc, r.SlaPausedAtUtc, r.FirstContactUtc, r.ResolvedUtc, p.RankOrGrade)).ToListAsync(cancellationToken);
+            r.CreatedUtc, r.Status, r.Priority, r.Type, r.DueUtc, r.SlaPausedAtUtc, r.FirstContactUtc, r.FirstContactDueUtc, r.ResolvedUtc, p.RankOrGrade)).ToListAsync(cancellationToken);
 
         int[] Counts(IEnumerable<RequestFacts> group)
         {
@@ -195,10 +195,10 @@ public sealed class OversightCounts(PortalDbContext db, IOptions<OversightOption
     }
 
     private sealed record RequestFacts(DateTime CreatedUtc, SupportRequestStatus Status, Priority Priority, SupportRequestType Type, DateTime DueUtc, DateTime? SlaPausedAtUtc,
-        DateTime? FirstContactUtc, DateTime? ResolvedUtc, string Rank)
+        DateTime? FirstContactUtc, DateTime? FirstContactDueUtc, DateTime? ResolvedUtc, string Rank)
     {
         public bool IsOpen => SupportWorkflow.IsOpen(Status);
 
-        public bool IsOverdue(DateTime now) => IsOpen && SlaPausedAtUtc is null && DueUtc < now;
+        public bool IsOverdue(DateTime now) => IsOpen && ((SlaPausedAtUtc is null && DueUtc < now) || (FirstContactUtc is null && FirstContactDueUtc < now));
     }
 }

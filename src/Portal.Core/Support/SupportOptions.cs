@@ -9,18 +9,29 @@ public sealed class SupportOptions
     public const string SectionName = "Support";
 
     /// <summary>How long the welfare team has to act on a request of each priority.</summary>
+    /// <summary>How long the team has to resolve a request, at each priority.</summary>
     [Required]
     public SlaOptions Sla { get; set; } = new();
 
-    /// <summary>A family name shared by this many people or fewer counts as rare (easy to search for online).</summary>
+    /// <summary>How long the team has to first reach the person, at each priority.</summary>
+    [Required]
+    public SlaOptions FirstContact { get; set; } = new()
+    {
+        Critical = TimeSpan.FromHours(1),
+        High = TimeSpan.FromHours(4),
+        Medium = TimeSpan.FromHours(8),
+        Low = TimeSpan.FromHours(16),
+    };
+
+    /// <summary>The team's working hours and bank holidays, in which the targets are counted.</summary>
+    [Required]
+    public WorkingHoursOptions WorkingHours { get; set; } = new();
+
+    /// <summary>Requests this urgent or more are counted in every hour, nights, weekends and bank holidays too.</summary>
+    public Priority AllHoursUpTo { get; set; } = Priority.Critical;
+
     [Range(1, 100)]
     public int RareNameThreshold { get; set; } = 5;
 
-    public TimeSpan SlaFor(Priority priority) => priority switch
-    {
-        Priority.Critical => Sla.Critical,
-        Priority.High => Sla.High,
-        Priority.Medium => Sla.Medium,
-        _ => Sla.Low,
-    };
+    public TimeSpan SlaFor(Priority priority) => Sla.For(priority);
 }

@@ -121,9 +121,10 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
             Restricted = person.SensitiveRole != SensitiveRole.None,
             CreatedUtc = now,
             UpdatedUtc = now,
-            DueUtc = now + settings.SlaFor(priority),
-            NextUpdateDueUtc = now + settings.SlaFor(priority),
+            DueUtc = Sla.Due(now, settings.SlaFor(priority), priority),
+            FirstContactDueUtc = Sla.Due(now, settings.FirstContact.For(priority), priority),
         };
+        request.NextUpdateDueUtc = request.FirstContactDueUtc;
         Record(request, input.Type == SupportRequestType.WelfareCall ? null : personId, input.Type == SupportRequestType.WelfareCall ? "Call task made: the notice has not reached them" : "Request made", now);
         db.SupportRequests.Add(request);
         try
@@ -252,7 +253,14 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         var settings = options.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         var before = request.Priority;
-        request.DueUtc = request.DueUtc - settings.SlaFor(before) + settings.SlaFor(priority);
+        // The new priority's targets, less the time already spent (the clock stood still while paused).
+        var at = request.SlaPausedAtUtc ?? now;
+        request.DueUtc = Sla.Due(at, settings.SlaFor(priority) - (settings.SlaFor(before) - Sla.Left(at, request.DueUtc, before)), priority);
+        if (request.FirstContactUtc is null && request.FirstContactDueUtc is { } firstContactDue)
+        {
+            request.FirstContactDueUtc = Sla.Due(now, settings.FirstContact.For(priority) - (settings.FirstContact.For(before) - Sla.Left(now, firstContactDue, before)), priority);
+        }
+
         request.PriorityOverride = priority;
         request.PriorityOverrideReason = text;
         request.Priority = priority;
@@ -279,7 +287,7 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         var request = await ForTeamAsync(requestId, expectedVersion: null, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         db.SupportMessages.Add(new SupportMessage { SupportRequestId = request.Id, SentUtc = now, FromRequester = false, AuthorPersonId = actorPersonId, Body = text });
-        request.NextUpdateDueUtc = now + options.Value.SlaFor(request.Priority);
+        request.NextUpdateDueUtc = Sla.Due(now, options.Value.SlaFor(request.Priority), request.Priority);
         request.FirstContactUtc ??= now;
         Touch(request, now);
         Record(request, actorPersonId, "Message sent to the requester", now);
@@ -313,13 +321,14 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
         }
         else if (request.SlaPausedAtUtc is { } pausedAt)
         {
-            request.DueUtc += now - pausedAt;
+            // What was left when it paused is left now.
+            request.DueUtc = Sla.Due(now, Sla.Left(pausedAt, request.DueUtc, request.Priority), request.Priority);
             request.SlaPausedAtUtc = null;
         }
 
         if (SupportWorkflow.IsReopen(from, to))
         {
-            request.DueUtc = now + options.Value.SlaFor(request.Priority);
+            request.DueUtc = Sla.Due(now, options.Value.SlaFor(request.Priority), request.Priority);
         }
 
         if (to == SupportRequestStatus.InProgress)
@@ -352,6 +361,11 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
             throw new ConflictException(ConflictMessage);
         }
     }
+
+    /// <summary>Service-level time for this request's priority: working hours, or all hours (made once a scope).</summary>
+    private SlaClock Sla => sla ??= new SlaClock(options.Value);
+
+    private SlaClock? sla;
 
     private static void Touch(SupportRequest request, DateTime now)
     {

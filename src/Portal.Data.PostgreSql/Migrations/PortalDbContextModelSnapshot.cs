@@ -1853,6 +1853,10 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_utc");
 
+                    b.Property<DateTime?>("FirstContactDueUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_contact_due_utc");
+
                     b.Property<DateTime?>("FirstContactUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_contact_utc");
@@ -1943,7 +1947,7 @@ namespace Portal.Data.PostgreSql.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_support_requests_person_id_submission_key");
 
-                    b.HasIndex("Status", "Priority", "DueUtc", "Type", "AssignedToPersonId", "SlaPausedAtUtc", "Restricted", "CreatedUtc")
+                    b.HasIndex("Status", "Priority", "DueUtc", "Type", "AssignedToPersonId", "SlaPausedAtUtc", "Restricted", "CreatedUtc", "FirstContactUtc", "FirstContactDueUtc")
                         .HasDatabaseName("ix_support_requests_queue");
 
                     b.ToTable("support_requests", (string)null);

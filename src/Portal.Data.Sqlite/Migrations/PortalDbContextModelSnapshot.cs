@@ -1795,6 +1795,10 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("due_utc");
 
+                    b.Property<DateTime?>("FirstContactDueUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_contact_due_utc");
+
                     b.Property<DateTime?>("FirstContactUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("first_contact_utc");
@@ -1885,7 +1889,7 @@ namespace Portal.Data.Sqlite.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_support_requests_person_id_submission_key");
 
-                    b.HasIndex("Status", "Priority", "DueUtc", "Type", "AssignedToPersonId", "SlaPausedAtUtc", "Restricted", "CreatedUtc")
+                    b.HasIndex("Status", "Priority", "DueUtc", "Type", "AssignedToPersonId", "SlaPausedAtUtc", "Restricted", "CreatedUtc", "FirstContactUtc", "FirstContactDueUtc")
                         .HasDatabaseName("ix_support_requests_queue");
 
                     b.ToTable("support_requests", (string)null);

@@ -30,7 +30,7 @@ internal sealed class SupportRequestConfiguration : IEntityTypeConfiguration<Sup
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.SupportRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.PersonId, r.SubmissionKey }).IsUnique();
         // Covers the welfare queue's filters, counts and sort, so they never read the wide rows.
-        builder.HasIndex(r => new { r.Status, r.Priority, r.DueUtc, r.Type, r.AssignedToPersonId, r.SlaPausedAtUtc, r.Restricted, r.CreatedUtc })
+        builder.HasIndex(r => new { r.Status, r.Priority, r.DueUtc, r.Type, r.AssignedToPersonId, r.SlaPausedAtUtc, r.Restricted, r.CreatedUtc, r.FirstContactUtc, r.FirstContactDueUtc })
             .HasDatabaseName("ix_support_requests_queue");
         builder.HasIndex(r => r.AssignedToPersonId);
         builder.HasIndex(r => new { r.CreatedUtc, r.Restricted });

@@ -47,7 +47,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, Ti
             Open = g.Count(),
             New = g.Count(r => r.Status == SupportRequestStatus.New),
             Unassigned = g.Count(r => r.AssignedToPersonId == null),
-            Overdue = g.Count(r => r.SlaPausedAtUtc == null && r.DueUtc < now),
+            Overdue = g.Count(r => (r.SlaPausedAtUtc == null && r.DueUtc < now) || (r.FirstContactUtc == null && r.FirstContactDueUtc < now)),
             Mine = g.Count(r => r.AssignedToPersonId == me.PersonId),
         }).ToListAsync(cancellationToken);
         Counts = new QueueCounts(
@@ -83,7 +83,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, Ti
         };
         if (Filter.Overdue)
         {
-            query = query.Where(r => OpenStatuses.Contains(r.Status) && r.SlaPausedAtUtc == null && r.DueUtc < now);
+            query = query.Where(r => OpenStatuses.Contains(r.Status) && ((r.SlaPausedAtUtc == null && r.DueUtc < now) || (r.FirstContactUtc == null && r.FirstContactDueUtc < now)));
         }
 
         query = Filter.Sort switch
@@ -101,6 +101,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, Ti
         var rows = await db.SupportRequests.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new QueueRow(
                 r.Id, r.Priority, r.PriorityReasons, r.PriorityOverride != null, r.Type, r.Status, r.CreatedUtc, r.DueUtc, r.SlaPausedAtUtc != null, r.Restricted,
+                r.FirstContactUtc == null ? r.FirstContactDueUtc : null,
                 db.People.Where(p => p.Id == r.PersonId).Select(p => p.GivenName + " " + p.FamilyName).First(),
                 db.People.Where(p => p.Id == r.AssignedToPersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
@@ -145,7 +146,7 @@ public sealed record QueueCounts(int New, int Unassigned, int Overdue, int Assig
 
 public sealed record QueueRow(
     int Id, Priority Priority, List<string> Reasons, bool Overridden, SupportRequestType Type, SupportRequestStatus Status, DateTime CreatedUtc, DateTime DueUtc,
-    bool SlaPaused, bool Restricted, string Requester, string? AssignedTo)
+    bool SlaPaused, bool Restricted, DateTime? FirstContactDueUtc, string Requester, string? AssignedTo)
 {
     public string Reference => SupportReference.Format(Id);
 }

@@ -36,6 +36,21 @@ public static class Welfare
     public static bool IsOverdue(DateTime dueUtc, bool paused, SupportRequestStatus status, DateTime now) =>
         !paused && dueUtc < now && status is not (SupportRequestStatus.Resolved or SupportRequestStatus.Closed or SupportRequestStatus.Withdrawn);
 
+    /// <summary>The first-contact target while nobody has reached the person yet; null once they have (or for a request made before it was kept).</summary>
+    public static string? FirstContactClock(DateTime? firstContactDueUtc, bool contacted, SupportRequestStatus status, DateTime now)
+    {
+        if (contacted || firstContactDueUtc is not { } due || status is SupportRequestStatus.Resolved or SupportRequestStatus.Closed or SupportRequestStatus.Withdrawn)
+        {
+            return null;
+        }
+
+        var left = due - now;
+        return left < TimeSpan.Zero ? $"First contact overdue by {Span(-left)}" : $"First contact due in {Span(left)}";
+    }
+
+    public static bool IsFirstContactOverdue(DateTime? firstContactDueUtc, bool contacted, SupportRequestStatus status, DateTime now) =>
+        !contacted && firstContactDueUtc < now && status is not (SupportRequestStatus.Resolved or SupportRequestStatus.Closed or SupportRequestStatus.Withdrawn);
+
     // A number and its unit never part at the end of a line (a narrow column wrapped "Due in 3 h" after the 3).
     private static string Span(TimeSpan span) =>
         span.TotalDays >= 2 ? $"{(int)span.TotalDays}\u00A0days" : span.TotalHours >= 1 ? $"{(int)span.TotalHours}\u00A0h" : $"{Math.Max(1, (int)span.TotalMinutes)}\u00A0min";
