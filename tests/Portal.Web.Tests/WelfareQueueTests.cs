@@ -85,6 +85,8 @@ public sealed class WelfareQueueTests(BusyQueueFactory factory) : IClassFixture<
             ("assigned=unassigned", q => q.Where(r => Open.Contains(r.Status) && r.AssignedToPersonId == null)),
             ("assigned=me&status=all", q => q.Where(r => r.AssignedToPersonId == factory.Lead.Id)),
             ("overdue=true", q => q.Where(r => Open.Contains(r.Status) && ((r.SlaPausedAtUtc == null && r.DueUtc < now) || (r.FirstContactUtc == null && r.FirstContactDueUtc < now)))),
+            ("soon=true", q => q.Where(r => Open.Contains(r.Status)
+                && ((r.FirstContactUtc == null && r.FirstContactDueUtc >= now && r.FirstContactDueUtc < now.AddHours(4)) || (r.SlaPausedAtUtc == null && r.DueUtc >= now && r.DueUtc < now.AddHours(4))))),
         };
 
         foreach (var (query, expected) in cases)

@@ -27,6 +27,10 @@ public sealed class SupportOptions
     [Required]
     public WorkingHoursOptions WorkingHours { get; set; } = new();
 
+    /// <summary>How near a target must be for the queue to call a request "due soon".</summary>
+    [Range(typeof(TimeSpan), "00:15:00", "7.00:00:00")]
+    public TimeSpan DueSoonWithin { get; set; } = TimeSpan.FromHours(4);
+
     /// <summary>Requests this urgent or more are counted in every hour, nights, weekends and bank holidays too.</summary>
     public Priority AllHoursUpTo { get; set; } = Priority.Critical;
 

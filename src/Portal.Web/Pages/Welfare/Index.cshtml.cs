@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Domain;
+using Portal.Core.Support;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Welfare;
@@ -12,7 +14,7 @@ namespace Portal.Web.Pages.Welfare;
 /// from people in sensitive roles appear only for welfare leads.
 /// </summary>
 [NeedsPersonRecord]
-public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IOptions<SupportOptions> support, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
     public const int DaysCharted = 14;
@@ -29,6 +31,10 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, Ti
     public QueueCounts Counts { get; private set; } = null!;
     public IReadOnlyList<(DateOnly Day, int Requests)> PerDay { get; private set; } = [];
     public DateTime Now { get; private set; }
+    /// <summary>How near "due soon" is, as the filter says it: "4 hours", "30 minutes".</summary>
+    public string DueSoonWithin => support.Value.DueSoonWithin is var within && within.TotalHours >= 1
+        ? $"{within.TotalHours:0.#} hours"
+        : $"{within.TotalMinutes:0} minutes";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -81,6 +87,14 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, Ti
             QueueFilter.Unassigned => query.Where(r => r.AssignedToPersonId == null),
             _ => query,
         };
+        if (Filter.DueSoon)
+        {
+            // A target not yet missed that falls due within Support:DueSoonWithin: first contact, or resolution unless paused.
+            var soon = now + support.Value.DueSoonWithin;
+            query = query.Where(r => OpenStatuses.Contains(r.Status)
+                && ((r.FirstContactUtc == null && r.FirstContactDueUtc >= now && r.FirstContactDueUtc < soon) || (r.SlaPausedAtUtc == null && r.DueUtc >= now && r.DueUtc < soon)));
+        }
+
         if (Filter.Overdue)
         {
             query = query.Where(r => OpenStatuses.Contains(r.Status) && ((r.SlaPausedAtUtc == null && r.DueUtc < now) || (r.FirstContactUtc == null && r.FirstContactDueUtc < now)));
@@ -88,7 +102,9 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, Ti
 
         query = Filter.Sort switch
         {
-            QueueFilter.SortDue => query.OrderBy(r => r.DueUtc).ThenBy(r => r.Id),
+            // The next target: first contact while nobody has reached the person and it comes first, else resolution.
+            QueueFilter.SortDue => query.OrderBy(r => r.FirstContactUtc == null && r.FirstContactDueUtc != null && r.FirstContactDueUtc < r.DueUtc ? r.FirstContactDueUtc : (DateTime?)r.DueUtc)
+                .ThenBy(r => r.Id),
             QueueFilter.SortNewest => query.OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id),
             QueueFilter.SortOldest => query.OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id),
             _ => query.OrderBy(r => r.Priority).ThenBy(r => r.DueUtc).ThenBy(r => r.Id),
@@ -122,6 +138,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, Ti
             ["priority"] = filter.Priority?.ToString(),
             ["assigned"] = filter.Assigned,
             ["overdue"] = filter.Overdue ? "true" : null,
+            ["soon"] = filter.DueSoon ? "true" : null,
             ["sort"] = filter.Sort,
             ["page"] = filter.Page > 1 ? filter.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         };
@@ -138,6 +155,7 @@ public sealed record QueueFilter
     [FromQuery(Name = "priority")] public Priority? Priority { get; set; }
     [FromQuery(Name = "assigned")] public string? Assigned { get; set; }
     [FromQuery(Name = "overdue")] public bool Overdue { get; set; }
+    [FromQuery(Name = "soon")] public bool DueSoon { get; set; }
     [FromQuery(Name = "sort")] public string? Sort { get; set; }
     [FromQuery(Name = "page")] public int Page { get; set; } = 1;
 }
