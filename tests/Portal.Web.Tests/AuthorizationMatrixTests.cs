@@ -101,6 +101,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /oversight/packs?handler=Pdf"] = Access.Oversight,
         ["GET /oversight/packs?handler=Csv"] = Access.Oversight,
 
+        ["GET /welfare/workload"] = Access.Welfare,
         ["GET /welfare/replies"] = Access.WelfareLead,
         ["GET /welfare/replies/new"] = Access.WelfareLead,
         ["POST /welfare/replies/new"] = Access.WelfareLead,

@@ -99,6 +99,27 @@ public sealed class WelfareQueueTests(BusyQueueFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Workload_CountsEachOfficersOpenAndOverdueRequests_AndEachNumberOpensTheQueueAtThem()
+    {
+        var now = DateTime.UtcNow;
+        var page = await Html.ReadAsync(await Lead().GetAsync("/welfare/workload", TestContext.Current.CancellationToken));
+
+        var lead = page.Section("workload").QuerySelector($"tr[data-person='{factory.Lead.Id}']")!;
+        var cells = lead.QuerySelectorAll("td a").Select(a => a.TextContent.Split(' ')[0]).ToList();
+        var open = await CountAsync(q => q.Where(r => Open.Contains(r.Status) && r.AssignedToPersonId == factory.Lead.Id));
+        var overdue = await CountAsync(q => q.Where(r => Open.Contains(r.Status) && r.AssignedToPersonId == factory.Lead.Id
+            && ((r.SlaPausedAtUtc == null && r.DueUtc < now) || (r.FirstContactUtc == null && r.FirstContactDueUtc < now))));
+        Assert.Equal(open.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[0]);
+        Assert.Equal(overdue.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[2]);
+        Assert.True(open > 0 && overdue > 0);
+
+        var queue = await Html.ReadAsync(await Lead().GetAsync(lead.QuerySelectorAll("td a")[0].GetAttribute("href")!, TestContext.Current.CancellationToken));
+        Assert.StartsWith($"{open} requests", queue.Section("total").TextContent, StringComparison.Ordinal);
+        var unassigned = page.Section("workload").QuerySelector("tr[data-person='unassigned'] td a")!.TextContent.Split(' ')[0];
+        Assert.Equal((await CountAsync(q => q.Where(r => Open.Contains(r.Status) && r.AssignedToPersonId == null))).ToString(System.Globalization.CultureInfo.InvariantCulture), unassigned);
+    }
+
+    [Fact]
     public async Task Counts_AtTheTopMatchTheQueue()
     {
         var page = await Html.ReadAsync(await Lead().GetAsync("/welfare", TestContext.Current.CancellationToken));

@@ -46,6 +46,7 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
         // The welfare team, at a desk.
         var lead = await portal.SignInAsync((await portal.Factory.Data.CreatePersonAsync()).PayNumber, BrowserPortal.Desktop, check: null, RoleNames.WelfareLead);
         await VisitAsync(lead, "/welfare?status=all&sort=newest", "welfare-queue-all", "Welfare queue");
+        await VisitAsync(lead, "/welfare/workload", "workload", "Workload");
         await VisitAsync(lead, "/welfare/replies/new", null, "Add a saved reply");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Save the reply" }).ClickAsync();
         await ErrorsAsync(lead, "saved-reply-with-errors");

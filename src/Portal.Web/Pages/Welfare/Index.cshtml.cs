@@ -81,6 +81,11 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
             query = query.Where(r => r.Priority == priority);
         }
 
+        if (Filter.Assignee is { } assignee)
+        {
+            query = query.Where(r => r.AssignedToPersonId == assignee);
+        }
+
         query = Filter.Assigned switch
         {
             QueueFilter.AssignedToMe => query.Where(r => r.AssignedToPersonId == me.PersonId),
@@ -139,6 +144,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
             ["assigned"] = filter.Assigned,
             ["overdue"] = filter.Overdue ? "true" : null,
             ["soon"] = filter.DueSoon ? "true" : null,
+            ["assignee"] = filter.Assignee?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["sort"] = filter.Sort,
             ["page"] = filter.Page > 1 ? filter.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         };
@@ -156,6 +162,7 @@ public sealed record QueueFilter
     [FromQuery(Name = "assigned")] public string? Assigned { get; set; }
     [FromQuery(Name = "overdue")] public bool Overdue { get; set; }
     [FromQuery(Name = "soon")] public bool DueSoon { get; set; }
+    [FromQuery(Name = "assignee")] public int? Assignee { get; set; }
     [FromQuery(Name = "sort")] public string? Sort { get; set; }
     [FromQuery(Name = "page")] public int Page { get; set; } = 1;
 }
