@@ -28,11 +28,14 @@ public sealed record BreachReport(
     BreachReportText Text,
     DateTime DrawnUtc)
 {
-    /// <summary>Art. 33(1): within 72 hours of becoming aware of it, or with the reasons for the delay.</summary>
-    public static readonly TimeSpan Deadline = TimeSpan.FromHours(72);
+    /// <summary>Whether it was (or, not yet reported, is now) reported late: see <see cref="IsLate"/>.</summary>
+    public bool Late(DateOnly today) => IsLate(DiscoveredOn, Text.ReportedOn ?? today);
 
-    /// <summary>Whether it was (or, not yet reported, is now) reported later than 72 hours after the day it was discovered began.</summary>
-    public bool Late(DateOnly today) => (Text.ReportedOn ?? today).DayNumber - DiscoveredOn.DayNumber > 3;
+    /// <summary>
+    /// Art. 33(1): a report is due within 72 hours of the controller becoming aware of the breach, or must give the
+    /// reasons for the delay. Only the days are known, so a report on the third day after the day of discovery is on time.
+    /// </summary>
+    public static bool IsLate(DateOnly discoveredOn, DateOnly reportedOn) => reportedOn.DayNumber - discoveredOn.DayNumber > 3;
 }
 
 /// <summary>A notice about the incident, as the report lists it: when it went, to how many, how many it reached and confirmed.</summary>

@@ -158,7 +158,7 @@ public sealed class BreachReports(PortalDbContext db, AuditLog audit, IOptions<P
             {
                 problems.Add(new FieldProblem(nameof(edits.ReportedOn), "The date it was reported must be today or in the past."));
             }
-            else if (reported.DayNumber - incident.DiscoveredOn.DayNumber > 3 && reasons.Length == 0)
+            else if (BreachReport.IsLate(incident.DiscoveredOn, reported) && reasons.Length == 0)
             {
                 problems.Add(new FieldProblem(nameof(edits.DelayReasons), "It was reported more than 72 hours after it was discovered: give the reasons for the delay (Article 33(1))."));
             }

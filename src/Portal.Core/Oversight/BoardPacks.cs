@@ -78,8 +78,11 @@ public sealed class BoardPacks(
         return pack;
     }
 
-    public async Task<IReadOnlyList<BoardPackListing>> ListAsync(int take, CancellationToken cancellationToken = default) =>
-        await db.BoardPacks.AsNoTracking().OrderByDescending(p => p.ForDate).Take(take)
+    public Task<int> CountAsync(CancellationToken cancellationToken = default) => db.BoardPacks.CountAsync(cancellationToken);
+
+    /// <summary>A page of the packs, newest first.</summary>
+    public async Task<IReadOnlyList<BoardPackListing>> ListAsync(int skip, int take, CancellationToken cancellationToken = default) =>
+        await db.BoardPacks.AsNoTracking().OrderByDescending(p => p.ForDate).Skip(skip).Take(take)
             .Select(p => new BoardPackListing(p.Id, p.ForDate, p.PeriodFromUtc, p.PeriodToUtc, p.CreatedUtc, p.MadeUp, p.Pdf.Length, p.Csv.Length))
             .ToListAsync(cancellationToken);
 

@@ -113,6 +113,9 @@ public sealed class IncidentEvidenceTests(PortalFactory factory) : IClassFixture
 
         var shown = await Html.ReadAsync(await admin.GetAsync(page, Cancel));
         Assert.Contains("Hold the notice to covert officers", shown.Section("decisions").TextContent, StringComparison.Ordinal);
+        var entries = shown.Section("record").QuerySelectorAll("tbody tr");
+        Assert.Equal($"{entries.Length} entries, newest first (UK time)", shown.Section("record-caption").TextContent.Trim());
+        Assert.Equal("Notices handed to the mail relay", entries[0].QuerySelectorAll("td")[1].TextContent);
 
         var csv = await admin.GetAsync(page + "?handler=Csv", Cancel);
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);

@@ -10,12 +10,24 @@ namespace Portal.Web.Pages.Oversight;
 /// <summary>The daily board packs, newest first: each a PDF and a CSV of the same figures. Each download is audited.</summary>
 public sealed class PacksModel(BoardPacks packs, CurrentPerson currentPerson, IOptions<OversightOptions> options) : PageModel
 {
-    public const int Shown = 90;
+    /// <summary>A page holds a month of packs.</summary>
+    public const int PageSize = 31;
 
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public int Pages { get; private set; } = 1;
     public IReadOnlyList<BoardPackListing> Packs { get; private set; } = [];
     public OversightOptions Options => options.Value;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Packs = await packs.ListAsync(Shown, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // An unreadable page number is the first page.
+        ModelState.Clear();
+        Pages = Math.Max(1, (await packs.CountAsync(cancellationToken) + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        Packs = await packs.ListAsync((PageNumber - 1) * PageSize, PageSize, cancellationToken);
+    }
 
     [RateLimited(RateLimits.Exports)]
     public Task<IActionResult> OnGetPdfAsync(int id, CancellationToken cancellationToken) => DownloadAsync(id, pdf: true, cancellationToken);

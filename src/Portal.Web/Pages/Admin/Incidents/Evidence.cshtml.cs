@@ -19,6 +19,9 @@ public sealed class EvidenceModel(PortalDbContext db, Decisions decisions, Incid
 {
     private static readonly string[] Questions = ["What", "Why", "CampaignId"];
 
+    /// <summary>The newest entries the page shows; the downloads hold every one.</summary>
+    public const int Shown = 200;
+
     public IReadOnlyList<string> ErrorOrder => Questions;
 
     [BindProperty(SupportsGet = true)]
@@ -38,6 +41,9 @@ public sealed class EvidenceModel(PortalDbContext db, Decisions decisions, Incid
     public IReadOnlyList<(int Id, string Subject)> Campaigns { get; private set; } = [];
     public IReadOnlyList<Decision> Decisions { get; private set; } = [];
     public IncidentEvidenceRecord Record { get; private set; } = null!;
+
+    /// <summary>The newest <see cref="Shown"/> entries, newest first.</summary>
+    public IReadOnlyList<EvidenceEntry> Latest => [.. Record.Entries.Reverse().Take(Shown)];
     public string? Flash { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(bool recorded, CancellationToken cancellationToken)
