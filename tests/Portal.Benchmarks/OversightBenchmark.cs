@@ -23,7 +23,6 @@ using Portal.Web.Infrastructure.Security;
 internal static class OversightBenchmark
 {
     private const int Requests = 20_000;
-    private const int Samples = 300;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -76,9 +75,9 @@ internal static class OversightBenchmark
             using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             client.DefaultRequestHeaders.Add(BenchmarkAuth.Header, PersonaPeople.OversightMember.PayNumber);
             client.DefaultRequestHeaders.Add(BenchmarkAuth.RoleHeader, RoleNames.Oversight);
-            var trivial = await TimeAsync(client, "/health/live");
-            var page = await TimeAsync(client, "/oversight");
-            var incident = await TimeAsync(client, "/oversight?scope=incident-1");
+            var trivial = await PageTimes.MeasureAsync(client, "/health/live");
+            var page = await PageTimes.MeasureAsync(client, "/oversight");
+            var incident = await PageTimes.MeasureAsync(client, "/oversight?scope=incident-1");
 
             Console.WriteLine();
             Console.WriteLine("| measured | mean | p50 | p95 | ratio | goal |");
@@ -98,7 +97,7 @@ internal static class OversightBenchmark
 
     private static void Row(string name, List<double> times, double baseline, string goal) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {times.Average():F2} ms | {Percentile(times, 0.5):F2} ms | {Percentile(times, 0.95):F2} ms | {times.Average() / baseline:F1}× | {goal} |"));
+            $"| {name} | {times.Average():F2} ms | {PageTimes.Percentile(times, 0.5):F2} ms | {PageTimes.Percentile(times, 0.95):F2} ms | {times.Average() / baseline:F1}× | {goal} |"));
 
     /// <summary>A campaign to everyone active, sent an hour ago: a third confirmed, one in 500 refused; 20,000 requests from the first 5,000 people.</summary>
     private static async Task SeedAsync(OversightPortal portal)
@@ -139,32 +138,6 @@ internal static class OversightBenchmark
         }
 
         return best;
-    }
-
-    private static async Task<List<double>> TimeAsync(HttpClient client, string url)
-    {
-        for (var i = 0; i < 30; i++)
-        {
-            (await client.GetAsync(url)).EnsureSuccessStatusCode();
-        }
-
-        var times = new List<double>(Samples);
-        for (var i = 0; i < Samples; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await client.GetAsync(url);
-            _ = await response.Content.ReadAsByteArrayAsync();
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            response.EnsureSuccessStatusCode();
-        }
-
-        return times;
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
     }
 
     private sealed class OversightPortal(string directory, string? postgres) : WebApplicationFactory<Program>

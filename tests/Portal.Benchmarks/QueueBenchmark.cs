@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
@@ -16,7 +15,6 @@ using Portal.Core.Domain;
 internal static class QueueBenchmark
 {
     private const int Requests = 20_000;
-    private const int Samples = 300;
 
     public static async Task<int> RunAsync()
     {
@@ -39,17 +37,17 @@ internal static class QueueBenchmark
                 ("welfare queue, overdue and unassigned, by due time", "/welfare?overdue=true&assigned=unassigned&sort=due"),
             };
 
-            Console.WriteLine($"{Requests:N0} support requests; {Samples} sequential requests per page after 30 warm-up requests; server time measured in-process");
+            Console.WriteLine($"{Requests:N0} support requests; {PageTimes.Samples} sequential requests per page after 30 warm-up requests; server time measured in-process");
             Console.WriteLine();
             Console.WriteLine("| page | mean | p50 | p95 | ratio of mean to baseline |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
             double? baseline = null;
             foreach (var (name, url) in pages)
             {
-                var times = await TimeAsync(client, url);
+                var times = await PageTimes.MeasureAsync(client, url);
                 baseline ??= times.Average();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {name} | {times.Average():F2} ms | {Percentile(times, 0.5):F2} ms | {Percentile(times, 0.95):F2} ms | {times.Average() / baseline:F1}× |"));
+                    $"| {name} | {times.Average():F2} ms | {PageTimes.Percentile(times, 0.5):F2} ms | {PageTimes.Percentile(times, 0.95):F2} ms | {times.Average() / baseline:F1}× |"));
             }
 
             return 0;
@@ -59,32 +57,6 @@ internal static class QueueBenchmark
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
-    }
-
-    private static async Task<List<double>> TimeAsync(HttpClient client, string url)
-    {
-        for (var i = 0; i < 30; i++)
-        {
-            (await client.GetAsync(url)).EnsureSuccessStatusCode();
-        }
-
-        var times = new List<double>(Samples);
-        for (var i = 0; i < Samples; i++)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await client.GetAsync(url);
-            _ = await response.Content.ReadAsByteArrayAsync();
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            response.EnsureSuccessStatusCode();
-        }
-
-        return times;
-    }
-
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p * sorted.Count) - 1)];
     }
 
     private sealed class BenchmarkPortal(string databasePath) : WebApplicationFactory<Program>
