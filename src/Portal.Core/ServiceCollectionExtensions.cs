@@ -76,6 +76,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Evidence.Decisions>();
         services.AddScoped<Evidence.IncidentEvidence>();
         services.AddScoped<Support.SavedReplies>();
+        services.AddScoped<Support.SupportBulk>();
         services.AddScoped<Jobs.LadderJob>();
         services.AddSingleton<Jobs.LadderJob.Gate>();
         services.AddOptions<Oversight.OversightOptions>().Bind(configuration.GetSection(Oversight.OversightOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

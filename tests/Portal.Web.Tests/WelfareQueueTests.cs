@@ -57,7 +57,7 @@ public sealed class WelfareQueueTests(BusyQueueFactory factory) : IClassFixture<
         Assert.Equal(50, rows.Length);
         var open = await CountAsync(q => q.Where(r => Open.Contains(r.Status)));
         Assert.Equal($"{open} requests · page 1 of {(open + 49) / 50}", page.Section("total").TextContent);
-        Assert.All(rows, row => Assert.StartsWith("Critical", row.QuerySelectorAll("td")[1].QuerySelector(".govuk-tag")!.TextContent, StringComparison.Ordinal));
+        Assert.All(rows, row => Assert.StartsWith("Critical", row.QuerySelectorAll("td")[2].QuerySelector(".govuk-tag")!.TextContent, StringComparison.Ordinal));
         Assert.Contains(SyntheticQueue.Reasons[0], rows[0].TextContent);
         Assert.Contains("Waiting: overdue by", page.Section("queue").TextContent);
     }

@@ -71,7 +71,7 @@ public sealed class DemoSupportSeeder(PortalDbContext db, IOptions<SupportOption
             {
                 await requests.AssignAsync(actor, request.Id, request.Version, actor, cancellationToken);
                 await requests.ChangeStatusAsync(actor, request.Id, request.Version, SupportRequestStatus.InProgress, cancellationToken);
-                await requests.SendMessageAsync(actor, request.Id, "Thank you for getting in touch. I am looking at this now and will call you today.", cancellationToken);
+                await requests.SendMessageAsync(actor, request.Id, "Thank you for getting in touch. I am looking at this now and will call you today.", cancellationToken: cancellationToken);
                 if (days > 5 && random.NextDouble() < 0.7)
                 {
                     await requests.ChangeStatusAsync(actor, request.Id, request.Version, SupportRequestStatus.Resolved, cancellationToken);
@@ -88,7 +88,7 @@ public sealed class DemoSupportSeeder(PortalDbContext db, IOptions<SupportOption
         at.Now += TimeSpan.FromHours(3);
         await requests.AssignAsync(welfareOfficer, constable.Id, constable.Version, welfareOfficer, cancellationToken);
         await requests.ChangeStatusAsync(welfareOfficer, constable.Id, constable.Version, SupportRequestStatus.InProgress, cancellationToken);
-        await requests.SendMessageAsync(welfareOfficer, constable.Id, "I have booked a home security survey for Thursday morning. Does 10am suit you?", cancellationToken);
+        await requests.SendMessageAsync(welfareOfficer, constable.Id, "I have booked a home security survey for Thursday morning. Does 10am suit you?", cancellationToken: cancellationToken);
         await requests.AddNoteAsync(welfareOfficer, constable.Id, "Crime prevention adviser confirmed for Thursday.", cancellationToken);
         at.Now = now - TimeSpan.FromHours(2);
         await requests.CreateAsync(ids[PersonaPeople.CovertOfficer.PayNumber], new NewSupportRequest(

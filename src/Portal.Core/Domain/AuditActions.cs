@@ -19,6 +19,8 @@ public static class AuditActions
     public const string RetentionApplied = "retention.applied";
     public const string SupportRequestViewed = "support_request.viewed";
     public const string SupportRequestRefused = "support_request.refused";
+    /// <summary>A welfare officer changed a request as one of many chosen on the queue (the detail says what).</summary>
+    public const string SupportRequestChanged = "support_request.changed";
     public const string PriorityOverridden = "support_request.priority_overridden";
     public const string CampaignCreated = "campaign.created";
     public const string CampaignUpdated = "campaign.updated";

@@ -52,7 +52,6 @@ public sealed class SupportRequest
     /// <summary>When the person will next hear from the welfare team at the latest.</summary>
     public DateTime? NextUpdateDueUtc { get; set; }
 
-    /// <summary>Incremented by every change; a save with a stale version is refused (optimistic concurrency).</summary>
     /// <summary>When the team must first reach the person by (working time; null for requests made before it was kept).</summary>
     public DateTime? FirstContactDueUtc { get; set; }
 
@@ -62,6 +61,7 @@ public sealed class SupportRequest
     /// <summary>When it was last resolved (or closed without being resolved first); null while open or withdrawn.</summary>
     public DateTime? ResolvedUtc { get; set; }
 
+    /// <summary>Incremented by every change; a save with a stale version is refused (optimistic concurrency).</summary>
     public int Version { get; set; }
 
     public List<SupportRequestEvent> Events { get; set; } = [];

@@ -281,10 +281,10 @@ public sealed partial class SupportRequests(PortalDbContext db, TimeProvider clo
     }
 
     /// <summary>A message the requester sees on their request. Their next update is then due one SLA period later.</summary>
-    public async Task SendMessageAsync(int actorPersonId, int requestId, string? body, CancellationToken cancellationToken = default)
+    public async Task SendMessageAsync(int actorPersonId, int requestId, string? body, int? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         var text = CheckMessage(body);
-        var request = await ForTeamAsync(requestId, expectedVersion: null, cancellationToken);
+        var request = await ForTeamAsync(requestId, expectedVersion, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         db.SupportMessages.Add(new SupportMessage { SupportRequestId = request.Id, SentUtc = now, FromRequester = false, AuthorPersonId = actorPersonId, Body = text });
         request.NextUpdateDueUtc = Sla.Due(now, options.Value.SlaFor(request.Priority), request.Priority);

@@ -74,7 +74,7 @@ public sealed class OversightTests(PortalFactory factory) : IClassFixture<Portal
                     SupportRequestType.HomeOrVehicleSecurity, StatedUrgency.ThisWeek, "Someone was photographing my house.", ContactMethod.Portal, null, true), Cancel);
                 if (person != people[0])
                 {
-                    await requests.SendMessageAsync(welfare.Id, request.Id, "We will call you today.", Cancel);
+                    await requests.SendMessageAsync(welfare.Id, request.Id, "We will call you today.", cancellationToken: Cancel);
                 }
             }
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Support;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Welfare;
@@ -17,6 +18,7 @@ namespace Portal.Web.Pages.Welfare;
 public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IOptions<SupportOptions> support, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
+    private const string BulkKey = "WelfareBulk";
     public const int DaysCharted = 14;
 
     private static readonly SupportRequestStatus[] OpenStatuses =
@@ -36,9 +38,68 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
         ? $"{within.TotalHours:0.#} hours"
         : $"{within.TotalMinutes:0} minutes";
 
+    /// <summary>What to do with the requests chosen on the page.</summary>
+    [BindProperty]
+    public BulkInput Bulk { get; set; } = new();
+
+    /// <summary>What the last action on many requests did, shown once after it.</summary>
+    public BulkOutcome? BulkDone { get; private set; }
+
+    /// <summary>A refusal of the whole action (nothing chosen, nothing to do), shown once after it.</summary>
+    public string? BulkRefused { get; private set; }
+
+    /// <summary>The colleagues requests can be given to, and the saved replies, for the actions on many requests.</summary>
+    public IReadOnlyList<(int PersonId, string Name, bool IsLead)> Team { get; private set; } = [];
+    public IReadOnlyList<SavedReply> Replies { get; private set; } = [];
+    public bool IsLead { get; private set; }
+    public int MyPersonId { get; private set; }
+
+    /// <summary>
+    /// One action on every request chosen: each is changed on its own with the version shown on the page, so those a
+    /// colleague changed meanwhile are skipped and listed. Then back to the same view of the queue, which says what happened.
+    /// </summary>
+    public async Task<IActionResult> OnPostBulkAsync([FromServices] SupportBulk bulk, CancellationToken cancellationToken)
+    {
+        var me = await welfareUsers.GetAsync(cancellationToken);
+        var actor = new BulkActor(me.Actor, me.IsLead);
+        var items = Bulk.Selected.Select(value => BulkItem.TryParse(value, out var item) ? item : (BulkItem?)null).OfType<BulkItem>().ToList();
+        try
+        {
+            var outcome = Bulk.Action switch
+            {
+                BulkInput.Assign => await bulk.AssignAsync(actor, items, Bulk.AssignTo switch
+                {
+                    BulkInput.NoOne => null,
+                    { } id when int.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var personId) => personId,
+                    _ => throw new RefusedException("Choose who to assign the requests to."),
+                }, cancellationToken),
+                BulkInput.Move => await bulk.ChangeStatusAsync(actor, items, Bulk.Status ?? throw new RefusedException("Choose what to move the requests to."), cancellationToken),
+                BulkInput.Reply => await bulk.SendReplyAsync(actor, items, Bulk.ReplyId ?? throw new RefusedException("Choose the saved reply to send."), cancellationToken),
+                _ => throw new RefusedException("Choose what to do with the requests."),
+            };
+            TempData[BulkKey] = System.Text.Json.JsonSerializer.Serialize(outcome);
+        }
+        catch (RefusedException refused)
+        {
+            TempData[BulkKey + "Refused"] = refused.Message;
+        }
+
+        return Redirect(Link(_ => { }));
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var me = await welfareUsers.GetAsync(cancellationToken);
+        (IsLead, MyPersonId) = (me.IsLead, me.PersonId);
+        if (TempData[BulkKey] is string done)
+        {
+            BulkDone = System.Text.Json.JsonSerializer.Deserialize<BulkOutcome>(done);
+        }
+
+        BulkRefused = TempData[BulkKey + "Refused"] as string;
+        Team = [.. (await db.WelfareTeamMembers.AsNoTracking().Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { p.Id, p.GivenName, p.FamilyName, m.IsLead })
+            .ToListAsync(cancellationToken)).Select(t => (t.Id, t.GivenName + " " + t.FamilyName, t.IsLead)).OrderBy(t => t.Item2, StringComparer.Ordinal)];
+        Replies = await db.SavedReplies.AsNoTracking().OrderBy(r => r.Title).ToListAsync(cancellationToken);
         // Unreadable filter values fall back to their defaults rather than failing.
         ModelState.Clear();
         Now = clock.GetUtcNow().UtcDateTime;
@@ -121,7 +182,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
         var ids = await query.Skip((Filter.Page - 1) * PageSize).Take(PageSize).Select(r => r.Id).ToListAsync(cancellationToken);
         var rows = await db.SupportRequests.AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new QueueRow(
-                r.Id, r.Priority, r.PriorityReasons, r.PriorityOverride != null, r.Type, r.Status, r.CreatedUtc, r.DueUtc, r.SlaPausedAtUtc != null, r.Restricted,
+                r.Id, r.Version, r.Priority, r.PriorityReasons, r.PriorityOverride != null, r.Type, r.Status, r.CreatedUtc, r.DueUtc, r.SlaPausedAtUtc != null, r.Restricted,
                 r.FirstContactUtc == null ? r.FirstContactDueUtc : null,
                 db.People.Where(p => p.Id == r.PersonId).Select(p => p.GivenName + " " + p.FamilyName).First(),
                 db.People.Where(p => p.Id == r.AssignedToPersonId).Select(p => p.GivenName + " " + p.FamilyName).FirstOrDefault()))
@@ -130,6 +191,9 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
         Rows = [.. rows.OrderBy(r => order[r.Id])];
         return Page();
     }
+
+    /// <summary>Where the actions on many requests post: this view of the queue, to come back to.</summary>
+    public string BulkAddress => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(Link(_ => { }), "handler", "Bulk");
 
     /// <summary>The address of this queue with one filter value changed (and paging restarted unless it is the page).</summary>
     public string Link(Action<QueueFilter> change)
@@ -169,8 +233,20 @@ public sealed record QueueFilter
 
 public sealed record QueueCounts(int New, int Unassigned, int Overdue, int AssignedToMe, IReadOnlyList<(SupportRequestType Type, int Count)> OpenByType);
 
+/// <summary>The form of the actions on many requests: the chosen "id:version" pairs and what to do with them.</summary>
+public sealed class BulkInput
+{
+    public const string Assign = "assign", Move = "status", Reply = "reply", NoOne = "none";
+
+    public List<string> Selected { get; set; } = [];
+    public string? Action { get; set; }
+    public string? AssignTo { get; set; }
+    public SupportRequestStatus? Status { get; set; }
+    public int? ReplyId { get; set; }
+}
+
 public sealed record QueueRow(
-    int Id, Priority Priority, List<string> Reasons, bool Overridden, SupportRequestType Type, SupportRequestStatus Status, DateTime CreatedUtc, DateTime DueUtc,
+    int Id, int Version, Priority Priority, List<string> Reasons, bool Overridden, SupportRequestType Type, SupportRequestStatus Status, DateTime CreatedUtc, DateTime DueUtc,
     bool SlaPaused, bool Restricted, DateTime? FirstContactDueUtc, string Requester, string? AssignedTo)
 {
     public string Reference => SupportReference.Format(Id);

@@ -102,7 +102,7 @@ public sealed class RequestModel(
 
     [RateLimited(RateLimits.Messages)]
     public Task<IActionResult> OnPostMessageAsync(CancellationToken cancellationToken) =>
-        ActAsync("Input.Message", (me, request) => requests.SendMessageAsync(me.PersonId, request.Id, Input.Message, cancellationToken),
+        ActAsync("Input.Message", (me, request) => requests.SendMessageAsync(me.PersonId, request.Id, Input.Message, cancellationToken: cancellationToken),
             "Message sent to the requester", cancellationToken);
 
     /// <summary>Checks access, acts, and redirects; the page is only loaded again to show what went wrong.</summary>
