@@ -77,6 +77,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Evidence.IncidentEvidence>();
         services.AddScoped<Support.SavedReplies>();
         services.AddScoped<Support.SupportBulk>();
+        services.AddScoped<Support.ThreatAssessments>();
         services.AddScoped<Jobs.LadderJob>();
         services.AddSingleton<Jobs.LadderJob.Gate>();
         services.AddOptions<Oversight.OversightOptions>().Bind(configuration.GetSection(Oversight.OversightOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -40,6 +40,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<BreachReportVersion> BreachReportVersions => Set<BreachReportVersion>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<SavedReply> SavedReplies => Set<SavedReply>();
+    public DbSet<ThreatAssessment> ThreatAssessments => Set<ThreatAssessment>();
+    public DbSet<ProtectiveMeasure> ProtectiveMeasures => Set<ProtectiveMeasure>();
+    public DbSet<WelfareAlert> WelfareAlerts => Set<WelfareAlert>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -21,6 +21,11 @@ public static class AuditActions
     public const string SupportRequestRefused = "support_request.refused";
     /// <summary>A welfare officer changed a request as one of many chosen on the queue (the detail says what).</summary>
     public const string SupportRequestChanged = "support_request.changed";
+    /// <summary>A welfare officer recorded the first threat assessment of a request (the detail says the level, factors, measures and review).</summary>
+    public const string ThreatAssessed = "threat_assessment.recorded";
+
+    /// <summary>A welfare officer changed a request's threat assessment (the detail says what it now is).</summary>
+    public const string ThreatAssessmentChanged = "threat_assessment.changed";
     public const string PriorityOverridden = "support_request.priority_overridden";
     public const string CampaignCreated = "campaign.created";
     public const string CampaignUpdated = "campaign.updated";

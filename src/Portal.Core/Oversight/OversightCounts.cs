@@ -15,9 +15,6 @@ namespace Portal.Core.Oversight;
 /// </summary>
 public sealed class OversightCounts(PortalDbContext db, IOptions<OversightOptions> options, TimeProvider clock)
 {
-    private static readonly SupportRequestStatus[] Stages =
-        [SupportRequestStatus.New, SupportRequestStatus.Triaged, SupportRequestStatus.InProgress, SupportRequestStatus.Resolved, SupportRequestStatus.Withdrawn];
-
     /// <summary>The whole response, then each incident not closed, since it was discovered.</summary>
     public async Task<OversightFigures> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -144,7 +141,8 @@ public sealed class OversightCounts(PortalDbContext db, IOptions<OversightOption
         }
 
         var rows = await requests.Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new RequestFacts(
-            r.CreatedUtc, r.Status, r.Priority, r.Type, r.DueUtc, r.SlaPausedAtUtc, r.FirstContactUtc, r.FirstContactDueUtc, r.ResolvedUtc, p.RankOrGrade)).ToListAsync(cancellationToken);
+            r.CreatedUtc, r.Status, r.Priority, r.Type, r.DueUtc, r.SlaPausedAtUtc, r.FirstContactUtc, r.FirstContactDueUtc, r.ResolvedUtc, p.RankOrGrade,
+            db.ThreatAssessments.Where(a => a.SupportRequestId == r.Id).Select(a => (ThreatLevel?)a.Level).FirstOrDefault())).ToListAsync(cancellationToken);
 
         int[] Counts(IEnumerable<RequestFacts> group)
         {
@@ -161,11 +159,14 @@ public sealed class OversightCounts(PortalDbContext db, IOptions<OversightOption
             [.. Enum.GetValues<Priority>().Select(p => (p.ToString(), Counts(rows.Where(r => r.Priority == p))))], withTotal: true);
         var byType = Suppression.Apply(RequestsByType, "Support requests, by type", "Type", RequestColumns,
             [.. Enum.GetValues<SupportRequestType>().Select(t => (SupportWorkflow.Describe(t), Counts(rows.Where(r => r.Type == t))))], withTotal: true);
-        // Threat assessments are not yet recorded: until they are, where each rank's requests have got to.
-        var byRank = Suppression.Apply(RequestsByRank, "Support requests by rank or grade, and how far they have got", "Rank or grade",
-            ["All", "Awaiting triage", "Triaged", "Being worked", "Resolved or closed", "Withdrawn"],
-            [.. rows.GroupBy(r => r.Rank).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, (int[])[g.Count(), .. Stages.Select(stage => g.Count(r => Stage(r.Status) == stage))]))],
-            withTotal: true, [[0, 1, 2, 3, 4, 5]]);
+        // Awaiting: open, of a kind that waits for an assessment, and not yet assessed.
+        var needed = ThreatAssessments.Needed;
+        var byRank = Suppression.Apply(AssessmentsByRank, "Threat assessments by rank or grade", "Rank or grade", ["Assessed", "Awaiting assessment"],
+            [.. rows.Where(r => r.Level is not null || (r.IsOpen && needed.Contains(r.Type))).GroupBy(r => r.Rank).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (g.Key, new[] { g.Count(r => r.Level is not null), g.Count(r => r.Level is null) }))],
+            withTotal: true);
+        var byLevel = Suppression.Apply(AssessmentsByLevel, "Threat assessments by level", "Threat level", ["Assessed"],
+            [.. Enum.GetValues<ThreatLevel>().Select(level => (level.ToString(), new[] { rows.Count(r => r.Level == level) }))], withTotal: true);
 
         static Median MedianOf(List<double> hours)
         {
@@ -177,15 +178,8 @@ public sealed class OversightCounts(PortalDbContext db, IOptions<OversightOption
 
         var toContact = MedianOf([.. rows.Where(r => r.FirstContactUtc is not null).Select(r => (r.FirstContactUtc!.Value - r.CreatedUtc).TotalHours)]);
         var toResolution = MedianOf([.. rows.Where(r => r.ResolvedUtc is not null).Select(r => (r.ResolvedUtc!.Value - r.CreatedUtc).TotalHours)]);
-        return ([byDay, byStatus, byPriority, byType, byRank], toContact, toResolution);
+        return ([byDay, byStatus, byPriority, byType, byRank, byLevel], toContact, toResolution);
     }
-
-    private static SupportRequestStatus Stage(SupportRequestStatus status) => status switch
-    {
-        SupportRequestStatus.WaitingOnPerson => SupportRequestStatus.InProgress,
-        SupportRequestStatus.Closed => SupportRequestStatus.Resolved,
-        _ => status,
-    };
 
     private static FigureTable PerDay(string key, string title, List<DateOnly> days, IReadOnlyList<(string Column, List<DateTime> Times)> series)
     {
@@ -195,7 +189,7 @@ public sealed class OversightCounts(PortalDbContext db, IOptions<OversightOption
     }
 
     private sealed record RequestFacts(DateTime CreatedUtc, SupportRequestStatus Status, Priority Priority, SupportRequestType Type, DateTime DueUtc, DateTime? SlaPausedAtUtc,
-        DateTime? FirstContactUtc, DateTime? FirstContactDueUtc, DateTime? ResolvedUtc, string Rank)
+        DateTime? FirstContactUtc, DateTime? FirstContactDueUtc, DateTime? ResolvedUtc, string Rank, ThreatLevel? Level)
     {
         public bool IsOpen => SupportWorkflow.IsOpen(Status);
 

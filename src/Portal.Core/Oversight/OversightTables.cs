@@ -10,7 +10,8 @@ public static class OversightTables
     public const string RequestsByStatus = "requests-by-status";
     public const string RequestsByPriority = "requests-by-priority";
     public const string RequestsByType = "requests-by-type";
-    public const string RequestsByRank = "requests-by-rank";
+    public const string AssessmentsByRank = "assessments-by-rank";
+    public const string AssessmentsByLevel = "assessments-by-level";
     public const string LastDay = "last-day";
 
     public const string Sent = "Sent", Delivered = "Delivered", Failed = "Failed", Waiting = "Waiting to send", Confirmed = "Confirmed", NotConfirmed = "Not confirmed";

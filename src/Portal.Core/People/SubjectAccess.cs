@@ -15,7 +15,7 @@ public sealed class SubjectAccess(PortalDbContext db, Texts.MobileNumbers mobile
 {
     public static readonly IReadOnlyList<string> NotIncluded =
     [
-        "The welfare team's working records of your support requests (internal notes, the reasons for any change of priority, and who handled each step), and the names of the people who looked at or acted on your data. They can include other people's information, so they are released through a subject access request to the Data Protection Officer, who checks them first.",
+        "The welfare team's working records of your support requests (internal notes, threat assessments, the reasons for any change of priority, and who handled each step), and the names of the people who looked at or acted on your data. They can include other people's information, so they are released through a subject access request to the Data Protection Officer, who checks them first.",
         "Anything held outside this portal: your HR record, and the data the supplier held, come from other systems.",
     ];
 

@@ -1551,6 +1551,45 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ProtectiveMeasure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("ThreatAssessmentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threat_assessment_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_protective_measures");
+
+                    b.HasIndex("ThreatAssessmentId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_protective_measures_threat_assessment_id_kind");
+
+                    b.ToTable("protective_measures", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.SavedReply", b =>
                 {
                     b.Property<int>("Id")
@@ -2010,6 +2049,128 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("text_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ThreatAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AssessedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessed_by_person_id");
+
+                    b.Property<DateTime>("AssessedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessed_utc");
+
+                    b.Property<int>("Factors")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("factors");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notes");
+
+                    b.Property<DateOnly?>("ReviewOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("review_on");
+
+                    b.Property<int>("SupportRequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_request_id");
+
+                    b.Property<int>("UpdatedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_by_person_id");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_threat_assessments");
+
+                    b.HasIndex("AssessedByPersonId")
+                        .HasDatabaseName("ix_threat_assessments_assessed_by_person_id");
+
+                    b.HasIndex("ReviewOn")
+                        .HasDatabaseName("ix_threat_assessments_review_on");
+
+                    b.HasIndex("SupportRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_threat_assessments_support_request_id");
+
+                    b.HasIndex("UpdatedByPersonId")
+                        .HasDatabaseName("ix_threat_assessments_updated_by_person_id");
+
+                    b.ToTable("threat_assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.WelfareAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_utc");
+
+                    b.Property<DateTime?>("EmailedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("emailed_utc");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("SupportRequestId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("support_request_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_welfare_alerts");
+
+                    b.HasIndex("EmailedUtc")
+                        .HasDatabaseName("ix_welfare_alerts_emailed_utc");
+
+                    b.HasIndex("SupportRequestId")
+                        .HasDatabaseName("ix_welfare_alerts_support_request_id");
+
+                    b.HasIndex("PersonId", "CreatedUtc")
+                        .HasDatabaseName("ix_welfare_alerts_person_id_created_utc");
+
+                    b.HasIndex("PersonId", "SupportRequestId", "Kind", "DueUtc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_welfare_alerts_person_id_support_request_id_kind_due_utc");
+
+                    b.ToTable("welfare_alerts", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.WelfareTeamMember", b =>
                 {
                     b.Property<int>("PersonId")
@@ -2236,6 +2397,16 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_notice_campaigns_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ProtectiveMeasure", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.ThreatAssessment", null)
+                        .WithMany("Measures")
+                        .HasForeignKey("ThreatAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_protective_measures_threat_assessments_threat_assessment_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Statement", b =>
                 {
                     b.HasOne("Portal.Core.Domain.Person", null)
@@ -2314,6 +2485,47 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_text_messages_people_person_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ThreatAssessment", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AssessedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_threat_assessments_people_assessed_by_person_id");
+
+                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
+                        .WithOne()
+                        .HasForeignKey("Portal.Core.Domain.ThreatAssessment", "SupportRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_threat_assessments_support_requests_support_request_id");
+
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedByPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_threat_assessments_people_updated_by_person_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.WelfareAlert", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_welfare_alerts_people_person_id");
+
+                    b.HasOne("Portal.Core.Domain.SupportRequest", null)
+                        .WithMany()
+                        .HasForeignKey("SupportRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_welfare_alerts_support_requests_support_request_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.WelfareTeamMember", b =>
                 {
                     b.HasOne("Portal.Core.Domain.Person", null)
@@ -2332,6 +2544,11 @@ namespace Portal.Data.Sqlite.Migrations
             modelBuilder.Entity("Portal.Core.Domain.SupportRequest", b =>
                 {
                     b.Navigation("Events");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ThreatAssessment", b =>
+                {
+                    b.Navigation("Measures");
                 });
 #pragma warning restore 612, 618
         }

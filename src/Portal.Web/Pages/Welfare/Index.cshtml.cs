@@ -161,6 +161,17 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
                 && ((r.FirstContactUtc == null && r.FirstContactDueUtc >= now && r.FirstContactDueUtc < soon) || (r.SlaPausedAtUtc == null && r.DueUtc >= now && r.DueUtc < soon)));
         }
 
+        if (Filter.Assessment == QueueFilter.AwaitingAssessment)
+        {
+            var needed = ThreatAssessments.Needed;
+            query = query.Where(r => OpenStatuses.Contains(r.Status) && needed.Contains(r.Type) && !db.ThreatAssessments.Any(a => a.SupportRequestId == r.Id));
+        }
+        else if (Filter.Assessment == QueueFilter.ReviewDue)
+        {
+            var today = Portal.Core.Text.UkTime.DateOf(now);
+            query = query.Where(r => OpenStatuses.Contains(r.Status) && db.ThreatAssessments.Any(a => a.SupportRequestId == r.Id && a.ReviewOn <= today));
+        }
+
         if (Filter.Overdue)
         {
             query = query.Where(r => OpenStatuses.Contains(r.Status) && ((r.SlaPausedAtUtc == null && r.DueUtc < now) || (r.FirstContactUtc == null && r.FirstContactDueUtc < now)));
@@ -208,6 +219,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
             ["assigned"] = filter.Assigned,
             ["overdue"] = filter.Overdue ? "true" : null,
             ["soon"] = filter.DueSoon ? "true" : null,
+            ["assessment"] = filter.Assessment,
             ["assignee"] = filter.Assignee?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["sort"] = filter.Sort,
             ["page"] = filter.Page > 1 ? filter.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
@@ -219,6 +231,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
 public sealed record QueueFilter
 {
     public const string AllStatuses = "all", AssignedToMe = "me", Unassigned = "unassigned", SortDue = "due", SortNewest = "newest", SortOldest = "oldest";
+    public const string AwaitingAssessment = "awaiting", ReviewDue = "review";
 
     [FromQuery(Name = "status")] public string? Status { get; set; }
     [FromQuery(Name = "type")] public SupportRequestType? Type { get; set; }
@@ -227,6 +240,7 @@ public sealed record QueueFilter
     [FromQuery(Name = "overdue")] public bool Overdue { get; set; }
     [FromQuery(Name = "soon")] public bool DueSoon { get; set; }
     [FromQuery(Name = "assignee")] public int? Assignee { get; set; }
+    [FromQuery(Name = "assessment")] public string? Assessment { get; set; }
     [FromQuery(Name = "sort")] public string? Sort { get; set; }
     [FromQuery(Name = "page")] public int Page { get; set; } = 1;
 }

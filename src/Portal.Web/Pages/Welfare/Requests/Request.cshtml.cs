@@ -19,7 +19,8 @@ namespace Portal.Web.Pages.Welfare.Requests;
 /// </summary>
 [NeedsPersonRecord]
 public sealed class RequestModel(
-    PortalDbContext db, WelfareUsers welfareUsers, IAuthorizationService authorization, SupportRequests requests, SavedReplies savedReplies, AuditLog audit, TimeProvider clock)
+    PortalDbContext db, WelfareUsers welfareUsers, IAuthorizationService authorization, SupportRequests requests, SavedReplies savedReplies, ThreatAssessments assessments,
+    AuditLog audit, TimeProvider clock)
     : PageModel
 {
     private const string FlashKey = "WelfareFlash";
@@ -29,6 +30,13 @@ public sealed class RequestModel(
 
     [BindProperty]
     public WelfareActionInput Input { get; set; } = new();
+
+    /// <summary>The threat assessment form: the current assessment, or on a first one the factors the portal already knows.</summary>
+    [BindProperty]
+    public AssessmentForm Assessment { get; set; } = new();
+
+    /// <summary>The assessment as recorded; null until the first is.</summary>
+    public ThreatAssessment? CurrentAssessment { get; private set; }
 
     public WelfareRequestView View { get; private set; } = null!;
     public string? Flash { get; private set; }
@@ -96,6 +104,12 @@ public sealed class RequestModel(
             return requests.OverridePriorityAsync(me.PersonId, request.Id, Input.Version, priority, Input.Reason, cancellationToken);
         }, "Priority changed", cancellationToken);
 
+    /// <summary>Records or changes the threat assessment; what the person is told goes to them as a message in the same save.</summary>
+    [ChecksFormVersion("Assessment.Version")]
+    public Task<IActionResult> OnPostAssessAsync(CancellationToken cancellationToken) =>
+        ActAsync("Assessment.Level", (me, request) => assessments.SaveAsync(me.Actor, request.Id, Assessment.Version, Assessment.ToInput(), cancellationToken),
+            "Threat assessment saved", cancellationToken, AssessmentForm.KeyOf);
+
     [RateLimited(RateLimits.Messages)]
     public Task<IActionResult> OnPostNoteAsync(CancellationToken cancellationToken) =>
         ActAsync("Input.Note", (me, request) => requests.AddNoteAsync(me.PersonId, request.Id, Input.Note, cancellationToken), "Internal note added", cancellationToken);
@@ -106,7 +120,8 @@ public sealed class RequestModel(
             "Message sent to the requester", cancellationToken);
 
     /// <summary>Checks access, acts, and redirects; the page is only loaded again to show what went wrong.</summary>
-    private async Task<IActionResult> ActAsync(string field, Func<WelfareUser, SupportRequestResource, Task> action, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(
+        string field, Func<WelfareUser, SupportRequestResource, Task> action, string done, CancellationToken cancellationToken, Func<string, string>? keyOf = null)
     {
         var (me, resource, refusal) = await AuthorizeAsync(cancellationToken);
         if (refusal is not null)
@@ -120,8 +135,9 @@ public sealed class RequestModel(
         }
         catch (RefusedException refused)
         {
-            ModelState.AddRefusal(refused, field);
+            ModelState.AddRefusal(refused, field, keyOf);
             db.ChangeTracker.Clear();
+            keepAssessmentForm = true;
             return await ShowAsync(me, resource!, cancellationToken);
         }
 
@@ -151,8 +167,19 @@ public sealed class RequestModel(
         return (me, resource, null);
     }
 
+    private bool keepAssessmentForm;
+
     private async Task LoadAsync(int id, CancellationToken cancellationToken)
     {
+        CurrentAssessment = await assessments.FindAsync(id, cancellationToken);
+        if (!keepAssessmentForm)
+        {
+            var suggested = CurrentAssessment is null ? await assessments.SuggestAsync(id, cancellationToken) : ThreatFactors.None;
+            Assessment = CurrentAssessment is { } current ? AssessmentForm.From(current) : new AssessmentForm { Factors = [.. ThreatAssessments.EachFactor.Where(f => suggested.HasFlag(f))] };
+        }
+
+        // Always the version now shown: after a conflict, saving again changes the assessment as it now is.
+        Assessment.Version = CurrentAssessment?.Version ?? 0;
         Replies = await savedReplies.ListAsync(cancellationToken);
         Now = clock.GetUtcNow().UtcDateTime;
         var r = await db.SupportRequests.AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
@@ -205,6 +232,51 @@ public sealed class WelfareActionInput
     public string? Reason { get; set; }
     public string? Note { get; set; }
     public string? Message { get; set; }
+}
+
+/// <summary>The threat assessment form, one row for each kind of measure (its status empty when it is not recommended).</summary>
+public sealed class AssessmentForm
+{
+    public int Version { get; set; }
+    public ThreatLevel? Level { get; set; }
+    public List<ThreatFactors> Factors { get; set; } = [];
+    public string? Notes { get; set; }
+    public string? ReviewDay { get; set; }
+    public string? ReviewMonth { get; set; }
+    public string? ReviewYear { get; set; }
+    public List<MeasureForm> Measures { get; set; } = [.. Enum.GetValues<ProtectiveMeasureKind>().Select(k => new MeasureForm { Kind = k })];
+    public string? Outcome { get; set; }
+
+    public static AssessmentForm From(ThreatAssessment a) => new()
+    {
+        Version = a.Version,
+        Level = a.Level,
+        Factors = [.. ThreatAssessments.EachFactor.Where(f => a.Factors.HasFlag(f))],
+        Notes = a.Notes,
+        ReviewDay = a.ReviewOn?.Day.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ReviewMonth = a.ReviewOn?.Month.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ReviewYear = a.ReviewOn?.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Measures = [.. Enum.GetValues<ProtectiveMeasureKind>().Select(k => a.Measures.FirstOrDefault(m => m.Kind == k) is { } m
+            ? new MeasureForm { Kind = k, Status = m.Status, Owner = m.Owner }
+            : new MeasureForm { Kind = k })],
+    };
+
+    public AssessmentInput ToInput() => new(
+        Level, Factors.Aggregate(ThreatFactors.None, (all, f) => all | f), Notes, ReviewDay, ReviewMonth, ReviewYear,
+        [.. Measures.Where(m => Enum.IsDefined(m.Kind)).Select(m => new MeasureInput(m.Kind, m.Status, m.Owner))], Outcome);
+
+    /// <summary>Where each of the service's problems is shown on the form.</summary>
+    public static string KeyOf(string field) =>
+        field.StartsWith("Measure", StringComparison.Ordinal) && Enum.TryParse<ProtectiveMeasureKind>(field["Measure".Length..], out var kind)
+            ? $"Assessment.Measures[{(int)kind}].Owner"
+            : "Assessment." + field;
+}
+
+public sealed class MeasureForm
+{
+    public ProtectiveMeasureKind Kind { get; set; }
+    public ProtectiveMeasureStatus? Status { get; set; }
+    public string? Owner { get; set; }
 }
 
 public sealed record RequesterView(string Name, string PayNumber, string RankOrGrade, string Unit, string WorkLocation, VettingLevel VettingLevel, SensitiveRole SensitiveRole, string Email);
