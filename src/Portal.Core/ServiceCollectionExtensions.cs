@@ -78,6 +78,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Support.SavedReplies>();
         services.AddScoped<Support.SupportBulk>();
         services.AddScoped<Support.ThreatAssessments>();
+        services.AddScoped<Support.WelfareAlerts>();
         services.AddScoped<Jobs.LadderJob>();
         services.AddSingleton<Jobs.LadderJob.Gate>();
         services.AddOptions<Oversight.OversightOptions>().Bind(configuration.GetSection(Oversight.OversightOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -86,6 +87,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Oversight.OversightSnapshots.Latest>();
         services.AddScoped<Oversight.BoardPacks>();
         services.AddScoped<Jobs.OversightFiguresJob>();
+        services.AddScoped<Jobs.WelfareAlertJob>();
         services.AddScoped<Jobs.BoardPackJob>();
         services.AddSingleton<Texts.NoticeTexts>();
         services.AddSingleton<Texts.TextRateLimiter>();

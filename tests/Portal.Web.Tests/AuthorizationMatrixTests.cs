@@ -87,6 +87,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /support/{reference}/confirmation"] = Access.SignedIn,
 
         ["GET /welfare"] = Access.Welfare,
+        ["POST /welfare?handler=Bulk"] = Access.Welfare,
         ["GET /welfare/requests/{reference}"] = Access.Welfare,
         ["POST /welfare/requests/{reference}?handler=Status"] = Access.Welfare,
         ["POST /welfare/requests/{reference}?handler=Take"] = Access.Welfare,
@@ -94,6 +95,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["POST /welfare/requests/{reference}?handler=Priority"] = Access.Welfare,
         ["POST /welfare/requests/{reference}?handler=Note"] = Access.Welfare,
         ["POST /welfare/requests/{reference}?handler=Message"] = Access.Welfare,
+        ["POST /welfare/requests/{reference}?handler=Assess"] = Access.Welfare,
 
         ["GET /oversight"] = Access.Oversight,
         ["GET /oversight?handler=Download"] = Access.Oversight,
@@ -102,6 +104,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /oversight/packs?handler=Csv"] = Access.Oversight,
 
         ["GET /welfare/workload"] = Access.Welfare,
+        ["GET /welfare/alerts"] = Access.Welfare,
         ["GET /welfare/replies"] = Access.WelfareLead,
         ["GET /welfare/replies/new"] = Access.WelfareLead,
         ["POST /welfare/replies/new"] = Access.WelfareLead,

@@ -26,6 +26,9 @@ public static class RecurringJobs
         recurring.AddOrUpdate<AuditCheckpointJob>(AuditCheckpointJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
             services.GetRequiredService<IOptions<AuditOptions>>().Value.CheckpointCron);
 
+        recurring.AddOrUpdate<WelfareAlertJob>(WelfareAlertJob.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            services.GetRequiredService<IOptions<Support.SupportOptions>>().Value.AlertsCron);
+
         var oversight = services.GetRequiredService<IOptions<OversightOptions>>().Value;
         recurring.AddOrUpdate<OversightFiguresJob>(OversightFiguresJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), oversight.FiguresCron);
         if (oversight.BoardPacks)

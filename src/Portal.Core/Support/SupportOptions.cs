@@ -8,7 +8,6 @@ public sealed class SupportOptions
 {
     public const string SectionName = "Support";
 
-    /// <summary>How long the welfare team has to act on a request of each priority.</summary>
     /// <summary>How long the team has to resolve a request, at each priority.</summary>
     [Required]
     public SlaOptions Sla { get; set; } = new();
@@ -30,6 +29,14 @@ public sealed class SupportOptions
     /// <summary>How near a target must be for the queue to call a request "due soon".</summary>
     [Range(typeof(TimeSpan), "00:15:00", "7.00:00:00")]
     public TimeSpan DueSoonWithin { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>How long before a target the assignee and the leads are warned of it (in the portal and by e-mail), once.</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "2.00:00:00")]
+    public TimeSpan WarnBefore { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>When the job that gives those warnings, and the reminders of threat assessments due for review, runs (cron, UTC).</summary>
+    [Required]
+    public string AlertsCron { get; set; } = "*/5 * * * *";
 
     /// <summary>Requests this urgent or more are counted in every hour, nights, weekends and bank holidays too.</summary>
     public Priority AllHoursUpTo { get; set; } = Priority.Critical;

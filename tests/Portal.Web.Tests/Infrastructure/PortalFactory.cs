@@ -120,6 +120,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         // The oversight figures and board packs only where a test asks for them (it counts them when it needs them).
         builder.UseSetting("Oversight:BoardPacks", "false");
         builder.UseSetting("Oversight:FiguresCron", "0 0 31 2 *");
+        builder.UseSetting("Support:AlertsCron", "0 0 31 2 *");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -52,6 +52,9 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
     public IReadOnlyList<(int PersonId, string Name, bool IsLead)> Team { get; private set; } = [];
     public IReadOnlyList<SavedReply> Replies { get; private set; } = [];
     public bool IsLead { get; private set; }
+
+    /// <summary>How many alerts the officer was given in the last 24 hours.</summary>
+    public int AlertsToday { get; private set; }
     public int MyPersonId { get; private set; }
 
     /// <summary>
@@ -91,18 +94,20 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
     {
         var me = await welfareUsers.GetAsync(cancellationToken);
         (IsLead, MyPersonId) = (me.IsLead, me.PersonId);
+        Now = clock.GetUtcNow().UtcDateTime;
         if (TempData[BulkKey] is string done)
         {
             BulkDone = System.Text.Json.JsonSerializer.Deserialize<BulkOutcome>(done);
         }
 
         BulkRefused = TempData[BulkKey + "Refused"] as string;
+        var dayAgo = Now.AddDays(-1);
+        AlertsToday = await db.WelfareAlerts.CountAsync(a => a.PersonId == me.PersonId && a.CreatedUtc >= dayAgo, cancellationToken);
         Team = [.. (await db.WelfareTeamMembers.AsNoTracking().Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { p.Id, p.GivenName, p.FamilyName, m.IsLead })
             .ToListAsync(cancellationToken)).Select(t => (t.Id, t.GivenName + " " + t.FamilyName, t.IsLead)).OrderBy(t => t.Item2, StringComparer.Ordinal)];
         Replies = await db.SavedReplies.AsNoTracking().OrderBy(r => r.Title).ToListAsync(cancellationToken);
         // Unreadable filter values fall back to their defaults rather than failing.
         ModelState.Clear();
-        Now = clock.GetUtcNow().UtcDateTime;
         var now = Now;
         var visible = db.SupportRequests.AsNoTracking().Where(r => !r.Restricted || me.IsLead);
         var open = visible.Where(r => OpenStatuses.Contains(r.Status));
