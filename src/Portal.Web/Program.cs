@@ -20,6 +20,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentPerson>();
 builder.Services.AddSingleton<StaffContentCache>();
 builder.Services.AddScoped<WelfareUsers>();
+builder.Services.AddSingleton<Portal.Web.Pages.Welfare.RequestsPerDay>();
 builder.Services.AddScoped<Administrators>();
 builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, SupportRequestAuthorizationHandler>();
 builder.Services.AddScoped<AccessRefusals>();

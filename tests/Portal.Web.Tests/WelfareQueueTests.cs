@@ -126,7 +126,14 @@ public sealed class WelfareQueueTests(BusyQueueFactory factory) : IClassFixture<
 
         Assert.Equal((await CountAsync(q => q.Where(r => r.Status == SupportRequestStatus.New))).ToString(System.Globalization.CultureInfo.InvariantCulture), page.Section("count-new").TextContent);
         Assert.Equal((await CountAsync(q => q.Where(r => Open.Contains(r.Status) && r.AssignedToPersonId == null))).ToString(System.Globalization.CultureInfo.InvariantCulture), page.Section("count-unassigned").TextContent);
-        Assert.Equal(14, page.Section("per-day").QuerySelectorAll("tbody tr").Length);
+        // Per UK day, as the database has them.
+        var firstDay = Portal.Core.Text.UkTime.DateOf(DateTime.UtcNow).AddDays(-13);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var since = Portal.Core.Text.UkTime.StartOfDay(firstDay);
+        var made = (await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SupportRequests.Where(r => r.CreatedUtc >= since).Select(r => r.CreatedUtc)
+            .ToListAsync(TestContext.Current.CancellationToken)).CountBy(Portal.Core.Text.UkTime.DateOf).ToDictionary();
+        Assert.Equal([.. Enumerable.Range(0, 14).Select(i => made.GetValueOrDefault(firstDay.AddDays(i)).ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            page.Section("per-day").QuerySelectorAll("tbody tr").Select(row => row.QuerySelectorAll("td")[1].TextContent));
     }
 
     [Fact]

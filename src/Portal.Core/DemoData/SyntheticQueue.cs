@@ -4,13 +4,22 @@ using Portal.Core.Support;
 namespace Portal.Core.DemoData;
 
 /// <summary>
-/// A large welfare queue, written straight to the table for tests and benchmarks: every status, type and
-/// priority in turn, one request every three minutes back from <c>now</c>, a third assigned to one person,
-/// restricted where the requester has a sensitive role.
+/// A large welfare queue, written straight to the table for tests and benchmarks, shaped as a response months long:
+/// one request every three minutes back from <c>now</c>; those of the last fortnight in every status in turn, older ones
+/// mostly resolved, closed or withdrawn, one in twenty still open (a long-running case); every type and priority in
+/// turn, a third assigned to one person, restricted where the requester has a sensitive role.
 /// </summary>
 public static class SyntheticQueue
 {
     public static readonly string[] Reasons = ["Photo held in the supplier breach", "SC vetting"];
+
+    /// <summary>The requests of the last fortnight (one every three minutes), which are in every status in turn.</summary>
+    public const int Recent = 14 * 24 * 20;
+
+    private static readonly SupportRequestStatus[] Open =
+        [SupportRequestStatus.New, SupportRequestStatus.Triaged, SupportRequestStatus.InProgress, SupportRequestStatus.WaitingOnPerson];
+
+    private static readonly SupportRequestStatus[] Finished = [SupportRequestStatus.Resolved, SupportRequestStatus.Closed, SupportRequestStatus.Withdrawn];
 
     public static IEnumerable<SupportRequest> Requests(IReadOnlyList<Person> requesters, int assigneePersonId, int count, DateTime now)
     {
@@ -21,7 +30,7 @@ public static class SyntheticQueue
             var requester = requesters[i % requesters.Count];
             var priority = (Priority)(i % 4 + 1);
             var created = now.AddMinutes(-i * 3);
-            var status = statuses[i % statuses.Length];
+            var status = i < Recent ? statuses[i % statuses.Length] : i % 20 == 0 ? Open[i / 20 % Open.Length] : Finished[i % Finished.Length];
             // Reached after one to twelve hours once in progress; resolved a day or two after that.
             DateTime? contacted = status is SupportRequestStatus.New or SupportRequestStatus.Triaged || (status == SupportRequestStatus.Withdrawn && i % 2 == 0)
                 ? null : Earlier(created.AddHours(1 + (i % 12)), now);

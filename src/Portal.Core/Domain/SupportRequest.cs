@@ -23,6 +23,9 @@ public sealed class SupportRequest
 
     public SupportRequestStatus Status { get; set; }
 
+    /// <summary>New, triaged, in progress or waiting on the person: kept by the database from the status (a stored column), so the queue's index can lead with it.</summary>
+    public bool IsOpen { get; private set; }
+
     /// <summary>The priority computed from the person's exposure, role, name and what they told us.</summary>
     public Priority ComputedPriority { get; set; }
 

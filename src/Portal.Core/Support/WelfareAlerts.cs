@@ -21,9 +21,6 @@ public sealed partial class WelfareAlerts(
     PortalDbContext db, MailConnectionPool mail, IOptions<MailOptions> mailOptions, IOptions<NoticeOptions> notices, IOptions<SupportOptions> support,
     TimeProvider clock, ILogger<WelfareAlerts> logger)
 {
-    private static readonly SupportRequestStatus[] OpenStatuses =
-        [SupportRequestStatus.New, SupportRequestStatus.Triaged, SupportRequestStatus.InProgress, SupportRequestStatus.WaitingOnPerson];
-
     /// <summary>Records the alerts now due, then e-mails each person theirs. Returns how many alerts were new.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -37,7 +34,7 @@ public sealed partial class WelfareAlerts(
         var now = clock.GetUtcNow().UtcDateTime;
         var warnUntil = now + support.Value.WarnBefore;
         var today = UkTime.DateOf(now);
-        var open = db.SupportRequests.AsNoTracking().Where(r => OpenStatuses.Contains(r.Status));
+        var open = db.SupportRequests.AsNoTracking().Where(r => r.IsOpen);
 
         // Targets not yet missed that fall within the warning, and reviews due today or before (the queue's covering index and the review index answer these).
         var firstContact = await open.Where(r => r.FirstContactUtc == null && r.FirstContactDueUtc >= now && r.FirstContactDueUtc < warnUntil)

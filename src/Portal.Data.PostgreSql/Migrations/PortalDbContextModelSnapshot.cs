@@ -1902,6 +1902,12 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_contact_utc");
 
+                    b.Property<bool>("IsOpen")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_open")
+                        .HasComputedColumnSql("status IN ('New', 'Triaged', 'InProgress', 'WaitingOnPerson')", true);
+
                     b.Property<DateTime?>("NextUpdateDueUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_update_due_utc");
@@ -1976,7 +1982,8 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasName("pk_support_requests");
 
                     b.HasIndex("AssignedToPersonId")
-                        .HasDatabaseName("ix_support_requests_assigned_to_person_id");
+                        .HasDatabaseName("ix_support_requests_assigned_to_person_id")
+                        .HasFilter("assigned_to_person_id IS NOT NULL");
 
                     b.HasIndex("CampaignId")
                         .HasDatabaseName("ix_support_requests_campaign_id");
@@ -1988,8 +1995,12 @@ namespace Portal.Data.PostgreSql.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_support_requests_person_id_submission_key");
 
-                    b.HasIndex("Status", "Priority", "DueUtc", "Type", "AssignedToPersonId", "SlaPausedAtUtc", "Restricted", "CreatedUtc", "FirstContactUtc", "FirstContactDueUtc")
-                        .HasDatabaseName("ix_support_requests_queue");
+                    b.HasIndex("Status", "Priority", "DueUtc")
+                        .HasDatabaseName("ix_support_requests_status");
+
+                    b.HasIndex("Priority", "DueUtc", "Status", "Type", "AssignedToPersonId", "SlaPausedAtUtc", "Restricted", "CreatedUtc", "FirstContactUtc", "FirstContactDueUtc")
+                        .HasDatabaseName("ix_support_requests_queue")
+                        .HasFilter("is_open");
 
                     b.ToTable("support_requests", (string)null);
                 });

@@ -11,20 +11,41 @@ namespace Portal.Web.Infrastructure;
 /// log grows by hundreds of megabytes, is all replayed after a crash, and shrinks only at a clean shutdown. Every
 /// <see cref="CheckEvery"/> this looks at the log's size, and once it passes <see cref="DatabaseOptions.LogCheckpointMegabytes"/>
 /// copies it back into the database alongside the writers, then, holding them back for about 12 ms while a campaign
-/// sends, copies what they added meanwhile and truncates the log.
+/// sends, copies what they added meanwhile and truncates the log. And every <see cref="OptimizeEvery"/> (first a minute
+/// after start) it runs SQLite's <c>PRAGMA optimize</c>, which refreshes the query planner's statistics of any table
+/// that has grown or shrunk a lot: without them the planner guesses, and can choose an index that reads most of a table
+/// (the welfare queue's unassigned filter read every unassigned request, open or not, before it had them).
 /// </summary>
 public sealed partial class SqliteLogKeeper(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<SqliteLogKeeper> logger) : BackgroundService
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan OptimizeEvery = TimeSpan.FromHours(1);
+
+    /// <summary>Refreshes the planner's statistics where a table's size has changed (every table, not only those this connection used).</summary>
+    public const string Optimize = "PRAGMA optimize=0x10002;";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var limit = options.Value.LogCheckpointBytes;
         using var timer = new PeriodicTimer(CheckEvery);
+        var optimizeAt = DateTime.UtcNow.AddMinutes(1);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            if (DateTime.UtcNow >= optimizeAt)
+            {
+                optimizeAt = DateTime.UtcNow + OptimizeEvery;
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync(Optimize, stoppingToken);
+                }
+                catch (Microsoft.Data.Sqlite.SqliteException exception)
+                {
+                    LogNotOptimized(exception.SqliteErrorCode);
+                }
+            }
+
             var size = SqliteLog.SizeOf(db);
             if (size <= limit)
             {
@@ -50,6 +71,9 @@ public sealed partial class SqliteLogKeeper(IServiceScopeFactory scopes, IOption
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The write-ahead log was checkpointed at {Megabytes} MB in {Milliseconds:F0} ms")]
     private partial void LogCheckpointed(long megabytes, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The planner's statistics could not be refreshed (SQLite error {Code}); trying again in an hour")]
+    private partial void LogNotOptimized(int code);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The write-ahead log could not be checkpointed (SQLite error {Code}); trying again")]
     private partial void LogNotCheckpointed(int code);

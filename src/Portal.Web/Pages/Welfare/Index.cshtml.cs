@@ -15,14 +15,11 @@ namespace Portal.Web.Pages.Welfare;
 /// from people in sensitive roles appear only for welfare leads.
 /// </summary>
 [NeedsPersonRecord]
-public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IOptions<SupportOptions> support, TimeProvider clock) : PageModel
+public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, RequestsPerDay perDay, IOptions<SupportOptions> support, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
     private const string BulkKey = "WelfareBulk";
     public const int DaysCharted = 14;
-
-    private static readonly SupportRequestStatus[] OpenStatuses =
-        [SupportRequestStatus.New, SupportRequestStatus.Triaged, SupportRequestStatus.InProgress, SupportRequestStatus.WaitingOnPerson];
 
     [BindProperty(SupportsGet = true)]
     public QueueFilter Filter { get; set; } = new();
@@ -110,7 +107,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
         ModelState.Clear();
         var now = Now;
         var visible = db.SupportRequests.AsNoTracking().Where(r => !r.Restricted || me.IsLead);
-        var open = visible.Where(r => OpenStatuses.Contains(r.Status));
+        var open = visible.Where(r => r.IsOpen);
 
         // One pass over the open requests gives every count at the top.
         var byType = await open.GroupBy(r => r.Type).Select(g => new
@@ -126,10 +123,7 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
             byType.Sum(t => t.New), byType.Sum(t => t.Unassigned), byType.Sum(t => t.Overdue), byType.Sum(t => t.Mine),
             byType.OrderByDescending(t => t.Open).Select(t => (t.Type, t.Open)).ToList());
 
-        var since = now.Date.AddDays(1 - DaysCharted);
-        var days = await visible.Where(r => r.CreatedUtc >= since).GroupBy(r => r.CreatedUtc.Date).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        PerDay = [.. Enumerable.Range(0, DaysCharted).Select(i => since.AddDays(i))
-            .Select(day => (DateOnly.FromDateTime(day), days.FirstOrDefault(d => d.Key == day)?.Count ?? 0))];
+        PerDay = await perDay.CountAsync(visible, me.IsLead, DaysCharted, cancellationToken);
 
         var query = Filter.Status switch
         {
@@ -162,24 +156,24 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
         {
             // A target not yet missed that falls due within Support:DueSoonWithin: first contact, or resolution unless paused.
             var soon = now + support.Value.DueSoonWithin;
-            query = query.Where(r => OpenStatuses.Contains(r.Status)
+            query = query.Where(r => r.IsOpen
                 && ((r.FirstContactUtc == null && r.FirstContactDueUtc >= now && r.FirstContactDueUtc < soon) || (r.SlaPausedAtUtc == null && r.DueUtc >= now && r.DueUtc < soon)));
         }
 
         if (Filter.Assessment == QueueFilter.AwaitingAssessment)
         {
             var needed = ThreatAssessments.Needed;
-            query = query.Where(r => OpenStatuses.Contains(r.Status) && needed.Contains(r.Type) && !db.ThreatAssessments.Any(a => a.SupportRequestId == r.Id));
+            query = query.Where(r => r.IsOpen && needed.Contains(r.Type) && !db.ThreatAssessments.Any(a => a.SupportRequestId == r.Id));
         }
         else if (Filter.Assessment == QueueFilter.ReviewDue)
         {
             var today = Portal.Core.Text.UkTime.DateOf(now);
-            query = query.Where(r => OpenStatuses.Contains(r.Status) && db.ThreatAssessments.Any(a => a.SupportRequestId == r.Id && a.ReviewOn <= today));
+            query = query.Where(r => r.IsOpen && db.ThreatAssessments.Any(a => a.SupportRequestId == r.Id && a.ReviewOn <= today));
         }
 
         if (Filter.Overdue)
         {
-            query = query.Where(r => OpenStatuses.Contains(r.Status) && ((r.SlaPausedAtUtc == null && r.DueUtc < now) || (r.FirstContactUtc == null && r.FirstContactDueUtc < now)));
+            query = query.Where(r => r.IsOpen && ((r.SlaPausedAtUtc == null && r.DueUtc < now) || (r.FirstContactUtc == null && r.FirstContactDueUtc < now)));
         }
 
         query = Filter.Sort switch
@@ -192,7 +186,11 @@ public sealed class IndexModel(PortalDbContext db, WelfareUsers welfareUsers, IO
             _ => query.OrderBy(r => r.Priority).ThenBy(r => r.DueUtc).ThenBy(r => r.Id),
         };
 
-        Total = await query.CountAsync(cancellationToken);
+        // The open queue unfiltered is the sum of the counts already made: not counted twice.
+        var unfiltered = Filter.Status is null or "" && Filter.Type is null && Filter.Priority is null && Filter.Assignee is null
+            && Filter.Assigned is not (QueueFilter.AssignedToMe or QueueFilter.Unassigned) && !Filter.DueSoon && !Filter.Overdue
+            && Filter.Assessment is not (QueueFilter.AwaitingAssessment or QueueFilter.ReviewDue);
+        Total = unfiltered ? byType.Sum(t => t.Open) : await query.CountAsync(cancellationToken);
         Filter.Page = Math.Clamp(Filter.Page, 1, Pages);
         // The page's ids come from the index alone; only those fifty rows are then read whole.
         var ids = await query.Skip((Filter.Page - 1) * PageSize).Take(PageSize).Select(r => r.Id).ToListAsync(cancellationToken);

@@ -15,9 +15,6 @@ namespace Portal.Web.Pages.Welfare;
 [NeedsPersonRecord]
 public sealed class WorkloadModel(PortalDbContext db, WelfareUsers welfareUsers, IOptions<SupportOptions> support, TimeProvider clock) : PageModel
 {
-    private static readonly SupportRequestStatus[] OpenStatuses =
-        [SupportRequestStatus.New, SupportRequestStatus.Triaged, SupportRequestStatus.InProgress, SupportRequestStatus.WaitingOnPerson];
-
     public IReadOnlyList<WorkloadRow> Rows { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -25,7 +22,7 @@ public sealed class WorkloadModel(PortalDbContext db, WelfareUsers welfareUsers,
         var me = await welfareUsers.GetAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var soon = now + support.Value.DueSoonWithin;
-        var counts = await db.SupportRequests.AsNoTracking().Where(r => (!r.Restricted || me.IsLead) && OpenStatuses.Contains(r.Status))
+        var counts = await db.SupportRequests.AsNoTracking().Where(r => (!r.Restricted || me.IsLead) && r.IsOpen)
             .GroupBy(r => r.AssignedToPersonId)
             .Select(g => new
             {
