@@ -54,6 +54,8 @@ public sealed class BulkActionsTests(PortalFactory factory) : IClassFixture<Port
     {
         var url = $"/welfare?assignee={holder.Id}";
         var page = await Html.ReadAsync(await client.GetAsync(url, Cancel));
+        // The form posts with its own antiforgery token, as a browser sends it (one from another form on the page would not be sent).
+        Assert.NotNull(page.Section("bulk").QuerySelector("input[name='__RequestVerificationToken']"));
         var boxes = page.Section("queue").QuerySelectorAll("tbody tr")
             .ToDictionary(row => row.GetAttribute("data-reference")!, row => row.QuerySelector("input[name='Bulk.Selected']")!.GetAttribute("value")!);
         return (url, boxes);

@@ -58,7 +58,7 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
             var kept = again is IHtmlTextAreaElement area ? area.Value : again?.GetAttribute("value");
             // At the field, or at the question it is part of (a date's day, month, year and time).
             var error = again?.Closest(".govuk-form-group--error")?.QuerySelector(".govuk-error-message")?.TextContent ?? "";
-            return !error.Contains("hidden character", StringComparison.Ordinal) || shown.QuerySelector($".govuk-error-summary a[href='#{name.Replace('.', '_')}']") is null
+            return !error.Contains("hidden character", StringComparison.Ordinal) || shown.QuerySelector($".govuk-error-summary a[href='#{Microsoft.AspNetCore.Mvc.Rendering.TagBuilder.CreateSanitizedId(name, "_")}']") is null
                 ? $"a NUL: {(int)response.StatusCode} without the message at the field"
                 : kept != "beforeafter" ? $"a NUL: what was entered is not shown again (\"{kept}\")"
                 : null;

@@ -133,7 +133,8 @@ public sealed class ThreatAssessmentTests(PortalFactory factory) : IClassFixture
         // Changed from the version now shown, it goes through, without a message when none is written.
         var changed = await b.SubmitAsync(page, page + "?handler=Assess", Form(1, nameof(ThreatLevel.Moderate), "next month"));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Equal((ThreatLevel.Moderate, 2), await db.ThreatAssessments.AsNoTracking().Where(x => x.SupportRequestId == request.Id).Select(x => ValueTuple.Create(x.Level, x.Version)).SingleAsync(Cancel));
+        var now = await db.ThreatAssessments.AsNoTracking().SingleAsync(x => x.SupportRequestId == request.Id, Cancel);
+        Assert.Equal((ThreatLevel.Moderate, 2), (now.Level, now.Version));
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.ThreatAssessmentChanged && e.Target == request.Reference && e.ActorPersonId == second.Id, Cancel));
     }
 

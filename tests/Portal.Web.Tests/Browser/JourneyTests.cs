@@ -118,6 +118,99 @@ public sealed partial class JourneyTests(JourneyPortal portal) : IClassFixture<J
     }
 
     [Fact]
+    public async Task Journey6_AWelfareOfficer_AssessesAThreat_AndAnswersTenRequestsWithOneSavedReply_EachByName()
+    {
+        var check = new AccessibilityCheck("6-assess-and-answer");
+        var welfareOfficer = await portal.Factory.Data.CreatePersonAsync(p => p.Unit = "Welfare");
+        var threatened = await portal.Factory.Data.CreatePersonAsync(p => (p.VettingLevel, p.GivenName) = (VettingLevel.SC, "Bronagh"));
+        var incident = await portal.Factory.Data.CreateIncidentAsync();
+        await portal.Factory.Data.AddExposureAsync(threatened, incident, HeldFields.Name | HeldFields.RankOrGrade | HeldFields.Photo);
+        var asking = await portal.Factory.Data.CreatePeopleAsync(10, (p, i) => p.GivenName = $"Cardholder{i}");
+        var replyTitle = "Replacement card " + Guid.NewGuid().ToString("N")[..6];
+        const string Outcome = "We have looked at the risk to you. Force Security will survey your home's security on Thursday, and we will review this in a month.";
+        string assessed;
+        List<Portal.Core.Domain.SupportRequest> cards = [];
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var requests = scope.ServiceProvider.GetRequiredService<Portal.Core.Support.SupportRequests>();
+            scope.ServiceProvider.GetRequiredService<PortalDbContext>().WelfareTeamMembers.Add(new WelfareTeamMember { PersonId = welfareOfficer.Id, LastSeenUtc = DateTime.UtcNow });
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SaveChangesAsync(TestContext.Current.CancellationToken);
+            assessed = (await requests.CreateAsync(threatened.Id, new Portal.Core.Support.NewSupportRequest(
+                SupportRequestType.SuspiciousApproach, StatedUrgency.ThisWeek, "Someone photographed me leaving the station, then my car.", ContactMethod.Portal, null, true), TestContext.Current.CancellationToken)).Reference;
+            foreach (var person in asking)
+            {
+                var card = await requests.CreateAsync(person.Id, new Portal.Core.Support.NewSupportRequest(
+                    SupportRequestType.ReplacementCard, StatedUrgency.NoRush, "My warrant card number was in the breach. Can I have a new one?", ContactMethod.Portal, null, true), TestContext.Current.CancellationToken);
+                // A lead has given these ten to the officer.
+                await requests.AssignAsync(welfareOfficer.Id, card.Id, card.Version, welfareOfficer.Id, TestContext.Current.CancellationToken);
+                cards.Add(card);
+            }
+
+            await scope.ServiceProvider.GetRequiredService<Portal.Core.Support.SavedReplies>().SaveAsync(new Portal.Core.Audit.Actor(null, "lead", null), null, 0, replyTitle,
+                "Dear ((given_name)),\nA new card is being made for you. Bring your old one to the front counter when we write again about ((reference)).", TestContext.Current.CancellationToken);
+        }
+
+        // The ten requests given to them, chosen at once, answered with one saved reply.
+        var welfare = await portal.SignInAsync(welfareOfficer.PayNumber, BrowserPortal.Desktop, check, RoleNames.Welfare);
+        await welfare.GotoAsync("/welfare?assigned=me");
+        var queue = welfare.GetByRole(AriaRole.Table, new() { Name = "Support requests" });
+        await Expect(queue.GetByRole(AriaRole.Row).Filter(new() { HasText = "Replacement warrant card" })).ToHaveCountAsync(10);
+        await check.PageAsync(welfare, "queue-mine");
+        await welfare.GetByRole(AriaRole.Checkbox, new() { Name = "Choose every request on this page" }).CheckAsync();
+        await welfare.GetByLabel("Send a saved reply to each").SelectOptionAsync(new SelectOptionValue { Label = replyTitle });
+        await welfare.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Expect(welfare.GetByTestId("bulk-done")).ToHaveTextAsync("10 requests changed.");
+        await check.PageAsync(welfare, "queue-answered");
+
+        // The request that waits for a threat assessment, found by that filter, assessed from what the portal knows.
+        await welfare.GetByLabel("Threat assessment", new() { Exact = true }).SelectOptionAsync("Awaiting one");
+        await welfare.GetByLabel("Assigned", new() { Exact = true }).SelectOptionAsync("Anyone or no one");
+        await welfare.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
+        await queue.GetByRole(AriaRole.Link, new() { Name = assessed }).ClickAsync();
+        await Expect(welfare.GetByLabel("Their photo was exposed")).ToBeCheckedAsync();
+        await Expect(welfare.GetByLabel("SC or DV vetting")).ToBeCheckedAsync();
+        await check.PageAsync(welfare, "request-to-assess");
+        await welfare.GetByLabel("Substantial: an attack is likely").CheckAsync();
+        await welfare.GetByLabel("Home security survey", new() { Exact = true }).SelectOptionAsync("Agreed");
+        await welfare.GetByLabel("Owner of home security survey").FillAsync("Force Security");
+        var review = Portal.Core.Text.UkTime.DateOf(DateTime.UtcNow).AddMonths(1);
+        await welfare.GetByLabel("Day", new() { Exact = true }).FillAsync(review.Day.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await welfare.GetByLabel("Month", new() { Exact = true }).FillAsync(review.Month.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await welfare.GetByLabel("Year", new() { Exact = true }).FillAsync(review.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await welfare.GetByLabel("Your reasoning").FillAsync("Photographed twice in a week; her photo and rank were both in the breach.");
+        await welfare.GetByLabel("What to tell them").FillAsync(Outcome);
+        await welfare.GetByRole(AriaRole.Button, new() { Name = "Save assessment" }).ClickAsync();
+        await Expect(welfare.GetByTestId("assessment-level")).ToHaveTextAsync("Substantial: an attack is likely");
+        await Expect(welfare.GetByTestId("assessment-measures")).ToHaveTextAsync("Home security survey: agreed, owned by Force Security");
+        await check.PageAsync(welfare, "request-assessed");
+
+        // She reads the outcome, and nothing else of the assessment.
+        var requester = await portal.SignInAsync(threatened.PayNumber, BrowserPortal.Phone, check: null);
+        await requester.GotoAsync($"/support/{assessed}");
+        await Expect(requester.GetByTestId("messages")).ToContainTextAsync(Outcome);
+        var theirs = await requester.ContentAsync();
+        Assert.DoesNotContain("Substantial", theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("Photographed twice", theirs, StringComparison.Ordinal);
+        await check.PageAsync(requester, "my-request-assessed");
+
+        // Each of the ten was answered by name, with their own reference.
+        await using (var scope = portal.Factory.Services.CreateAsyncScope())
+        {
+            var ids = cards.Select(c => c.Id).ToList();
+            var sent = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().SupportMessages.AsNoTracking()
+                .Where(m => ids.Contains(m.SupportRequestId) && !m.FromRequester).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(10, sent.Count);
+            for (var i = 0; i < cards.Count; i++)
+            {
+                Assert.StartsWith($"Dear Cardholder{i},\nA new card is being made for you.", Assert.Single(sent, m => m.SupportRequestId == cards[i].Id).Body, StringComparison.Ordinal);
+                Assert.EndsWith($"about {cards[i].Reference}.", Assert.Single(sent, m => m.SupportRequestId == cards[i].Id).Body, StringComparison.Ordinal);
+            }
+        }
+
+        check.AssertNoProblems();
+    }
+
+    [Fact]
     public async Task Journey3_AnAdministrator_ImportsAFileAndManifest_SendsANoticeWatchingItsProgress_AndSeesItAcknowledged()
     {
         var check = new AccessibilityCheck("3-administrator");
