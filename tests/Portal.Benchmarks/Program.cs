@@ -9,7 +9,7 @@ using Portal.Core.Imports;
 using Portal.Data.PostgreSql;
 using Portal.Data.Sqlite;
 
-/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--requests N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]</summary>
+/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--postgresql] [--requests N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]</summary>
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -17,7 +17,7 @@ internal static class Benchmarks
         var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
         if (args.Contains("help") || args.Length == 0)
         {
-            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--requests N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]");
+            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--postgresql] [--requests N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]");
             return args.Length == 0 ? 2 : 0;
         }
 

@@ -29,7 +29,8 @@ internal static class QueueBenchmark
         var directory = Directory.CreateTempSubdirectory("portal-queue-bench-").FullName;
         try
         {
-            await using var app = new BenchmarkPortal(Path.Combine(directory, "portal.db"));
+            using var postgres = args.Contains("--postgresql") ? BenchPostgres.Start() : null;
+            await using var app = new BenchmarkPortal(Path.Combine(directory, "portal.db"), postgres?.NewDatabase());
             var (lead, leadId, replyId) = await app.SeedAsync(requests);
             using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             client.DefaultRequestHeaders.Add(BenchmarkAuth.Header, lead);
@@ -44,7 +45,7 @@ internal static class QueueBenchmark
                 ("welfare queue, awaiting a threat assessment", "/welfare?assessment=awaiting"),
             };
 
-            Console.WriteLine($"{requests:N0} support requests; {PageTimes.Samples} sequential requests per page after 30 warm-up requests; server time measured in-process");
+            Console.WriteLine($"{(postgres is null ? "SQLite" : "PostgreSQL")}: {requests:N0} support requests; {PageTimes.Samples} sequential requests per page after 30 warm-up requests; server time measured in-process");
             Console.WriteLine();
             Console.WriteLine("| page | mean | p50 | p95 | ratio of mean to baseline |");
             Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
@@ -123,12 +124,18 @@ internal static class QueueBenchmark
         return times;
     }
 
-    private sealed class BenchmarkPortal(string databasePath) : WebApplicationFactory<Program>
+    private sealed class BenchmarkPortal(string databasePath, string? postgres) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("Database:SqlitePath", databasePath);
+            if (postgres is not null)
+            {
+                builder.UseSetting("Database:Provider", "PostgreSql");
+                builder.UseSetting("Database:ConnectionString", postgres);
+            }
+
             builder.UseSetting("Seed:Enabled", "false");
             // Nothing else at work in the background while the pages are timed.
             builder.UseSetting("Oversight:BoardPacks", "false");
@@ -169,8 +176,8 @@ internal static class QueueBenchmark
             var reply = new SavedReply { Title = "Survey offered", Body = "Dear ((given_name)), about ((reference)): we can offer a home security survey this week.", UpdatedUtc = now, Version = 1 };
             db.SavedReplies.Add(reply);
             await db.SaveChangesAsync();
-            // The planner's statistics, as the portal's hourly PRAGMA optimize keeps them (SqliteLogKeeper).
-            await db.Database.ExecuteSqlRawAsync(Portal.Web.Infrastructure.SqliteLogKeeper.Optimize);
+            // The planner's statistics, as SQLite's hourly PRAGMA optimize (SqliteLogKeeper) and PostgreSQL's autovacuum keep them.
+            await db.Database.ExecuteSqlRawAsync(db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true ? "ANALYZE;" : Portal.Web.Infrastructure.SqliteLogKeeper.Optimize);
             return (people[1].PayNumber, people[1].Id, reply.Id);
         }
     }

@@ -13,6 +13,9 @@ public sealed record OversightFigures(DateTime TakenUtc, IReadOnlyList<ScopeFigu
 public sealed record ScopeFigures(string Key, string Title, DateTime? SinceUtc, int? People, IReadOnlyList<FigureTable> Tables, Median ToFirstContact, Median ToResolution)
 {
     public FigureTable Table(string key) => Tables.Single(t => t.Key == key);
+
+    /// <summary>The table, or null in a snapshot counted before the portal kept it (until the next count, minutes away).</summary>
+    public FigureTable? FindTable(string key) => Tables.FirstOrDefault(t => t.Key == key);
 }
 
 /// <summary>A median time in hours, over <see cref="Requests"/> requests; not given (null) over fewer than five.</summary>

@@ -95,6 +95,27 @@ public sealed class OversightTests(PortalFactory factory) : IClassFixture<Portal
     }
 
     [Fact]
+    public async Task ASnapshotCountedBeforeThreatAssessmentsWereKept_StillShows_AndSaysWhenTheyWillBeCounted()
+    {
+        await RefreshAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // The latest snapshot as an older portal wrote it: without the tables of threat assessments.
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var latest = await scope.ServiceProvider.GetRequiredService<OversightSnapshots>().LatestAsync(Cancel);
+            var older = latest with { Scopes = [.. latest.Scopes.Select(s => s with { Tables = [.. s.Tables.Where(t => t.Key is not (OversightTables.AssessmentsByRank or OversightTables.AssessmentsByLevel))] })] };
+            db.OversightSnapshots.Add(new OversightSnapshot { TakenUtc = DateTime.UtcNow, Figures = System.Text.Json.JsonSerializer.Serialize(older) });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        var response = await (await OversightClientAsync()).GetAsync("/oversight", Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Counted from the next count of the figures.", (await Html.ReadAsync(response)).Section(OversightTables.AssessmentsByRank).TextContent);
+        await RefreshAsync();
+    }
+
+    [Fact]
     public async Task TheOversightRole_SeesTheFigures_ButNoPersonsRecord()
     {
         var client = await OversightClientAsync();
