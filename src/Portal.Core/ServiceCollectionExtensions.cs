@@ -79,6 +79,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Support.SupportBulk>();
         services.AddScoped<Support.ThreatAssessments>();
         services.AddScoped<Support.WelfareAlerts>();
+        services.AddScoped<Claims.ClaimSchemes>();
         services.AddScoped<Jobs.LadderJob>();
         services.AddSingleton<Jobs.LadderJob.Gate>();
         services.AddOptions<Oversight.OversightOptions>().Bind(configuration.GetSection(Oversight.OversightOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -54,6 +54,7 @@ builder.Services.AddRazorPages(options =>
     options.AddCreatePageRoute("/Admin/Incidents/Incident", "/admin/incidents/new");
     options.AddCreatePageRoute("/Admin/Guidance/Article", "/admin/guidance/new");
     options.AddCreatePageRoute("/Welfare/Replies/Reply", "/welfare/replies/new");
+    options.AddCreatePageRoute("/Admin/Schemes/Scheme", "/admin/schemes/new");
     options.Conventions.AllowAnonymousToFolder("/Errors");
     options.Conventions.AllowAnonymousToFolder("/Verify");
     options.Conventions.AllowAnonymousToFolder("/Dev");

@@ -275,6 +275,7 @@ public sealed class FormInputTests(PortalFactory factory) : IClassFixture<Portal
             (admin, "/admin/incidents/new"),
             (admin, $"/admin/incidents/{incident.Id}"),
             (admin, "/admin/guidance/new"),
+            (admin, "/admin/schemes/new"),
             (admin, "/admin/audit"),
             (admin, "/admin/imports"),
         ];

@@ -43,6 +43,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<ThreatAssessment> ThreatAssessments => Set<ThreatAssessment>();
     public DbSet<ProtectiveMeasure> ProtectiveMeasures => Set<ProtectiveMeasure>();
     public DbSet<WelfareAlert> WelfareAlerts => Set<WelfareAlert>();
+    public DbSet<ProtectionScheme> ProtectionSchemes => Set<ProtectionScheme>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -77,6 +77,9 @@ public static class AuditActions
     /// <summary>An administrator downloaded an incident's evidence export (the detail names the format).</summary>
     public const string EvidenceExported = "incident.evidence_exported";
 
+    /// <summary>An administrator set up or changed a protection scheme (the detail says its code, kind, amount, audience and dates).</summary>
+    public const string ClaimSchemeSaved = "claim_scheme.saved";
+
     /// <summary>A welfare lead saved a reply for the team (the detail is its title).</summary>
     public const string SavedReplySaved = "saved_reply.saved";
 

@@ -1599,6 +1599,106 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ProtectionScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("audience");
+
+                    b.Property<int?>("AudienceIncidentId")
+                        .HasColumnType("integer")
+                        .HasColumnName("audience_incident_id");
+
+                    b.PrimitiveCollection<List<string>>("AudienceUnits")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("text[]")
+                        .HasColumnName("audience_units");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closes_on");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Covers")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("covers");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("EvidenceNeeded")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("evidence_needed");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opens_on");
+
+                    b.Property<int?>("UpdatedByPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("updated_by_person_id");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_protection_schemes");
+
+                    b.HasIndex("AudienceIncidentId")
+                        .HasDatabaseName("ix_protection_schemes_audience_incident_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_protection_schemes_code");
+
+                    b.HasIndex("OpensOn", "ClosesOn")
+                        .HasDatabaseName("ix_protection_schemes_opens_on_closes_on");
+
+                    b.ToTable("protection_schemes", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.ProtectiveMeasure", b =>
                 {
                     b.Property<int>("Id")
@@ -2474,6 +2574,15 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_notice_campaigns_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ProtectionScheme", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_protection_schemes_incidents_audience_incident_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.ProtectiveMeasure", b =>

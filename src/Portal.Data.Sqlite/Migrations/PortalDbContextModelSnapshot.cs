@@ -1551,6 +1551,104 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ProtectionScheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience");
+
+                    b.Property<int?>("AudienceIncidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audience_incident_id");
+
+                    b.PrimitiveCollection<string>("AudienceUnits")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_units");
+
+                    b.Property<DateOnly>("ClosesOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closes_on");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Covers")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("covers");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<string>("EvidenceNeeded")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evidence_needed");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opens_on");
+
+                    b.Property<int?>("UpdatedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_by_person_id");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_protection_schemes");
+
+                    b.HasIndex("AudienceIncidentId")
+                        .HasDatabaseName("ix_protection_schemes_audience_incident_id");
+
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_protection_schemes_code");
+
+                    b.HasIndex("OpensOn", "ClosesOn")
+                        .HasDatabaseName("ix_protection_schemes_opens_on_closes_on");
+
+                    b.ToTable("protection_schemes", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.ProtectiveMeasure", b =>
                 {
                     b.Property<int>("Id")
@@ -2406,6 +2504,15 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasForeignKey("IncidentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_notice_campaigns_incidents_incident_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ProtectionScheme", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Incident", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceIncidentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_protection_schemes_incidents_audience_incident_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.ProtectiveMeasure", b =>

@@ -47,6 +47,7 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
         var lead = await portal.SignInAsync((await portal.Factory.Data.CreatePersonAsync()).PayNumber, BrowserPortal.Desktop, check: null, RoleNames.WelfareLead);
         await VisitAsync(lead, "/welfare?status=all&sort=newest", "welfare-queue-all", "Welfare queue");
         await VisitAsync(lead, "/welfare/workload", "workload", "Workload");
+        await VisitAsync(lead, "/welfare/alerts", "alerts", "Your alerts");
         await VisitAsync(lead, "/welfare/replies/new", null, "Add a saved reply");
         await lead.GetByRole(AriaRole.Button, new() { Name = "Save the reply" }).ClickAsync();
         await ErrorsAsync(lead, "saved-reply-with-errors");
@@ -67,6 +68,10 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
         await VisitAsync(admin, "/admin/guidance", "admin-guidance", "Guidance");
         await admin.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).First.ClickAsync();
         await check.PageAsync(admin, "admin-guidance-article");
+        await VisitAsync(admin, "/admin/schemes/new", null, "Set up a protection scheme");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save the scheme" }).ClickAsync();
+        await ErrorsAsync(admin, "scheme-with-errors");
+        await VisitAsync(admin, "/admin/schemes", "schemes", "Protection schemes");
         await VisitAsync(admin, "/admin/guidance/new", null, "Write an article");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
         await ErrorsAsync(admin, "admin-guidance-new-with-errors");
