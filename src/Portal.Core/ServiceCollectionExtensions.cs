@@ -80,6 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Support.ThreatAssessments>();
         services.AddScoped<Support.WelfareAlerts>();
         services.AddScoped<Claims.ClaimSchemes>();
+        services.AddScoped<Claims.ProtectionClaims>();
         services.AddScoped<Jobs.LadderJob>();
         services.AddSingleton<Jobs.LadderJob.Gate>();
         services.AddOptions<Oversight.OversightOptions>().Bind(configuration.GetSection(Oversight.OversightOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -44,6 +44,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<ProtectiveMeasure> ProtectiveMeasures => Set<ProtectiveMeasure>();
     public DbSet<WelfareAlert> WelfareAlerts => Set<WelfareAlert>();
     public DbSet<ProtectionScheme> ProtectionSchemes => Set<ProtectionScheme>();
+    public DbSet<ProtectionClaim> ProtectionClaims => Set<ProtectionClaim>();
+    public DbSet<ClaimItem> ClaimItems => Set<ClaimItem>();
+    public DbSet<ClaimAllowance> ClaimAllowances => Set<ClaimAllowance>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

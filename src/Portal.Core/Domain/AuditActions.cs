@@ -80,6 +80,9 @@ public static class AuditActions
     /// <summary>An administrator set up or changed a protection scheme (the detail says its code, kind, amount, audience and dates).</summary>
     public const string ClaimSchemeSaved = "claim_scheme.saved";
 
+    /// <summary>A person made a claim on a protection scheme (the detail names the scheme's code and the amount).</summary>
+    public const string ClaimSubmitted = "claim.submitted";
+
     /// <summary>A welfare lead saved a reply for the team (the detail is its title).</summary>
     public const string SavedReplySaved = "saved_reply.saved";
 

@@ -316,6 +316,104 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("breach_report_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ClaimAllowance", b =>
+                {
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("ClaimedPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claimed_pence");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("SchemeId", "PersonId")
+                        .HasName("pk_claim_allowances");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_claim_allowances_person_id");
+
+                    b.ToTable("claim_allowances", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ClaimItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<DateOnly>("BoughtOn")
+                        .HasColumnType("date")
+                        .HasColumnName("bought_on");
+
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("integer")
+                        .HasColumnName("claim_id");
+
+                    b.Property<long>("ReceiptBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("receipt_bytes");
+
+                    b.Property<string>("ReceiptContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("receipt_content_type");
+
+                    b.Property<string>("ReceiptFile")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("receipt_file");
+
+                    b.Property<string>("ReceiptSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("receipt_sha256");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_items");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_claim_items_claim_id");
+
+                    b.HasIndex("ReceiptSha256")
+                        .HasDatabaseName("ix_claim_items_receipt_sha256");
+
+                    b.HasIndex("Supplier", "BoughtOn", "AmountPence")
+                        .HasDatabaseName("ix_claim_items_supplier_bought_on_amount_pence");
+
+                    b.ToTable("claim_items", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.DataField", b =>
                 {
                     b.Property<string>("Key")
@@ -1599,6 +1697,71 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ProtectionClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("ApprovedPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("approved_pence");
+
+                    b.Property<long>("ClaimedPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("claimed_pence");
+
+                    b.Property<bool>("Declared")
+                        .HasColumnType("boolean")
+                        .HasColumnName("declared");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_key");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_utc");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_protection_claims");
+
+                    b.HasIndex("PersonId", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_protection_claims_person_id_submission_key");
+
+                    b.HasIndex("SchemeId", "Status")
+                        .HasDatabaseName("ix_protection_claims_scheme_id_status");
+
+                    b.ToTable("protection_claims", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.ProtectionScheme", b =>
                 {
                     b.Property<int>("Id")
@@ -2397,6 +2560,33 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasConstraintName("fk_breach_report_versions_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ClaimAllowance", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_allowances_people_person_id");
+
+                    b.HasOne("Portal.Core.Domain.ProtectionScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_allowances_protection_schemes_scheme_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ClaimItem", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.ProtectionClaim", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_items_protection_claims_claim_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Decision", b =>
                 {
                     b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
@@ -2576,6 +2766,23 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasConstraintName("fk_notice_campaigns_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ProtectionClaim", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_protection_claims_people_person_id");
+
+                    b.HasOne("Portal.Core.Domain.ProtectionScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_protection_claims_protection_schemes_scheme_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.ProtectionScheme", b =>
                 {
                     b.HasOne("Portal.Core.Domain.Incident", null)
@@ -2727,6 +2934,11 @@ namespace Portal.Data.PostgreSql.Migrations
             modelBuilder.Entity("Portal.Core.Domain.Incident", b =>
                 {
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ProtectionClaim", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.SupportRequest", b =>

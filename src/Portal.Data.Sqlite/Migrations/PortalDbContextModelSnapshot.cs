@@ -300,6 +300,102 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("breach_report_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ClaimAllowance", b =>
+                {
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<long>("ClaimedPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_pence");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("SchemeId", "PersonId")
+                        .HasName("pk_claim_allowances");
+
+                    b.HasIndex("PersonId")
+                        .HasDatabaseName("ix_claim_allowances_person_id");
+
+                    b.ToTable("claim_allowances", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ClaimItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_pence");
+
+                    b.Property<DateOnly>("BoughtOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bought_on");
+
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claim_id");
+
+                    b.Property<long>("ReceiptBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("receipt_bytes");
+
+                    b.Property<string>("ReceiptContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_content_type");
+
+                    b.Property<string>("ReceiptFile")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_file");
+
+                    b.Property<string>("ReceiptSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_sha256");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_items");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_claim_items_claim_id");
+
+                    b.HasIndex("ReceiptSha256")
+                        .HasDatabaseName("ix_claim_items_receipt_sha256");
+
+                    b.HasIndex("Supplier", "BoughtOn", "AmountPence")
+                        .HasDatabaseName("ix_claim_items_supplier_bought_on_amount_pence");
+
+                    b.ToTable("claim_items", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.DataField", b =>
                 {
                     b.Property<string>("Key")
@@ -1551,6 +1647,69 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("people", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ProtectionClaim", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("ApprovedPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approved_pence");
+
+                    b.Property<long>("ClaimedPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_pence");
+
+                    b.Property<bool>("Declared")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("declared");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("person_id");
+
+                    b.Property<int>("SchemeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scheme_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submission_key");
+
+                    b.Property<DateTime>("SubmittedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_utc");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_utc");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_protection_claims");
+
+                    b.HasIndex("PersonId", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_protection_claims_person_id_submission_key");
+
+                    b.HasIndex("SchemeId", "Status")
+                        .HasDatabaseName("ix_protection_claims_scheme_id_status");
+
+                    b.ToTable("protection_claims", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.ProtectionScheme", b =>
                 {
                     b.Property<int>("Id")
@@ -2327,6 +2486,33 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_breach_report_versions_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ClaimAllowance", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_allowances_people_person_id");
+
+                    b.HasOne("Portal.Core.Domain.ProtectionScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_allowances_protection_schemes_scheme_id");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ClaimItem", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.ProtectionClaim", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_items_protection_claims_claim_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Decision", b =>
                 {
                     b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
@@ -2506,6 +2692,23 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_notice_campaigns_incidents_incident_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ProtectionClaim", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_protection_claims_people_person_id");
+
+                    b.HasOne("Portal.Core.Domain.ProtectionScheme", null)
+                        .WithMany()
+                        .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_protection_claims_protection_schemes_scheme_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.ProtectionScheme", b =>
                 {
                     b.HasOne("Portal.Core.Domain.Incident", null)
@@ -2657,6 +2860,11 @@ namespace Portal.Data.Sqlite.Migrations
             modelBuilder.Entity("Portal.Core.Domain.Incident", b =>
                 {
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ProtectionClaim", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.SupportRequest", b =>

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Audit;
+using Portal.Core.Claims;
+using Portal.Core.Data;
+using Portal.Core.Domain;
+using Portal.Core.Text;
+using Portal.Core.Validation;
+using Portal.Web.Tests.Infrastructure;
+
+namespace Portal.Web.Tests.Schemes;
+
+/// <summary>Claims on a flat-payment scheme: only by the people it is open to, while it is open, and never past its cap, even when made twice at once.</summary>
+public sealed class ClaimTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static string Day(int fromToday) => UkTime.DateOf(DateTime.UtcNow).AddDays(fromToday).ToString("d/M/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<int> FlatSchemeAsync(string units, int opens = -1, int closes = 30)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ClaimSchemes>().SaveAsync(new Actor(null, "admin", null), null, 0,
+            new SchemeInput("F" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(), "Home security payment", "Any home security", SchemeKind.FlatPayment, "250",
+                AudienceKind.Units, null, units, Day(opens), Day(closes), "Your declaration"), Cancel))!.Value;
+    }
+
+    private async Task<ProtectionClaim> ClaimAsync(Person person, int scheme, Guid? key = null, bool declared = true)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ProtectionClaims>().ClaimFlatAsync(new Actor(person.Id, "person", null), person.Id, scheme, declared, key ?? Guid.NewGuid(), Cancel);
+    }
+
+    [Fact]
+    public async Task AFlatPayment_IsClaimedOnce_ARepeatOfTheSameFormIsTheSameClaim_AndASecondClaimIsRefused()
+    {
+        var unit = "Firearms " + Guid.NewGuid().ToString("N")[..6];
+        var person = await factory.Data.CreatePersonAsync(p => p.Unit = unit);
+        var scheme = await FlatSchemeAsync(unit);
+        var key = Guid.NewGuid();
+
+        var refused = await Assert.ThrowsAsync<RefusedException>(() => ClaimAsync(person, scheme, declared: false));
+        Assert.Equal(("Declared", "Confirm the declaration to claim the payment"), (refused.Problems[0].Field, refused.Problems[0].Message));
+
+        var claim = await ClaimAsync(person, scheme, key);
+        Assert.Matches(@"^PC-\d{6}$", claim.Reference);
+        Assert.Equal(25_000, claim.ClaimedPence);
+        Assert.Equal(claim.Id, (await ClaimAsync(person, scheme, key)).Id);
+
+        var again = await Assert.ThrowsAsync<RefusedException>(() => ClaimAsync(person, scheme));
+        Assert.Equal("You have already claimed this payment. Your claims show where it has got to.", again.Message);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.Equal(1, await db.ProtectionClaims.CountAsync(c => c.PersonId == person.Id, Cancel));
+        Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ClaimSubmitted && e.Target == claim.Reference && e.ActorPersonId == person.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task TwoClaimsMadeAtOnce_PassTheCapOnce()
+    {
+        var unit = "Marine " + Guid.NewGuid().ToString("N")[..6];
+        var person = await factory.Data.CreatePersonAsync(p => p.Unit = unit);
+        var scheme = await FlatSchemeAsync(unit);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            try
+            {
+                return (await ClaimAsync(person, scheme)).Reference;
+            }
+            catch (RefusedException)
+            {
+                return null;
+            }
+        }));
+
+        Assert.Single(outcomes, o => o is not null);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        Assert.Equal(1, await db.ProtectionClaims.CountAsync(c => c.PersonId == person.Id, Cancel));
+        Assert.Equal(25_000, (await db.ClaimAllowances.SingleAsync(a => a.PersonId == person.Id && a.SchemeId == scheme, Cancel)).ClaimedPence);
+    }
+
+    [Fact]
+    public async Task OutsideTheAudience_OrOutsideItsDays_NoClaimIsTaken()
+    {
+        var unit = "Traffic " + Guid.NewGuid().ToString("N")[..6];
+        var inUnit = await factory.Data.CreatePersonAsync(p => p.Unit = unit);
+        var elsewhere = await factory.Data.CreatePersonAsync();
+        var open = await FlatSchemeAsync(unit);
+        var closed = await FlatSchemeAsync(unit, opens: -30, closes: -1);
+
+        Assert.StartsWith("This scheme is not open to you.", (await Assert.ThrowsAsync<RefusedException>(() => ClaimAsync(elsewhere, open))).Message, StringComparison.Ordinal);
+        Assert.StartsWith("This scheme takes claims from ", (await Assert.ThrowsAsync<RefusedException>(() => ClaimAsync(inUnit, closed))).Message, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ProtectionClaims.AnyAsync(c => c.PersonId == inUnit.Id || c.PersonId == elsewhere.Id, Cancel));
+    }
+}
