@@ -86,6 +86,11 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["POST /support/{reference}?handler=Withdraw"] = Access.SignedIn,
         ["GET /support/{reference}/confirmation"] = Access.SignedIn,
 
+        ["GET /me/claims"] = Access.SignedIn,
+        ["GET /me/claims/new/{schemeId:int}"] = Access.SignedIn,
+        ["POST /me/claims/new/{schemeId:int}"] = Access.SignedIn,
+        ["POST /me/claims/new/{schemeId:int}?handler=Check"] = Access.SignedIn,
+
         ["GET /welfare"] = Access.Welfare,
         ["POST /welfare?handler=Bulk"] = Access.Welfare,
         ["GET /welfare/requests/{reference}"] = Access.Welfare,

@@ -36,6 +36,7 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
         await VisitAsync(staff, "/notices", "notices", "Your notices");
         await VisitAsync(staff, $"/notices/{notice}", "notice", "Your vetting level was exposed");
         await VisitAsync(staff, "/me/data", "your-data", "Your data");
+        await VisitAsync(staff, "/me/claims", "your-claims", "Your claims");
         await VisitAsync(staff, "/support", "no-support-requests", "My support requests");
         await VisitAsync(staff, "/support/new", null, "Ask for support");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();

@@ -95,4 +95,40 @@ public sealed class ClaimTests(PortalFactory factory) : IClassFixture<PortalFact
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ProtectionClaims.AnyAsync(c => c.PersonId == inUnit.Id || c.PersonId == elsewhere.Id, Cancel));
     }
+
+    [Fact]
+    public async Task APerson_ClaimsAFlatPaymentInThePortal_DeclaresChecksTheirAnswersAndGetsAReference()
+    {
+        var unit = "Mounted " + Guid.NewGuid().ToString("N")[..6];
+        var person = await factory.Data.CreatePersonAsync(p => p.Unit = unit);
+        var outsider = await factory.Data.CreatePersonAsync();
+        var scheme = await FlatSchemeAsync(unit);
+        var client = factory.ClientAs(person.PayNumber);
+        var page = $"/me/claims/new/{scheme}";
+
+        var offered = await Html.ReadAsync(await client.GetAsync("/me/claims", Cancel));
+        Assert.Contains(offered.QuerySelectorAll("[data-testid='scheme'] a"), a => a.GetAttribute("href") == page);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await factory.ClientAs(outsider.PayNumber).GetAsync(page, Cancel)).StatusCode);
+
+        var undeclared = await Html.ReadAsync(await client.SubmitAsync(page, page + "?handler=Check", ("SubmissionKey", Guid.NewGuid().ToString())));
+        Assert.Equal("Confirm the declaration to claim the payment", undeclared.QuerySelector(".govuk-error-summary__list a[href='#Declared']")!.TextContent);
+
+        var key = Guid.NewGuid().ToString();
+        var check = await Html.ReadAsync(await client.SubmitAsync(page, page + "?handler=Check", ("Declared", "true"), ("SubmissionKey", key)));
+        Assert.Equal("Check your answers", check.QuerySelector("h1")!.TextContent);
+        Assert.Contains("£250.00, with your salary", check.Section("answers").TextContent, StringComparison.Ordinal);
+
+        var made = await client.SubmitAsync(page, page, ("Declared", "true"), ("SubmissionKey", key));
+        var confirmed = await client.FollowAsync(made);
+        var reference = confirmed.Section("reference").TextContent;
+        Assert.Matches(@"^PC-\d{6}$", reference);
+        Assert.Contains("Waiting to be checked", confirmed.QuerySelector($"tr[data-reference='{reference}']")!.TextContent, StringComparison.Ordinal);
+
+        // The same form sent again is the same claim; a new one is refused, and says why.
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.SubmitAsync(page, page, ("Declared", "true"), ("SubmissionKey", key))).StatusCode);
+        var again = await Html.ReadAsync(await client.SubmitAsync(page, page, ("Declared", "true"), ("SubmissionKey", Guid.NewGuid().ToString())));
+        Assert.Equal("You have already claimed this payment. Your claims show where it has got to.", again.QuerySelector(".govuk-error-summary__list a")!.TextContent);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ProtectionClaims.CountAsync(c => c.PersonId == person.Id, Cancel));
+    }
 }
