@@ -50,6 +50,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Welfare/Replies", Policies.WelfareLead);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
     options.Conventions.AuthorizeFolder("/Oversight", Policies.Oversight);
+    options.Conventions.AuthorizeFolder("/Claims", Policies.Claims);
     options.AddCreatePageRoute("/Admin/Campaigns/Edit", "/admin/campaigns/new");
     options.AddCreatePageRoute("/Admin/Incidents/Incident", "/admin/incidents/new");
     options.AddCreatePageRoute("/Admin/Guidance/Article", "/admin/guidance/new");

@@ -35,6 +35,9 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
 
         /// <summary>The oversight role (read-only figures and board packs), and administrators.</summary>
         Oversight,
+
+        /// <summary>Claims assessors only.</summary>
+        Claims,
     }
 
     /// <summary>The decisions: "METHOD /route" and, for a named handler, "?handler=Name". ANY is an endpoint for every method.</summary>
@@ -86,6 +89,8 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["POST /support/{reference}?handler=Withdraw"] = Access.SignedIn,
         ["GET /support/{reference}/confirmation"] = Access.SignedIn,
 
+        ["GET /claims"] = Access.Claims,
+        ["GET /claims/{reference}"] = Access.Claims,
         ["GET /me/claims"] = Access.SignedIn,
         ["GET /me/claims/new/{schemeId:int}"] = Access.SignedIn,
         ["POST /me/claims/new/{schemeId:int}"] = Access.SignedIn,
@@ -192,7 +197,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
     private Dictionary<string, Access> Routed =>
         Decisions.Where(d => factory.EnvironmentName == "Development" || !d.Key.Contains(" /dev/", StringComparison.Ordinal)).ToDictionary();
 
-    private static readonly string[] Personas = ["anonymous", "staff", RoleNames.Welfare, RoleNames.WelfareLead, RoleNames.Admin, RoleNames.Oversight];
+    private static readonly string[] Personas = ["anonymous", "staff", RoleNames.Welfare, RoleNames.WelfareLead, RoleNames.Admin, RoleNames.Oversight, RoleNames.Claims];
 
     [Fact]
     public async Task RouteTable_EveryEndpointHasADecision()
@@ -296,6 +301,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         Access.WelfareLead => persona == RoleNames.WelfareLead,
         Access.Admin => persona == RoleNames.Admin,
         Access.Oversight => persona is RoleNames.Oversight or RoleNames.Admin,
+        Access.Claims => persona == RoleNames.Claims,
         _ => false,
     };
 

@@ -36,8 +36,15 @@ public sealed class ProtectionClaims(PortalDbContext db, ClaimSchemes schemes, A
         var now = clock.GetUtcNow().UtcDateTime;
         var claim = new ProtectionClaim
         {
-            SchemeId = scheme.Id, PersonId = personId, Status = ClaimStatus.Submitted, ClaimedPence = scheme.AmountPence, Declared = true,
-            SubmissionKey = submissionKey, SubmittedUtc = now, UpdatedUtc = now, Version = 1,
+            SchemeId = scheme.Id,
+            PersonId = personId,
+            Status = ClaimStatus.Submitted,
+            ClaimedPence = scheme.AmountPence,
+            Declared = true,
+            SubmissionKey = submissionKey,
+            SubmittedUtc = now,
+            UpdatedUtc = now,
+            Version = 1,
         };
         await SaveWithinCapAsync(actor, scheme, claim, cancellationToken);
         return claim;

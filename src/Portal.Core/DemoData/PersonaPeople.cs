@@ -40,6 +40,10 @@ public static class PersonaPeople
         "125001", "Margaret", "Ó Briain", PersonnelType.Staff, "Band A", "Corporate Governance", "Headquarters, Queen's Walk",
         VettingLevel.SC, "margaret.obriain@northshire.police.example", SensitiveRole.None, PersonStatus.Active);
 
+    public static readonly PersonnelRecord ClaimsAssessor = new(
+        "125002", "Priya", "Raman", PersonnelType.Staff, "Band C", "Finance", "Headquarters, Queen's Walk",
+        VettingLevel.NPPV2, "priya.raman@northshire.police.example", SensitiveRole.None, PersonStatus.Active);
+
     public static IReadOnlyList<PersonnelRecord> All { get; } =
-        [AffectedConstable, CovertOfficer, UnaffectedStaff, WelfareOfficer, WelfareLead, Administrator, OversightMember];
+        [AffectedConstable, CovertOfficer, UnaffectedStaff, WelfareOfficer, WelfareLead, Administrator, OversightMember, ClaimsAssessor];
 }

@@ -83,6 +83,9 @@ public static class AuditActions
     /// <summary>A person made a claim on a protection scheme (the detail names the scheme's code and the amount).</summary>
     public const string ClaimSubmitted = "claim.submitted";
 
+    /// <summary>A claims assessor opened a claim (it names the claimant).</summary>
+    public const string ClaimViewed = "claim.viewed";
+
     /// <summary>A welfare lead saved a reply for the team (the detail is its title).</summary>
     public const string SavedReplySaved = "saved_reply.saved";
 

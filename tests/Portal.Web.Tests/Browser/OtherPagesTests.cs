@@ -64,6 +64,10 @@ public sealed class OtherPagesTests(JourneyPortal portal) : IClassFixture<Journe
         await Expect(oversight.Locator("canvas[data-chart-table='notices-by-day']")).ToBeVisibleAsync();
         await VisitAsync(oversight, "/oversight/packs", "board-packs", "Daily board packs");
 
+        // A claims assessor, at a desk.
+        var assessor = await portal.SignInAsync((await portal.Factory.Data.CreatePersonAsync()).PayNumber, BrowserPortal.Desktop, check: null, RoleNames.Claims);
+        await VisitAsync(assessor, "/claims?status=", "claims-queue", "Claims");
+
         // Administrators, at a desk.
         var admin = await portal.SignInAsync((await portal.Factory.Data.CreatePersonAsync()).PayNumber, BrowserPortal.Desktop, check: null, RoleNames.Admin);
         await VisitAsync(admin, "/admin/guidance", "admin-guidance", "Guidance");

@@ -131,4 +131,28 @@ public sealed class ClaimTests(PortalFactory factory) : IClassFixture<PortalFact
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ProtectionClaims.CountAsync(c => c.PersonId == person.Id, Cancel));
     }
+
+    [Fact]
+    public async Task AnAssessor_FindsAClaimInTheQueue_ByScheme_AndEachViewOfItIsAudited()
+    {
+        var unit = "Roads " + Guid.NewGuid().ToString("N")[..6];
+        var person = await factory.Data.CreatePersonAsync(p => (p.Unit, p.GivenName) = (unit, "Eilidh"));
+        var scheme = await FlatSchemeAsync(unit);
+        var claim = await ClaimAsync(person, scheme);
+        var assessor = await factory.Data.CreatePersonAsync();
+        var client = factory.ClientAs(assessor.PayNumber, Portal.Web.Infrastructure.Security.RoleNames.Claims);
+
+        var queue = await Html.ReadAsync(await client.GetAsync($"/claims?scheme={scheme}", Cancel));
+        var row = queue.QuerySelector($"tr[data-reference='{claim.Reference}']")!;
+        Assert.Contains($"Eilidh {person.FamilyName}", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("1 claim · page 1 of 1", queue.Section("total").TextContent);
+
+        var shown = await Html.ReadAsync(await client.GetAsync($"/claims/{claim.Reference}", Cancel));
+        Assert.Equal("£250.00", shown.Section("claimed").TextContent);
+        Assert.Equal("Waiting to be checked", shown.Section("status").TextContent);
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().AuditEvents
+            .AnyAsync(e => e.Action == AuditActions.ClaimViewed && e.Target == claim.Reference && e.ActorPersonId == assessor.Id && e.SubjectPersonId == person.Id, Cancel));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync("/claims/PC-999999", Cancel)).StatusCode);
+    }
 }

@@ -22,6 +22,8 @@ public static class Personas
             PersonaPeople.Administrator, [RoleNames.Admin]),
         new("oversight", "A member of the oversight board", "Reads the figures the board asks for and the daily board pack; sees no one's record.",
             PersonaPeople.OversightMember, [RoleNames.Oversight]),
+        new("claims-assessor", "A claims assessor", "Checks claims on the protection schemes, with their receipts, and approves or refuses them.",
+            PersonaPeople.ClaimsAssessor, [RoleNames.Claims]),
     ];
 
     public static Persona? Find(string? key) => All.FirstOrDefault(p => p.Key == key);

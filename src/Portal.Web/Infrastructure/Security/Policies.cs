@@ -9,6 +9,7 @@ public static class Policies
     public const string WelfareLead = nameof(WelfareLead);
     public const string Admin = nameof(Admin);
     public const string Oversight = nameof(Oversight);
+    public const string Claims = nameof(Claims);
 
     public static void Add(AuthorizationBuilder authorization) => authorization
         // Deny by default: every page needs a signed-in person unless it says otherwise.
@@ -17,5 +18,7 @@ public static class Policies
         .AddPolicy(WelfareLead, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.WelfareLead))
         .AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.Admin))
         // Oversight's figures and board packs: the oversight role, and administrators, who answer for them.
-        .AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.Oversight, RoleNames.Admin));
+        .AddPolicy(Oversight, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.Oversight, RoleNames.Admin))
+        // Claims on the protection schemes and their receipts: the assessors alone.
+        .AddPolicy(Claims, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.Claims));
 }

@@ -13,7 +13,10 @@ public static class RoleNames
     /// <summary>Read-only: the oversight figures and the daily board packs, never a person's record.</summary>
     public const string Oversight = "Portal.Oversight";
 
-    public static IReadOnlyList<string> All { get; } = [Welfare, WelfareLead, Admin, Oversight];
+    /// <summary>Assessors of claims on the protection schemes: the claims queue, each claim and its receipts, approval.</summary>
+    public const string Claims = "Portal.Claims";
+
+    public static IReadOnlyList<string> All { get; } = [Welfare, WelfareLead, Admin, Oversight, Claims];
 
     /// <summary>The claim type that carries app roles in an Entra ID token.</summary>
     public const string ClaimType = "roles";
