@@ -157,4 +157,32 @@ public sealed class ThreatAssessmentTests(PortalFactory factory) : IClassFixture
         await using var scope = factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ThreatAssessments.AnyAsync(a => a.SupportRequestId == request.Id, Cancel));
     }
+
+    [Fact]
+    public async Task TheQueue_FindsRequestsAwaitingAnAssessment_AndThoseWhoseReviewHasCome()
+    {
+        var (_, waiting) = await RequestAsync();
+        var (_, assessed) = await RequestAsync();
+        var officer = await factory.Data.CreatePersonAsync();
+        _ = NextMonth(out var date);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ThreatAssessments>().SaveAsync(new Portal.Core.Audit.Actor(officer.Id, "officer", null), assessed.Id, 0,
+                new AssessmentInput(ThreatLevel.Low, ThreatFactors.None, null, date.Day, date.Month, date.Year, [], "Low: our advice follows."), Cancel);
+            // A month on: its review day has come.
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ThreatAssessments.Where(a => a.SupportRequestId == assessed.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(a => a.ReviewOn, UkTime.DateOf(DateTime.UtcNow)), Cancel);
+        }
+
+        var client = factory.ClientAs(officer.PayNumber, RoleNames.Welfare);
+        var awaiting = (await Html.ReadAsync(await client.GetAsync("/welfare?assessment=awaiting&status=all&sort=newest", Cancel))).Section("queue")
+            .QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-reference")).ToList();
+        var review = (await Html.ReadAsync(await client.GetAsync("/welfare?assessment=review", Cancel))).Section("queue")
+            .QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-reference")).ToList();
+
+        Assert.Contains(waiting.Reference, awaiting);
+        Assert.DoesNotContain(assessed.Reference, awaiting);
+        Assert.Contains(assessed.Reference, review);
+        Assert.DoesNotContain(waiting.Reference, review);
+    }
 }

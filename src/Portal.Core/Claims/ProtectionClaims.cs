@@ -81,6 +81,15 @@ public sealed class ProtectionClaims(PortalDbContext db, ClaimSchemes schemes, A
         for (var attempt = 0; ; attempt++)
         {
             var allowance = await db.ClaimAllowances.SingleOrDefaultAsync(a => a.SchemeId == scheme.Id && a.PersonId == claim.PersonId, cancellationToken);
+            if (await db.ProtectionClaims.AsNoTracking().SingleOrDefaultAsync(c => c.PersonId == claim.PersonId && c.SubmissionKey == claim.SubmissionKey, cancellationToken) is { } same)
+            {
+                // The same form, sent twice at once: the other send made the claim. Looked for after the total is read: the
+                // claim and the total are saved together, so a total that counts the other send finds its claim here.
+                db.ChangeTracker.Clear();
+                (claim.Id, claim.Status, claim.SubmittedUtc, claim.Version) = (same.Id, same.Status, same.SubmittedUtc, same.Version);
+                return;
+            }
+
             if (allowance is null)
             {
                 allowance = new ClaimAllowance { SchemeId = scheme.Id, PersonId = claim.PersonId };

@@ -90,7 +90,8 @@ public sealed class ThreatAssessments(PortalDbContext db, SupportRequests reques
         assessment.UpdatedUtc = now;
         assessment.UpdatedByPersonId = actor.PersonId!.Value;
         assessment.Version++;
-        var chosen = input.Measures.Where(m => m.Status is not null).ToDictionary(m => m.Kind);
+        // One row a kind: a form that sends a kind twice (only a hand-made one can) is taken at its first.
+        var chosen = input.Measures.Where(m => m.Status is not null).GroupBy(m => m.Kind).ToDictionary(g => g.Key, g => g.First());
         assessment.Measures.RemoveAll(m => !chosen.ContainsKey(m.Kind));
         foreach (var (kind, measure) in chosen)
         {

@@ -89,10 +89,18 @@ public sealed partial class WelfareAlerts(
         foreach (var person in unsent.GroupBy(a => new { a.PersonId, a.Email }))
         {
             var lines = person.Select(a => $"- {SupportReference.Format(a.SupportRequestId)}: {Describe(a.Kind, a.DueUtc)}\n  {notices.Value.PortalUrl.TrimEnd('/')}/welfare/requests/{SupportReference.Format(a.SupportRequestId)}");
+            if (!MailboxAddress.TryParse(person.Key.Email, out var to))
+            {
+                // No address the relay could take: the alerts stay in the portal, and are not tried again.
+                LogNoAddress(logger);
+                await MarkSentAsync([.. person.Select(a => a.Id)], cancellationToken);
+                continue;
+            }
+
             var count = person.Count();
             var message = new MimeMessage { Subject = count == 1 ? "A support request needs you soon" : $"{count} support requests need you soon" };
             message.From.Add(new MailboxAddress(mailOptions.Value.FromName, mailOptions.Value.FromAddress));
-            message.To.Add(MailboxAddress.Parse(person.Key.Email));
+            message.To.Add(to);
             message.Headers.Add("Auto-Submitted", "auto-generated");
             message.Body = new TextPart("plain")
             {
@@ -121,10 +129,14 @@ public sealed partial class WelfareAlerts(
                 await mail.ReturnAsync(connection);
             }
 
-            var sent = person.Select(a => a.Id).ToList();
-            var at = clock.GetUtcNow().UtcDateTime;
-            await db.WelfareAlerts.Where(a => sent.Contains(a.Id)).ExecuteUpdateAsync(set => set.SetProperty(a => a.EmailedUtc, at), cancellationToken);
+            await MarkSentAsync([.. person.Select(a => a.Id)], cancellationToken);
         }
+    }
+
+    private async Task MarkSentAsync(List<long> ids, CancellationToken cancellationToken)
+    {
+        var at = clock.GetUtcNow().UtcDateTime;
+        await db.WelfareAlerts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(set => set.SetProperty(a => a.EmailedUtc, at), cancellationToken);
     }
 
     /// <summary>An alert in words, with its time in UK time: "first contact due by 14:30 Mon 7 Dec".</summary>
@@ -139,6 +151,9 @@ public sealed partial class WelfareAlerts(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another node recorded the same welfare alerts first; this run leaves them to it.")]
     private static partial void LogRace(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A member of the welfare team has no e-mail address the relay could take: their alerts are shown in the portal only.")]
+    private static partial void LogNoAddress(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A welfare alert e-mail was not sent ({Reason}); the next run tries again.")]
     private static partial void LogNotSent(ILogger logger, string reason);

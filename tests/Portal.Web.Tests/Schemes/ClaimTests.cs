@@ -82,6 +82,21 @@ public sealed class ClaimTests(PortalFactory factory) : IClassFixture<PortalFact
     }
 
     [Fact]
+    public async Task TheSameFormSentFourTimesAtOnce_IsOneClaim_AndEverySendIsToldItsReference()
+    {
+        var unit = "Dogs " + Guid.NewGuid().ToString("N")[..6];
+        var person = await factory.Data.CreatePersonAsync(p => p.Unit = unit);
+        var scheme = await FlatSchemeAsync(unit);
+        var key = Guid.NewGuid();
+
+        var references = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => (await ClaimAsync(person, scheme, key)).Reference));
+
+        Assert.Single(references.Distinct());
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<PortalDbContext>().ProtectionClaims.CountAsync(c => c.PersonId == person.Id, Cancel));
+    }
+
+    [Fact]
     public async Task OutsideTheAudience_OrOutsideItsDays_NoClaimIsTaken()
     {
         var unit = "Traffic " + Guid.NewGuid().ToString("N")[..6];
