@@ -118,6 +118,14 @@ public sealed partial class ClaimSchemes(PortalDbContext db, AuditLog audit, Tim
 
     public static string Target(int id) => $"scheme/{id}";
 
+    /// <summary>Who may claim, in words: the choice on the form, and the scheme's line in the list.</summary>
+    public static string Describe(AudienceKind audience) => audience switch
+    {
+        AudienceKind.EveryoneActive => "Everyone active",
+        AudienceKind.Incident => "The people an incident held",
+        _ => "The people in chosen units",
+    };
+
     private async Task<(CheckedScheme? Scheme, List<FieldProblem> Problems)> CheckAsync(SchemeInput input, int? id, CancellationToken cancellationToken)
     {
         var problems = new List<FieldProblem>();

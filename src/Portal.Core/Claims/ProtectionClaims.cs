@@ -13,6 +13,8 @@ namespace Portal.Core.Claims;
 /// </summary>
 public sealed class ProtectionClaims(PortalDbContext db, ClaimSchemes schemes, AuditLog audit, TimeProvider clock)
 {
+    public const string DeclarationMissing = "Confirm the declaration to claim the payment";
+
     /// <summary>Claims a flat payment on the person's declaration. A repeat of the same submission returns the claim it made.</summary>
     /// <exception cref="RefusedException">The scheme is not open to them, the declaration is not made, or they have claimed it already.</exception>
     public async Task<ProtectionClaim> ClaimFlatAsync(Actor actor, int personId, int schemeId, bool declared, Guid submissionKey, CancellationToken cancellationToken = default)
@@ -30,7 +32,7 @@ public sealed class ProtectionClaims(PortalDbContext db, ClaimSchemes schemes, A
 
         if (!declared)
         {
-            throw new RefusedException(nameof(ProtectionClaim.Declared), "Confirm the declaration to claim the payment");
+            throw new RefusedException(nameof(ProtectionClaim.Declared), DeclarationMissing);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -23,13 +23,4 @@ public sealed class IndexModel(CurrentPerson currentPerson, ClaimSchemes schemes
         Made = made is not null && Mine.Any(m => m.Claim.Reference == made) ? made : null;
     }
 
-    public static string Describe(ClaimStatus status) => status switch
-    {
-        ClaimStatus.Submitted => "Waiting to be checked",
-        ClaimStatus.PartlyApproved => "Partly approved",
-        ClaimStatus.Approved => "Approved",
-        ClaimStatus.Refused => "Refused",
-        ClaimStatus.Withdrawn => "Withdrawn",
-        _ => "Paid",
-    };
 }

@@ -48,7 +48,7 @@ public sealed class NewModel(CurrentPerson currentPerson, ClaimSchemes schemes, 
 
         if (!Declared)
         {
-            ModelState.AddModelError(nameof(Declared), "Confirm the declaration to claim the payment");
+            ModelState.AddModelError(nameof(Declared), ProtectionClaims.DeclarationMissing);
             return Page();
         }
 
