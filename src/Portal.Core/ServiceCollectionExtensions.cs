@@ -81,6 +81,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Support.WelfareAlerts>();
         services.AddScoped<Claims.ClaimSchemes>();
         services.AddScoped<Claims.ProtectionClaims>();
+        services.AddOptions<Claims.ClaimsOptions>().Bind(configuration.GetSection(Claims.ClaimsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Claims.ReceiptStore>();
+        services.AddScoped<Claims.ClaimAssessments>();
+        services.AddScoped<Claims.ClaimDuplicates>();
+        services.AddScoped<Claims.PaymentFiles>();
         services.AddScoped<Jobs.LadderJob>();
         services.AddSingleton<Jobs.LadderJob.Gate>();
         services.AddOptions<Oversight.OversightOptions>().Bind(configuration.GetSection(Oversight.OversightOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -42,6 +42,7 @@ internal static partial class LoadBenchmark
                     ["Seed__SupportRequests"] = "0",
                     ["Database__SqlitePath"] = Path.Combine(work, "portal.db"),
                     ["Imports__Directory"] = Path.Combine(work, "imports"),
+                    ["Claims__ReceiptDirectory"] = Path.Combine(work, "receipts"),
                     ["Mail__PickupDirectory"] = Path.Combine(work, "mail"),
                     // 2,000 people sign in from this one address before the run.
                     ["RateLimits__SignInsPerMinute"] = "10000",

@@ -16,10 +16,17 @@ public sealed class RetentionTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 24, 3, 0, 0, TimeSpan.Zero);
     private TestDatabase database = null!;
+    private readonly string receiptDirectory = Directory.CreateTempSubdirectory("portal-receipts-").FullName;
 
     public async ValueTask InitializeAsync() => database = await TestDatabase.CreateAsync();
 
-    public async ValueTask DisposeAsync() => await database.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        Directory.Delete(receiptDirectory, recursive: true);
+    }
+
+    private Portal.Core.Claims.ReceiptStore Receipts => new(Options.Create(new Portal.Core.Claims.ClaimsOptions { ReceiptDirectory = receiptDirectory, KeepReceiptsFor = TimeSpan.FromDays(2190) }));
 
     private RetentionJob Job(RetentionOptions? options = null)
     {
@@ -29,7 +36,7 @@ public sealed class RetentionTests : IAsyncLifetime
         {
             ClosedSupportRequests = TimeSpan.FromDays(730),
             Deliveries = TimeSpan.FromDays(365),
-        }), clock, NullLogger<RetentionJob>.Instance);
+        }), Receipts, Options.Create(new Portal.Core.Claims.ClaimsOptions { ReceiptDirectory = receiptDirectory, KeepReceiptsFor = TimeSpan.FromDays(2190) }), clock, NullLogger<RetentionJob>.Instance);
     }
 
     [Fact]
@@ -100,6 +107,67 @@ public sealed class RetentionTests : IAsyncLifetime
 
         Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), problems, validateAllProperties: true));
         Assert.Contains("Retention:ClosedSupportRequests is 02:00:00; it must be at least a day", Assert.Single(problems).ErrorMessage);
+    }
+
+    [Fact]
+    public async Task ReceiptsOfFinishedClaimsPastTheirPeriod_AndUploadsNoClaimTook_AreRemoved_TheRestStay()
+    {
+        var person = await AddPersonAsync();
+        var oldPaid = await AddClaimWithReceiptAsync(person, ClaimStatus.Paid, daysSinceChange: 2191);
+        var oldOpen = await AddClaimWithReceiptAsync(person, ClaimStatus.Submitted, daysSinceChange: 2191);
+        var recentRefused = await AddClaimWithReceiptAsync(person, ClaimStatus.Refused, daysSinceChange: 30);
+        var staleUpload = await KeepReceiptAsync(person, hoursAgo: 25);
+        var freshUpload = await KeepReceiptAsync(person, hoursAgo: 2);
+
+        var result = await Job().RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.Receipts);
+        Assert.False(File.Exists(Path.Combine(receiptDirectory, oldPaid)), "The receipt of a claim paid six years ago was kept.");
+        Assert.True(File.Exists(Path.Combine(receiptDirectory, oldOpen)), "The receipt of a claim still being checked was removed.");
+        Assert.True(File.Exists(Path.Combine(receiptDirectory, recentRefused)), "The receipt of a claim refused a month ago was removed.");
+        Assert.False(File.Exists(Path.Combine(receiptDirectory, staleUpload)), "An upload no claim took was kept past a day.");
+        Assert.True(File.Exists(Path.Combine(receiptDirectory, freshUpload)), "An upload made two hours ago, perhaps about to be claimed, was removed.");
+        await using var db = database.NewContext();
+        var removed = await db.ClaimItems.SingleAsync(i => i.ReceiptFile == oldPaid, TestContext.Current.CancellationToken);
+        Assert.Equal(Now.UtcDateTime, removed.ReceiptRemovedUtc);
+        Assert.Equal(64, removed.ReceiptSha256.Length);
+        Assert.Contains(await db.AuditEvents.Select(e => e.Detail).ToListAsync(TestContext.Current.CancellationToken), d => d != null && d.Contains("1 receipts of claims finished", StringComparison.Ordinal));
+    }
+
+    private async Task<string> KeepReceiptAsync(Person person, int hoursAgo)
+    {
+        using var content = new MemoryStream([.. "%PDF-1.4 receipt "u8.ToArray(), .. Guid.NewGuid().ToByteArray()]);
+        var (receipt, _) = await Receipts.KeepAsync(person.Id, content, content.Length, TestContext.Current.CancellationToken);
+        File.SetLastWriteTimeUtc(Path.Combine(receiptDirectory, receipt!.File), Now.UtcDateTime.AddHours(-hoursAgo));
+        return receipt.File;
+    }
+
+    private async Task<string> AddClaimWithReceiptAsync(Person person, ClaimStatus status, int daysSinceChange)
+    {
+        var file = await KeepReceiptAsync(person, hoursAgo: 24 * daysSinceChange);
+        await using var db = database.NewContext();
+        var scheme = await db.ProtectionSchemes.FirstOrDefaultAsync(TestContext.Current.CancellationToken);
+        if (scheme is null)
+        {
+            scheme = new ProtectionScheme { Code = "HSG26", Name = "Home security", Covers = "Locks", EvidenceNeeded = "Receipts", Kind = SchemeKind.Reimbursement, AmountPence = 40000 };
+            db.ProtectionSchemes.Add(scheme);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var changed = Now.UtcDateTime.AddDays(-daysSinceChange);
+        db.ProtectionClaims.Add(new ProtectionClaim
+        {
+            SchemeId = scheme.Id,
+            PersonId = person.Id,
+            Status = status,
+            ClaimedPence = 1000,
+            SubmissionKey = Guid.NewGuid(),
+            SubmittedUtc = changed,
+            UpdatedUtc = changed,
+            Items = [new ClaimItem { What = "Lock", Supplier = "Locksmith", AmountPence = 1000, ReceiptFile = file, ReceiptSha256 = new string('a', 64), ReceiptContentType = "application/pdf" }],
+        });
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return file;
     }
 
     private async Task<int> CountAsync<T>(Func<Portal.Core.Data.PortalDbContext, IQueryable<T>> query)

@@ -8,6 +8,7 @@ public static class ClaimStatuses
     public static string Describe(ClaimStatus status) => status switch
     {
         ClaimStatus.Submitted => "Waiting to be checked",
+        ClaimStatus.CheckedOnce => "Approved once, waiting for a second approval",
         ClaimStatus.PartlyApproved => "Partly approved",
         ClaimStatus.Approved => "Approved",
         ClaimStatus.Refused => "Refused",

@@ -47,6 +47,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbCont
     public DbSet<ProtectionClaim> ProtectionClaims => Set<ProtectionClaim>();
     public DbSet<ClaimItem> ClaimItems => Set<ClaimItem>();
     public DbSet<ClaimAllowance> ClaimAllowances => Set<ClaimAllowance>();
+    public DbSet<ClaimMessage> ClaimMessages => Set<ClaimMessage>();
+    public DbSet<PaymentFile> PaymentFiles => Set<PaymentFile>();
 
     /// <summary>The keys that protect sign-in cookies and antiforgery tokens, shared by every node (see docs/deploying.md).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -86,6 +86,30 @@ public static class AuditActions
     /// <summary>A claims assessor opened a claim (it names the claimant).</summary>
     public const string ClaimViewed = "claim.viewed";
 
+    /// <summary>A claims assessor took a claim to work, or let it go (the detail says which).</summary>
+    public const string ClaimAssigned = "claim.assigned";
+
+    /// <summary>A claims assessor approved a claim, first or second (the detail says which, and the amount).</summary>
+    public const string ClaimApproved = "claim.approved";
+
+    /// <summary>A claims assessor refused a claim (its reason is the claimant's message, not in the trail).</summary>
+    public const string ClaimRefused = "claim.refused";
+
+    /// <summary>A message was written on a claim, by an assessor or the claimant (never its text).</summary>
+    public const string ClaimMessageSent = "claim.message_sent";
+
+    /// <summary>A claims assessor opened one of a claim's receipts.</summary>
+    public const string ClaimReceiptViewed = "claim.receipt_viewed";
+
+    /// <summary>An administrator exported the approved claims as a payment file (the detail says how many and the total).</summary>
+    public const string PaymentFileExported = "payment_file.exported";
+
+    /// <summary>An administrator downloaded a payment file (it names pay numbers and amounts).</summary>
+    public const string PaymentFileDownloaded = "payment_file.downloaded";
+
+    /// <summary>An administrator recorded that payroll paid a payment file; its claims are paid.</summary>
+    public const string PaymentFilePaid = "payment_file.paid";
+
     /// <summary>A welfare lead saved a reply for the team (the detail is its title).</summary>
     public const string SavedReplySaved = "saved_reply.saved";
 

@@ -13,7 +13,9 @@ namespace Portal.Core.Jobs;
 /// them), the delivery rows of finished campaigns, and sign-in sessions a day old. It runs daily as a recurring job. The audit trail is never
 /// touched: it keeps who did what to whose data, and records each run with what it removed.
 /// </summary>
-public sealed class RetentionJob(PortalDbContext db, AuditLog audit, Sessions.SignInSessions sessions, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionJob> logger)
+public sealed class RetentionJob(
+    PortalDbContext db, AuditLog audit, Sessions.SignInSessions sessions, IOptions<RetentionOptions> options, Claims.ReceiptStore receipts, IOptions<Claims.ClaimsOptions> claimsOptions,
+    TimeProvider clock, ILogger<RetentionJob> logger)
 {
     public const string RecurringJobId = "retention";
     public static readonly Actor System = new(null, "system:retention", null);
@@ -53,7 +55,52 @@ public sealed class RetentionJob(PortalDbContext db, AuditLog audit, Sessions.Si
         }
 
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Retention removed {Requests} closed support requests and {Deliveries} delivery rows", requests, deliveries);
-        return new RetentionResult(requests, deliveries);
+        var removedReceipts = await RemoveReceiptsAsync(now, cancellationToken);
+        logger.LogInformation("Retention removed {Requests} closed support requests, {Deliveries} delivery rows and {Receipts} receipts", requests, deliveries, removedReceipts);
+        return new RetentionResult(requests, deliveries, removedReceipts);
+    }
+
+    /// <summary>
+    /// The receipts of claims finished (paid, refused or withdrawn) longer ago than <see cref="Claims.ClaimsOptions.KeepReceiptsFor"/>,
+    /// and receipts uploaded a day ago or more that no claim took. Each file is removed before its row says so, so a
+    /// run that stops half way leaves only rows whose files are already gone, which the next run marks.
+    /// </summary>
+    private async Task<int> RemoveReceiptsAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var before = now - claimsOptions.Value.KeepReceiptsFor;
+        var due = await db.ClaimItems
+            .Where(i => i.ReceiptRemovedUtc == null && db.ProtectionClaims.Any(c => c.Id == i.ClaimId
+                && (c.Status == ClaimStatus.Paid || c.Status == ClaimStatus.Refused || c.Status == ClaimStatus.Withdrawn) && c.UpdatedUtc < before))
+            .Select(i => new { i.Id, i.ReceiptFile }).ToListAsync(cancellationToken);
+        foreach (var chunk in due.Chunk(500))
+        {
+            foreach (var item in chunk)
+            {
+                receipts.Delete(item.ReceiptFile);
+            }
+
+            var ids = chunk.Select(i => i.Id).ToList();
+            await db.ClaimItems.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(set => set.SetProperty(i => i.ReceiptRemovedUtc, now), cancellationToken);
+        }
+
+        var unclaimed = 0;
+        foreach (var chunk in receipts.KeptBefore(now.AddDays(-1)).Chunk(500))
+        {
+            var names = chunk.ToList();
+            var taken = (await db.ClaimItems.Where(i => names.Contains(i.ReceiptFile)).Select(i => i.ReceiptFile).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            foreach (var name in names.Where(n => !taken.Contains(n)))
+            {
+                receipts.Delete(name);
+                unclaimed++;
+            }
+        }
+
+        if (due.Count > 0 || unclaimed > 0)
+        {
+            await audit.RecordAsync(System, AuditActions.RetentionApplied, null, null,
+                $"{due.Count} receipts of claims finished before {before:yyyy-MM-dd}; {unclaimed} receipts uploaded but never claimed", cancellationToken);
+        }
+
+        return due.Count + unclaimed;
     }
 }

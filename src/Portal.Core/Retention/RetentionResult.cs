@@ -1,4 +1,4 @@
 namespace Portal.Core.Retention;
 
 /// <summary>What one run removed.</summary>
-public sealed record RetentionResult(int SupportRequests, int Deliveries);
+public sealed record RetentionResult(int SupportRequests, int Deliveries, int Receipts = 0);

@@ -381,6 +381,10 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("receipt_file");
 
+                    b.Property<DateTime?>("ReceiptRemovedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("receipt_removed_utc");
+
                     b.Property<string>("ReceiptSha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -392,6 +396,12 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("supplier");
+
+                    b.Property<string>("SupplierKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supplier_key");
 
                     b.Property<string>("What")
                         .IsRequired()
@@ -408,10 +418,50 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.HasIndex("ReceiptSha256")
                         .HasDatabaseName("ix_claim_items_receipt_sha256");
 
-                    b.HasIndex("Supplier", "BoughtOn", "AmountPence")
-                        .HasDatabaseName("ix_claim_items_supplier_bought_on_amount_pence");
+                    b.HasIndex("SupplierKey", "BoughtOn", "AmountPence")
+                        .HasDatabaseName("ix_claim_items_supplier_key_bought_on_amount_pence");
 
                     b.ToTable("claim_items", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ClaimMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("integer")
+                        .HasColumnName("claim_id");
+
+                    b.Property<bool>("FromClaimant")
+                        .HasColumnType("boolean")
+                        .HasColumnName("from_claimant");
+
+                    b.Property<int?>("FromPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_person_id");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_messages");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_claim_messages_claim_id");
+
+                    b.ToTable("claim_messages", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.DataField", b =>
@@ -1592,6 +1642,61 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.ToTable("oversight_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.PaymentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("claim_count");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<int?>("CreatedByPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("created_by_person_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("PaidByPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("paid_by_person_id");
+
+                    b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_utc");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("TotalPence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_pence");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_files");
+
+                    b.ToTable("payment_files", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -1710,13 +1815,42 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("approved_pence");
 
+                    b.Property<int?>("AssignedToPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("assigned_to_person_id");
+
                     b.Property<long>("ClaimedPence")
                         .HasColumnType("bigint")
                         .HasColumnName("claimed_pence");
 
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_utc");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("decision_reason");
+
                     b.Property<bool>("Declared")
                         .HasColumnType("boolean")
                         .HasColumnName("declared");
+
+                    b.Property<DateTime?>("FirstApprovedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_approved_utc");
+
+                    b.Property<int?>("FirstApproverPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_approver_person_id");
+
+                    b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_utc");
+
+                    b.Property<int?>("PaymentFileId")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_file_id");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("integer")
@@ -1725,6 +1859,10 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.Property<int>("SchemeId")
                         .HasColumnType("integer")
                         .HasColumnName("scheme_id");
+
+                    b.Property<int?>("SecondApproverPersonId")
+                        .HasColumnType("integer")
+                        .HasColumnName("second_approver_person_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1752,12 +1890,21 @@ namespace Portal.Data.PostgreSql.Migrations
                     b.HasKey("Id")
                         .HasName("pk_protection_claims");
 
+                    b.HasIndex("AssignedToPersonId")
+                        .HasDatabaseName("ix_protection_claims_assigned_to_person_id");
+
+                    b.HasIndex("PaymentFileId")
+                        .HasDatabaseName("ix_protection_claims_payment_file_id");
+
                     b.HasIndex("PersonId", "SubmissionKey")
                         .IsUnique()
                         .HasDatabaseName("ix_protection_claims_person_id_submission_key");
 
                     b.HasIndex("SchemeId", "Status")
                         .HasDatabaseName("ix_protection_claims_scheme_id_status");
+
+                    b.HasIndex("Status", "PaymentFileId")
+                        .HasDatabaseName("ix_protection_claims_status_payment_file_id");
 
                     b.ToTable("protection_claims", (string)null);
                 });
@@ -2587,6 +2734,16 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasConstraintName("fk_claim_items_protection_claims_claim_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ClaimMessage", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.ProtectionClaim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_messages_protection_claims_claim_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Decision", b =>
                 {
                     b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
@@ -2768,6 +2925,18 @@ namespace Portal.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("Portal.Core.Domain.ProtectionClaim", b =>
                 {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_protection_claims_people_assigned_to_person_id");
+
+                    b.HasOne("Portal.Core.Domain.PaymentFile", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_protection_claims_payment_files_payment_file_id");
+
                     b.HasOne("Portal.Core.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

@@ -363,6 +363,10 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("receipt_file");
 
+                    b.Property<DateTime?>("ReceiptRemovedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_removed_utc");
+
                     b.Property<string>("ReceiptSha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -374,6 +378,12 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("supplier");
+
+                    b.Property<string>("SupplierKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_key");
 
                     b.Property<string>("What")
                         .IsRequired()
@@ -390,10 +400,48 @@ namespace Portal.Data.Sqlite.Migrations
                     b.HasIndex("ReceiptSha256")
                         .HasDatabaseName("ix_claim_items_receipt_sha256");
 
-                    b.HasIndex("Supplier", "BoughtOn", "AmountPence")
-                        .HasDatabaseName("ix_claim_items_supplier_bought_on_amount_pence");
+                    b.HasIndex("SupplierKey", "BoughtOn", "AmountPence")
+                        .HasDatabaseName("ix_claim_items_supplier_key_bought_on_amount_pence");
 
                     b.ToTable("claim_items", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Core.Domain.ClaimMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claim_id");
+
+                    b.Property<bool>("FromClaimant")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_claimant");
+
+                    b.Property<int?>("FromPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_person_id");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_utc");
+
+                    b.HasKey("Id")
+                        .HasName("pk_claim_messages");
+
+                    b.HasIndex("ClaimId")
+                        .HasDatabaseName("ix_claim_messages_claim_id");
+
+                    b.ToTable("claim_messages", (string)null);
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.DataField", b =>
@@ -1544,6 +1592,59 @@ namespace Portal.Data.Sqlite.Migrations
                     b.ToTable("oversight_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.PaymentFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ClaimCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claim_count");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<int?>("CreatedByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_by_person_id");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_utc");
+
+                    b.Property<int?>("PaidByPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_by_person_id");
+
+                    b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_utc");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("TotalPence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_pence");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payment_files");
+
+                    b.ToTable("payment_files", (string)null);
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -1658,13 +1759,42 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("approved_pence");
 
+                    b.Property<int?>("AssignedToPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assigned_to_person_id");
+
                     b.Property<long>("ClaimedPence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("claimed_pence");
 
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_utc");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
                     b.Property<bool>("Declared")
                         .HasColumnType("INTEGER")
                         .HasColumnName("declared");
+
+                    b.Property<DateTime?>("FirstApprovedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_approved_utc");
+
+                    b.Property<int?>("FirstApproverPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("first_approver_person_id");
+
+                    b.Property<DateTime?>("PaidUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_utc");
+
+                    b.Property<int?>("PaymentFileId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_file_id");
 
                     b.Property<int>("PersonId")
                         .HasColumnType("INTEGER")
@@ -1673,6 +1803,10 @@ namespace Portal.Data.Sqlite.Migrations
                     b.Property<int>("SchemeId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("scheme_id");
+
+                    b.Property<int?>("SecondApproverPersonId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("second_approver_person_id");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1700,12 +1834,21 @@ namespace Portal.Data.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_protection_claims");
 
+                    b.HasIndex("AssignedToPersonId")
+                        .HasDatabaseName("ix_protection_claims_assigned_to_person_id");
+
+                    b.HasIndex("PaymentFileId")
+                        .HasDatabaseName("ix_protection_claims_payment_file_id");
+
                     b.HasIndex("PersonId", "SubmissionKey")
                         .IsUnique()
                         .HasDatabaseName("ix_protection_claims_person_id_submission_key");
 
                     b.HasIndex("SchemeId", "Status")
                         .HasDatabaseName("ix_protection_claims_scheme_id_status");
+
+                    b.HasIndex("Status", "PaymentFileId")
+                        .HasDatabaseName("ix_protection_claims_status_payment_file_id");
 
                     b.ToTable("protection_claims", (string)null);
                 });
@@ -2513,6 +2656,16 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasConstraintName("fk_claim_items_protection_claims_claim_id");
                 });
 
+            modelBuilder.Entity("Portal.Core.Domain.ClaimMessage", b =>
+                {
+                    b.HasOne("Portal.Core.Domain.ProtectionClaim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_claim_messages_protection_claims_claim_id");
+                });
+
             modelBuilder.Entity("Portal.Core.Domain.Decision", b =>
                 {
                     b.HasOne("Portal.Core.Domain.NoticeCampaign", null)
@@ -2694,6 +2847,18 @@ namespace Portal.Data.Sqlite.Migrations
 
             modelBuilder.Entity("Portal.Core.Domain.ProtectionClaim", b =>
                 {
+                    b.HasOne("Portal.Core.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_protection_claims_people_assigned_to_person_id");
+
+                    b.HasOne("Portal.Core.Domain.PaymentFile", null)
+                        .WithMany()
+                        .HasForeignKey("PaymentFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_protection_claims_payment_files_payment_file_id");
+
                     b.HasOne("Portal.Core.Domain.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")

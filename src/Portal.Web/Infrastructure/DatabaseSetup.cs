@@ -33,6 +33,7 @@ public static class DatabaseSetup
         }
 
         builder.Services.PostConfigure<Portal.Core.Imports.ImportOptions>(imports => imports.Directory = PortalPaths.ResolveDataPath(builder.Environment, imports.Directory));
+        builder.Services.PostConfigure<Portal.Core.Claims.ClaimsOptions>(claims => claims.ReceiptDirectory = PortalPaths.ResolveDataPath(builder.Environment, claims.ReceiptDirectory));
 
         var seed = builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions();
         if (seed.Enabled && !builder.Environment.IsDevelopment())

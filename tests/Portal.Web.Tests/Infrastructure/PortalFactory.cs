@@ -117,6 +117,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seed:Enabled", Seed ? "true" : "false");
         builder.UseSetting("Seed:Directory", Path.Combine(directory, "seed"));
         builder.UseSetting("Imports:Directory", Path.Combine(directory, "imports"));
+        builder.UseSetting("Claims:ReceiptDirectory", Path.Combine(directory, "receipts"));
         // The oversight figures and board packs only where a test asks for them (it counts them when it needs them).
         builder.UseSetting("Oversight:BoardPacks", "false");
         builder.UseSetting("Oversight:FiguresCron", "0 0 31 2 *");

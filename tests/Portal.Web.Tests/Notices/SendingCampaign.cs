@@ -53,6 +53,7 @@ public static class SendingCampaign
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Database__SqlitePath"] = Path.Combine(directory, "portal.db"),
             ["Imports__Directory"] = Path.Combine(directory, "imports"),
+            ["Claims__ReceiptDirectory"] = Path.Combine(directory, "receipts"),
             ["Seed__Enabled"] = "false",
             ["Mail__Delivery"] = "Smtp",
             ["Mail__Host"] = "127.0.0.1",

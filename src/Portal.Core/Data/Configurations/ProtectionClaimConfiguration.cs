@@ -16,8 +16,15 @@ internal sealed class ProtectionClaimConfiguration : IEntityTypeConfiguration<Pr
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasMany(c => c.Items).WithOne().HasForeignKey(i => i.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.DecisionReason).HasMaxLength(2000);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.AssignedToPersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PaymentFile>().WithMany().HasForeignKey(c => c.PaymentFileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.PersonId, c.SubmissionKey }).IsUnique();
         builder.HasIndex(c => new { c.SchemeId, c.Status });
+        // The export's question: approved, and in no file yet.
+        builder.HasIndex(c => new { c.Status, c.PaymentFileId });
+        builder.HasIndex(c => c.PaymentFileId);
+        builder.HasIndex(c => c.AssignedToPersonId);
     }
 }
 
@@ -34,7 +41,9 @@ internal sealed class ClaimItemConfiguration : IEntityTypeConfiguration<ClaimIte
         builder.Property(i => i.ReceiptFile).HasMaxLength(100);
         // The same receipt, or the same supplier, day and amount, in any claim by anyone.
         builder.HasIndex(i => i.ReceiptSha256);
-        builder.HasIndex(i => new { i.Supplier, i.BoughtOn, i.AmountPence });
+        builder.Property(i => i.SupplierKey).HasMaxLength(200);
+        builder.HasIndex(i => new { i.SupplierKey, i.BoughtOn, i.AmountPence });
+        builder.HasIndex(i => i.ClaimId);
     }
 }
 
@@ -47,5 +56,29 @@ internal sealed class ClaimAllowanceConfiguration : IEntityTypeConfiguration<Cla
         builder.HasOne<ProtectionScheme>().WithMany().HasForeignKey(a => a.SchemeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(a => a.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class ClaimMessageConfiguration : IEntityTypeConfiguration<ClaimMessage>
+{
+    public void Configure(EntityTypeBuilder<ClaimMessage> builder)
+    {
+        builder.ToTable("claim_messages");
+        builder.HasKey(m => m.Id);
+        builder.HasOne<ProtectionClaim>().WithMany().HasForeignKey(m => m.ClaimId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(m => m.Body).HasMaxLength(4000);
+        builder.HasIndex(m => m.ClaimId);
+    }
+}
+
+internal sealed class PaymentFileConfiguration : IEntityTypeConfiguration<PaymentFile>
+{
+    public void Configure(EntityTypeBuilder<PaymentFile> builder)
+    {
+        builder.ToTable("payment_files");
+        builder.HasKey(f => f.Id);
+        builder.Ignore(f => f.Name);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.Property(f => f.Version).IsConcurrencyToken();
     }
 }

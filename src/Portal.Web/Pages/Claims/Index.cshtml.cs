@@ -10,13 +10,19 @@ namespace Portal.Web.Pages.Claims;
 
 /// <summary>The assessors' queue of claims on the protection schemes: filtered by status and scheme, oldest first, 50 a page.</summary>
 [NeedsPersonRecord]
-public sealed class IndexModel(PortalDbContext db) : PageModel
+public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, ClaimDuplicates duplicates) : PageModel
 {
     public const int PageSize = 50;
 
     [BindProperty(SupportsGet = true, Name = "status")] public ClaimStatus? Status { get; set; } = ClaimStatus.Submitted;
     [BindProperty(SupportsGet = true, Name = "scheme")] public int? SchemeId { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+
+    /// <summary>"mine" for the claims the assessor is working, "unassigned" for those no one is; anything else for all.</summary>
+    [BindProperty(SupportsGet = true, Name = "who")] public string? Who { get; set; }
+
+    /// <summary>The claims on this page whose evidence appears in another claim.</summary>
+    public IReadOnlySet<int> Flagged { get; private set; } = new HashSet<int>();
 
     public IReadOnlyList<ClaimRow> Rows { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Schemes { get; private set; } = [];
@@ -38,6 +44,14 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             query = query.Where(c => c.SchemeId == scheme);
         }
 
+        var me = currentPerson.Id;
+        query = Who switch
+        {
+            "mine" => query.Where(c => c.AssignedToPersonId == me),
+            "unassigned" => query.Where(c => c.AssignedToPersonId == null),
+            _ => query,
+        };
+
         Total = await query.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Rows = await query.OrderBy(c => c.SubmittedUtc).ThenBy(c => c.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize)
@@ -45,12 +59,14 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             .Join(db.ProtectionSchemes, x => x.c.SchemeId, s => s.Id, (x, s) => new ClaimRow(
                 x.c.Id, x.GivenName + " " + x.FamilyName, x.PayNumber, s.Name, x.c.ClaimedPence, x.c.SubmittedUtc, x.c.Status))
             .ToListAsync(cancellationToken);
+        Flagged = await duplicates.FlaggedAsync([.. Rows.Select(r => r.Id)], cancellationToken);
     }
 
     public string Link(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/claims", new Dictionary<string, string?>
     {
         ["status"] = Status?.ToString() ?? "",
         ["scheme"] = SchemeId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["who"] = Who,
         ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => kv.Value is not null)!);
 }

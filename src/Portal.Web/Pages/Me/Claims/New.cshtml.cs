@@ -83,6 +83,11 @@ public sealed class NewModel(CurrentPerson currentPerson, ClaimSchemes schemes, 
             return NotFound();
         }
 
+        if (scheme.Kind == SchemeKind.Reimbursement)
+        {
+            return RedirectToPage("/Me/Claims/Items", new { schemeId = scheme.Id });
+        }
+
         Scheme = scheme;
         return null;
     }
