@@ -93,4 +93,26 @@ public sealed class SchemeTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(150_000, scheme.AmountPence);
         Assert.True(await db.AuditEvents.AnyAsync(e => e.Action == AuditActions.ClaimSchemeSaved && e.Target == ClaimSchemes.Target(scheme.Id) && e.ActorPersonId == admin.Id, Cancel));
     }
+
+    [Fact]
+    public async Task ASchemeIsAnnounced_WithANoticeToThePeopleWhoMayClaim_ThatNamesNoOne()
+    {
+        var unit = "Announce " + Guid.NewGuid().ToString("N")[..6];
+        await factory.Data.CreatePersonAsync(p => p.Unit = unit);
+        var admin = await factory.Data.CreatePersonAsync();
+        var client = factory.ClientAs(admin.PayNumber, RoleNames.Admin);
+        var scheme = await ReimbursementTests.ReimbursementSchemeAsync(factory, unit, cap: "400");
+
+        var page = await Html.ReadAsync(await client.GetAsync($"/admin/schemes/{scheme}", Cancel));
+        var link = page.Section("announce").GetAttribute("href")!;
+        var draft = await Html.ReadAsync(await client.GetAsync(link, Cancel));
+
+        Assert.Equal("You can claim: Home security costs", draft.QuerySelector("#Input_Subject")!.GetAttribute("value"));
+        var body = draft.QuerySelector("#Input_Body")!.TextContent;
+        Assert.Contains("It pays back what you spend, up to £400.00 in all, with your salary.", body, StringComparison.Ordinal);
+        Assert.Contains("((notice_link))", body, StringComparison.Ordinal);
+        Assert.Contains("Dear ((given_name)),", body, StringComparison.Ordinal);
+        Assert.NotNull(draft.QuerySelector($"input[name='Input.Audience'][value='{nameof(AudienceKind.Units)}'][checked]"));
+        Assert.NotNull(draft.QuerySelector($"input[name='Input.AudienceUnits'][value='{unit}'][checked], option[value='{unit}'][selected]"));
+    }
 }

@@ -47,7 +47,9 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
     public IReadOnlyList<(int Id, string Label)> ManifestImports { get; private set; } = [];
 
     /// <param name="incident">From an incident's task list: a new notice starts about that incident, to the people in it.</param>
-    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "incident")] int? incident, CancellationToken cancellationToken)
+    /// <param name="incident">From an incident's task list: a notice to that incident's people.</param>
+    /// <param name="scheme">From a protection scheme: a notice announcing it to the people who may claim.</param>
+    public async Task<IActionResult> OnGetAsync([FromQuery(Name = "incident")] int? incident, [FromQuery(Name = "scheme")] int? scheme, CancellationToken cancellationToken)
     {
         if (Id is { } id)
         {
@@ -71,7 +73,37 @@ public sealed class EditModel(PortalDbContext db, CampaignService campaigns, Adm
             (Input.IncidentId, Input.Audience, Input.AudienceIncidentId) = (about, AudienceKind.Incident, about);
         }
 
+        if (Id is null && scheme is { } schemeId && await db.ProtectionSchemes.AsNoTracking().SingleOrDefaultAsync(s => s.Id == schemeId, cancellationToken) is { } announced)
+        {
+            Input.Subject = $"You can claim: {announced.Name}";
+            Input.Body = Announcement(announced);
+            (Input.Audience, Input.AudienceIncidentId, Input.AudienceUnits) = (announced.Audience, announced.AudienceIncidentId, [.. announced.AudienceUnits]);
+            Input.IncidentId = announced.AudienceIncidentId;
+        }
+
         return Page();
+    }
+
+    /// <summary>A notice announcing a scheme to the people who may claim on it: what it pays for, how much, until when, and where to claim.</summary>
+    public static string Announcement(ProtectionScheme scheme)
+    {
+        var amount = new Portal.Core.Claims.Money(scheme.AmountPence);
+        var pays = scheme.Kind == SchemeKind.FlatPayment ? $"It pays {amount} once, with your salary." : $"It pays back what you spend, up to {amount} in all, with your salary.";
+        return $"""
+            Dear ((given_name)),
+
+            The force will pay towards protective measures you arrange yourself: {scheme.Name}.
+
+            {scheme.Covers}
+
+            {pays} Claims are taken from {scheme.OpensOn.ToString("d MMMM yyyy", UkEnglish.Culture)} to {scheme.ClosesOn.ToString("d MMMM yyyy", UkEnglish.Culture)}. {scheme.EvidenceNeeded}
+
+            To claim, sign in to the Exposure Portal and open "Your claims":
+
+            ((notice_link))
+
+            This e-mail does not contain any of your details, and we will never ask for them by e-mail or phone.
+            """;
     }
 
     [ChecksFormVersion("Input.Version")]
