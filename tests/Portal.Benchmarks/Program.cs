@@ -9,7 +9,7 @@ using Portal.Core.Imports;
 using Portal.Data.PostgreSql;
 using Portal.Data.Sqlite;
 
-/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--postgresql] [--requests N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]</summary>
+/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--postgresql] [--requests N]|claims [--postgresql] [--people N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]</summary>
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -17,13 +17,14 @@ internal static class Benchmarks
         var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
         if (args.Contains("help") || args.Length == 0)
         {
-            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--postgresql] [--requests N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]");
+            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--postgresql] [--requests N]|claims [--postgresql] [--people N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]");
             return args.Length == 0 ? 2 : 0;
         }
 
         return args[0] switch
         {
             "queue" => await QueueBenchmark.RunAsync(args),
+            "claims" => await ClaimsBenchmark.RunAsync(args),
             "notices" => await NoticeBenchmark.RunAsync(args),
             "load" => await LoadBenchmark.RunAsync(args),
             "ladder" => await LadderBenchmark.RunDueAsync(args),

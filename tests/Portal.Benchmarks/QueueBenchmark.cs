@@ -124,7 +124,7 @@ internal static class QueueBenchmark
         return times;
     }
 
-    private sealed class BenchmarkPortal(string databasePath, string? postgres) : WebApplicationFactory<Program>
+    internal sealed class BenchmarkPortal(string databasePath, string? postgres) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

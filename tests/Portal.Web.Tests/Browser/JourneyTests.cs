@@ -307,6 +307,80 @@ public sealed partial class JourneyTests(JourneyPortal portal) : IClassFixture<J
         check.AssertNoProblems();
     }
 
+    [Fact]
+    public async Task Journey7_AnOfficerClaimsForADoorCamera_TwoAssessorsApprove_AndTheAdministratorExportsThePaymentFile()
+    {
+        var check = new AccessibilityCheck("7-claim-to-payment");
+        var unit = "Claims " + Guid.NewGuid().ToString("N")[..6];
+        var officer = await portal.Factory.Data.CreatePersonAsync(p => (p.Unit, p.GivenName) = (unit, "Tomasz"));
+        var first = await portal.Factory.Data.CreatePersonAsync();
+        var second = await portal.Factory.Data.CreatePersonAsync();
+        var administrator = await portal.Factory.Data.CreatePersonAsync();
+        var scheme = await Schemes.ReimbursementTests.ReimbursementSchemeAsync(portal.Factory, unit, cap: "400");
+        var receipt = Schemes.ReimbursementTests.Pdf();
+
+        // On his phone: the scheme, an item with its receipt photographed as a PDF, the declaration, his answers, a reference.
+        var page = await portal.SignInAsync(officer.PayNumber, BrowserPortal.Phone, check);
+        await page.GotoAsync("/me/claims");
+        await check.PageAsync(page, "your-claims");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Claim on Home security costs" }).ClickAsync();
+        await page.GetByLabel("What you bought").FillAsync("Video doorbell");
+        await page.GetByLabel("Who you bought it from").FillAsync("Screwfix");
+        await page.GetByLabel("Date on the receipt").FillAsync(Schemes.ReimbursementTests.Day(-2));
+        await page.GetByLabel("What you paid").FillAsync("89.99");
+        await page.GetByLabel("The receipt", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "doorbell.pdf", MimeType = "application/pdf", Buffer = receipt });
+        await check.PageAsync(page, "claim-item");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add this item" }).ClickAsync();
+        await Expect(page.GetByTestId("total")).ToHaveTextAsync("£89.99");
+        await page.GetByLabel("I bought these items to protect myself or my household").CheckAsync();
+        await check.PageAsync(page, "claim-items-added");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your answers" })).ToBeVisibleAsync();
+        await check.PageAsync(page, "claim-check");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Make the claim" }).ClickAsync();
+        var reference = await page.GetByTestId("reference").TextContentAsync();
+        Assert.Matches(@"^PC-\d{6}$", reference);
+        await check.PageAsync(page, "claim-made");
+
+        // The first assessor finds it in the queue, opens the receipt and approves all of it.
+        var assessor = await portal.SignInAsync(first.PayNumber, BrowserPortal.Desktop, check, RoleNames.Claims);
+        await assessor.GotoAsync($"/claims?scheme={scheme}");
+        await check.PageAsync(assessor, "claims-queue");
+        await assessor.GetByRole(AriaRole.Link, new() { Name = reference! }).ClickAsync();
+        var download = await assessor.RunAndWaitForDownloadAsync(() => assessor.GetByRole(AriaRole.Link, new() { Name = "Download the receipt for Video doorbell" }).ClickAsync());
+        Assert.Equal(receipt, await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken));
+        await check.PageAsync(assessor, "claim-to-approve");
+        await assessor.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        await Expect(assessor.GetByTestId("status")).ToHaveTextAsync("Approved once, waiting for a second approval");
+
+        // A second, different assessor confirms it.
+        var confirming = await portal.SignInAsync(second.PayNumber, BrowserPortal.Desktop, check: null, RoleNames.Claims);
+        await confirming.GotoAsync($"/claims/{reference}");
+        await confirming.GetByRole(AriaRole.Button, new() { Name = "Approve £89.99 as the second assessor" }).ClickAsync();
+        await Expect(confirming.GetByTestId("status")).ToHaveTextAsync("Approved");
+        await check.PageAsync(confirming, "claim-approved");
+
+        // The administrator exports the payment file; his claim is on it once.
+        var admin = await portal.SignInAsync(administrator.PayNumber, BrowserPortal.Desktop, check: null, RoleNames.Admin);
+        await admin.GotoAsync("/admin/payments");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Export the approved claims" }).ClickAsync();
+        await Expect(admin.GetByTestId("flash")).ToContainTextAsync("Download it for payroll");
+        await check.PageAsync(admin, "payment-files");
+        var file = await admin.RunAndWaitForDownloadAsync(() => admin.GetByRole(AriaRole.Table, new() { Name = "Payment files, newest first" }).GetByRole(AriaRole.Link).First.ClickAsync());
+        var rows = Schemes.PaymentFileTests.Rows(await File.ReadAllBytesAsync(await file.PathAsync(), TestContext.Current.CancellationToken));
+        Assert.Single(rows, r => r[3] == reference);
+        Assert.Equal([officer.PayNumber, "89.99"], rows.Single(r => r[3] == reference)[..2]);
+        await admin.GetByRole(AriaRole.Button, new() { Name = $"Mark paid {file.SuggestedFilename}" }).ClickAsync();
+        await Expect(admin.GetByTestId("flash")).ToContainTextAsync("marked paid");
+
+        // He sees it paid.
+        await page.GotoAsync($"/me/claims/{reference}");
+        await Expect(page.GetByTestId("status")).ToHaveTextAsync("Paid");
+        await check.PageAsync(page, "claim-paid");
+
+        check.AssertNoProblems();
+    }
+
     /// <summary>Uploads a file on the imports page, waits for its check, imports it and waits until it is imported.</summary>
     private static async Task ImportAsync(IPage admin, AccessibilityCheck check, string kind, string? incident, string name, string content, string step)
     {
