@@ -107,6 +107,7 @@ public sealed partial class AuthorizationMatrixTests(PortalFactory factory) : IC
         ["GET /me/claims/new/{schemeId:int}/items"] = Access.SignedIn,
         ["POST /me/claims/new/{schemeId:int}/items"] = Access.SignedIn,
         ["POST /me/claims/new/{schemeId:int}/items?handler=Add"] = Access.SignedIn,
+        ["POST /me/claims/new/{schemeId:int}/items?handler=Change"] = Access.SignedIn,
         ["POST /me/claims/new/{schemeId:int}/items?handler=Check"] = Access.SignedIn,
         ["POST /me/claims/new/{schemeId:int}/items?handler=Remove"] = Access.SignedIn,
 

@@ -101,6 +101,18 @@ public sealed class ProductionTests
     }
 
     [Fact]
+    public void Start_WithReceiptsKeptUnderTheWebRoot_StopsWithAClearMessage()
+    {
+        var webRoot = Portal.Web.Infrastructure.PortalPaths.FindWebRoot();
+        using var factory = new PortalFactory { EnvironmentName = "Production", Settings = new(Entra) { ["Claims:ReceiptDirectory"] = Path.Combine(webRoot, "receipts") } };
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("Claims:ReceiptDirectory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is inside the web root", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Start_WithNoSignInConfigured_StopsWithAClearMessage()
     {
         using var factory = new PortalFactory { EnvironmentName = "Production" };

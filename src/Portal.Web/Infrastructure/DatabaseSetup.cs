@@ -34,6 +34,14 @@ public static class DatabaseSetup
 
         builder.Services.PostConfigure<Portal.Core.Imports.ImportOptions>(imports => imports.Directory = PortalPaths.ResolveDataPath(builder.Environment, imports.Directory));
         builder.Services.PostConfigure<Portal.Core.Claims.ClaimsOptions>(claims => claims.ReceiptDirectory = PortalPaths.ResolveDataPath(builder.Environment, claims.ReceiptDirectory));
+        var receipts = PortalPaths.ResolveDataPath(builder.Environment, builder.Configuration[$"{Portal.Core.Claims.ClaimsOptions.SectionName}:ReceiptDirectory"] ?? new Portal.Core.Claims.ClaimsOptions().ReceiptDirectory);
+        var webRoot = Path.GetFullPath(builder.Environment.WebRootPath ?? Path.Combine(builder.Environment.ContentRootPath, "wwwroot"));
+        if ((receipts + Path.DirectorySeparatorChar).StartsWith(webRoot.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Claims:ReceiptDirectory ({receipts}) is inside the web root ({webRoot}), from where anyone could download people's receipts. " +
+                "Give it a folder outside the web root, such as data/receipts, on storage every node shares.");
+        }
 
         var seed = builder.Configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions();
         if (seed.Enabled && !builder.Environment.IsDevelopment())

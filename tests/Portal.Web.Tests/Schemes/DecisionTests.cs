@@ -80,6 +80,7 @@ public sealed class DecisionTests(PortalFactory factory) : IClassFixture<PortalF
         var after = await asFirst.FollowAsync(approved);
         Assert.Equal("Approved once. A second, different assessor must approve it before it is paid", after.Section("flash").TextContent);
         Assert.Equal("Approved once, waiting for a second approval", after.Section("status").TextContent);
+        Assert.Equal("You approved £100.00 of £100.00. A second, different assessor must approve it before it is paid.", after.Section("approved-first").TextContent);
 
         var again = await Html.ReadAsync(await asFirst.SubmitAsync(page, page + "?handler=Approve", ("Version", (claim.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
         Assert.Equal(ClaimAssessments.SamePersonTwice, again.QuerySelector(".govuk-error-summary__list a")!.TextContent);

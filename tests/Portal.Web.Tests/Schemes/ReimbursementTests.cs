@@ -114,6 +114,8 @@ public sealed class ReimbursementTests(PortalFactory factory) : IClassFixture<Po
         var check = await Html.ReadAsync(await client.UploadAsync(page, page + "?handler=Check", null, [.. Hidden(both).Select(kv => (kv.Key, kv.Value)), ("Declared", "true")]));
         Assert.Equal("Check your answers", check.QuerySelector("h1")!.TextContent);
         Assert.Equal("£129.99, with your salary", check.Section("total").TextContent);
+        var yesterday = UkTime.DateOf(DateTime.UtcNow).AddDays(-1).ToString("d MMMM yyyy", UkEnglish.Culture);
+        Assert.Contains(check.QuerySelectorAll("[data-testid='item']"), i => i.TextContent.Contains($"£40.00 from Locks Direct on {yesterday}", StringComparison.Ordinal));
 
         var made = await client.UploadAsync(page, page, null, [.. Hidden(check).Select(kv => (kv.Key, kv.Value))]);
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
@@ -137,6 +139,8 @@ public sealed class ReimbursementTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal(camera, await own.Content.ReadAsByteArrayAsync(Cancel));
         Assert.Equal("application/pdf", own.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", own.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.Equal("sandbox; default-src 'none'", string.Join(";", own.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("no-store", own.Headers.CacheControl!.ToString());
         var outsider = factory.ClientAs(colleague.PayNumber);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/me/claims/{reference}?handler=Receipt&item={cameraItem.Id}", Cancel)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/me/claims/{reference}", Cancel)).StatusCode);
@@ -175,6 +179,8 @@ public sealed class ReimbursementTests(PortalFactory factory) : IClassFixture<Po
         var assessor = await factory.Data.CreatePersonAsync();
         var scheme = await ReimbursementSchemeAsync(factory, unit);
         var shared = Pdf();
+        // A supplier many people use: hundreds of its items, none the same purchase, must not hide the one that is.
+        await BusySupplierAsync(innocent, scheme, "B & Q", items: 250);
 
         var original = await ClaimItemsAsync(factory, first, scheme, ("Screwfix", "89.99", shared), ("B&Q", "45.00", null));
         var copy = await ClaimItemsAsync(factory, second, scheme, ("SCREWFIX ", "60.00", shared));
@@ -205,6 +211,34 @@ public sealed class ReimbursementTests(PortalFactory factory) : IClassFixture<Po
         Assert.DoesNotContain("another claim", claimantView, StringComparison.OrdinalIgnoreCase);
 
         HttpClient client(Person person) => factory.ClientAs(person.PayNumber);
+    }
+
+    private async Task BusySupplierAsync(Person person, int scheme, string supplier, int items)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.ProtectionClaims.Add(new ProtectionClaim
+        {
+            SchemeId = scheme,
+            PersonId = person.Id,
+            Status = ClaimStatus.Paid,
+            ClaimedPence = items * 100L,
+            SubmissionKey = Guid.NewGuid(),
+            SubmittedUtc = DateTime.UtcNow,
+            UpdatedUtc = DateTime.UtcNow,
+            Items = [.. Enumerable.Range(1, items).Select(i => new ClaimItem
+            {
+                What = "Bulb",
+                Supplier = supplier,
+                SupplierKey = ClaimDuplicates.KeyOf(supplier),
+                BoughtOn = UkTime.DateOf(DateTime.UtcNow).AddDays(-10 - i),
+                AmountPence = 100 + i,
+                ReceiptFile = $"{person.Id}-{Guid.NewGuid():N}",
+                ReceiptSha256 = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()).PadRight(64, '0'),
+                ReceiptContentType = "application/pdf",
+            })],
+        });
+        await db.SaveChangesAsync(Cancel);
     }
 
     /// <summary>The hidden fields a page's claim form carries, as the browser would send them back.</summary>

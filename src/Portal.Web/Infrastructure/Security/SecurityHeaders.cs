@@ -43,7 +43,12 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = policy;
+                // A response that sets a policy of its own keeps it (a receipt download is sandboxed: nothing in it runs).
+                if (!headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.ContentSecurityPolicy))
+                {
+                    headers.ContentSecurityPolicy = policy;
+                }
+
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";

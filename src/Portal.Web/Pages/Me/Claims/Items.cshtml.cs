@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portal.Core.Claims;
 using Portal.Core.Domain;
+using Portal.Core.Text;
 using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 using Portal.Web.Infrastructure.Security;
@@ -65,6 +66,18 @@ public sealed class ItemsModel(CurrentPerson currentPerson, ClaimSchemes schemes
         }
 
         await AddNextAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>From "Check your answers", back to the items with everything kept.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(cancellationToken) is { } refusal)
+        {
+            return refusal;
+        }
+
+        ModelState.Clear();
         return Page();
     }
 
@@ -212,6 +225,10 @@ public sealed class ItemsModel(CurrentPerson currentPerson, ClaimSchemes schemes
         public string? ReceiptName { get; set; }
 
         public bool IsBlank => ToInput().IsBlank;
+
+        /// <summary>An added item as the person reads it back: the amount in pounds and the date in words.</summary>
+        public string Summary =>
+            $"{(Money.TryParse(Amount, out var paid) ? paid.ToString() : Amount)} from {Supplier} on {(UkTime.TryParseDate(BoughtOn, out var day) ? day.ToString("d MMMM yyyy", UkEnglish.Culture) : BoughtOn)}";
 
         public ClaimItemInput ToInput() => new(What, Supplier, BoughtOn, Amount, Receipt);
 
