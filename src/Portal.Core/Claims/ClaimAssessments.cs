@@ -21,11 +21,7 @@ public sealed class ClaimAssessments(PortalDbContext db, AuditLog audit, TimePro
 
     public async Task AssignAsync(Actor actor, int claimId, int version, bool toMe, CancellationToken cancellationToken = default)
     {
-        var claim = await LoadAsync(claimId, version, cancellationToken);
-        if (claim.PersonId == actor.PersonId)
-        {
-            throw new RefusedException(OwnClaim);
-        }
+        var claim = await LoadAsync(actor, claimId, version, cancellationToken);
 
         claim.AssignedToPersonId = toMe ? actor.PersonId : null;
         await SaveAsync(claim, actor, AuditActions.ClaimAssigned, toMe ? "taken" : "released", cancellationToken);
@@ -38,11 +34,7 @@ public sealed class ClaimAssessments(PortalDbContext db, AuditLog audit, TimePro
     /// <returns>The claim's status after: <see cref="ClaimStatus.CheckedOnce"/>, <see cref="ClaimStatus.Approved"/> or <see cref="ClaimStatus.PartlyApproved"/>.</returns>
     public async Task<ClaimStatus> ApproveAsync(Actor actor, int claimId, int version, string? amount, string? reason, CancellationToken cancellationToken = default)
     {
-        var claim = await LoadAsync(claimId, version, cancellationToken);
-        if (claim.PersonId == actor.PersonId)
-        {
-            throw new RefusedException(OwnClaim);
-        }
+        var claim = await LoadAsync(actor, claimId, version, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -50,30 +42,7 @@ public sealed class ClaimAssessments(PortalDbContext db, AuditLog audit, TimePro
         switch (claim.Status)
         {
             case ClaimStatus.Submitted:
-                var claimed = new Money(claim.ClaimedPence);
-                var approved = claimed;
-                var problems = new List<FieldProblem>();
-                if (!string.IsNullOrWhiteSpace(amount) && (!Money.TryParse(amount, out approved) || approved.Pence == 0 || approved > claimed))
-                {
-                    problems.Add(new("Amount", $"Enter the amount to approve, in pounds and pence, up to the {claimed} claimed; leave it blank to approve all of it. To approve nothing, refuse the claim"));
-                }
-
-                var why = Reason(reason);
-                if (problems.Count == 0 && approved < claimed && why.Length == 0)
-                {
-                    problems.Add(new("Reason", $"Say why {claimed - approved} of the claim is not approved. The claimant reads this"));
-                }
-
-                if (why.Length > ReasonMaxLength)
-                {
-                    problems.Add(new("Reason", $"The reason must be {ReasonMaxLength:N0} characters or fewer; it is {why.Length:N0}"));
-                }
-
-                if (problems.Count > 0)
-                {
-                    throw new RefusedException(problems);
-                }
-
+                var (claimed, approved, why) = (new Money(claim.ClaimedPence), ProposedAmount(claim, amount, reason), reason?.Trim());
                 (claim.Status, claim.ApprovedPence, claim.FirstApproverPersonId, claim.FirstApprovedUtc) = (ClaimStatus.CheckedOnce, approved.Pence, actor.PersonId, now);
                 claim.DecisionReason = approved < claimed ? why : null;
                 claim.AssignedToPersonId = null;
@@ -104,18 +73,14 @@ public sealed class ClaimAssessments(PortalDbContext db, AuditLog audit, TimePro
     /// <summary>Refuses the claim, before it is approved by two people, with a reason the claimant reads.</summary>
     public async Task RefuseAsync(Actor actor, int claimId, int version, string? reason, CancellationToken cancellationToken = default)
     {
-        var claim = await LoadAsync(claimId, version, cancellationToken);
-        if (claim.PersonId == actor.PersonId)
-        {
-            throw new RefusedException(OwnClaim);
-        }
+        var claim = await LoadAsync(actor, claimId, version, cancellationToken);
 
         if (claim.Status is not (ClaimStatus.Submitted or ClaimStatus.CheckedOnce))
         {
             throw new RefusedException($"This claim is {ClaimStatuses.Describe(claim.Status).ToLowerInvariant()}: it cannot be refused.");
         }
 
-        var why = Reason(reason);
+        var why = reason?.Trim() ?? "";
         if (why.Length == 0 || why.Length > ReasonMaxLength)
         {
             throw new RefusedException("RefuseReason", why.Length == 0
@@ -135,7 +100,7 @@ public sealed class ClaimAssessments(PortalDbContext db, AuditLog audit, TimePro
     /// <summary>A message to the claimant from an assessor.</summary>
     public async Task WriteAsync(Actor actor, int claimId, string? body, CancellationToken cancellationToken = default)
     {
-        var text = CheckMessage(body, "Message");
+        var text = Support.SupportRequests.CheckMessage(body);
         var claim = await db.ProtectionClaims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken) ?? throw new RefusedException("There is no such claim.");
         var now = clock.GetUtcNow().UtcDateTime;
         Tell(claim, actor, text, now);
@@ -145,24 +110,12 @@ public sealed class ClaimAssessments(PortalDbContext db, AuditLog audit, TimePro
     /// <summary>A reply from the claimant, on their own claim only.</summary>
     public async Task ReplyAsync(Actor actor, int personId, int claimId, string? body, CancellationToken cancellationToken = default)
     {
-        var text = CheckMessage(body, "Reply");
+        var text = Support.SupportRequests.CheckMessage(body);
         var claim = await db.ProtectionClaims.SingleOrDefaultAsync(c => c.Id == claimId && c.PersonId == personId, cancellationToken) ?? throw new RefusedException("There is no such claim.");
         var now = clock.GetUtcNow().UtcDateTime;
         db.ClaimMessages.Add(new ClaimMessage { ClaimId = claim.Id, FromPersonId = personId, FromClaimant = true, Body = text, SentUtc = now });
         await SaveAsync(claim, actor, AuditActions.ClaimMessageSent, "from the claimant", cancellationToken);
     }
-
-    public const int MessageMaxLength = 4000;
-
-    private static string CheckMessage(string? body, string field)
-    {
-        var text = Reason(body);
-        return text.Length == 0 ? throw new RefusedException(field, "Enter a message")
-            : text.Length > MessageMaxLength ? throw new RefusedException(field, $"The message must be {MessageMaxLength:N0} characters or fewer; it is {text.Length:N0}")
-            : text;
-    }
-
-    private static string Reason(string? text) => BidiControls.Strip(text?.Trim() ?? "");
 
     private void Tell(ProtectionClaim claim, Actor actor, string body, DateTime now) =>
         db.ClaimMessages.Add(new ClaimMessage { ClaimId = claim.Id, FromPersonId = actor.PersonId, FromClaimant = false, Body = body, SentUtc = now });
@@ -172,10 +125,37 @@ public sealed class ClaimAssessments(PortalDbContext db, AuditLog audit, TimePro
         db.ClaimAllowances.Where(a => a.SchemeId == claim.SchemeId && a.PersonId == claim.PersonId)
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.ClaimedPence, a => a.ClaimedPence - pence).SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
 
-    private async Task<ProtectionClaim> LoadAsync(int claimId, int version, CancellationToken cancellationToken)
+    /// <summary>The claim, as the assessor saw it, and not their own.</summary>
+    private async Task<ProtectionClaim> LoadAsync(Actor actor, int claimId, int version, CancellationToken cancellationToken)
     {
         var claim = await db.ProtectionClaims.SingleOrDefaultAsync(c => c.Id == claimId, cancellationToken) ?? throw new RefusedException("There is no such claim.");
-        return claim.Version == version ? claim : throw new ConflictException(ConflictMessage);
+        return claim.Version != version ? throw new ConflictException(ConflictMessage)
+            : claim.PersonId == actor.PersonId ? throw new RefusedException(OwnClaim)
+            : claim;
+    }
+
+    /// <summary>What the first approver approves: all that was claimed when left blank; less only with a reason.</summary>
+    private static Money ProposedAmount(ProtectionClaim claim, string? amount, string? reason)
+    {
+        var claimed = new Money(claim.ClaimedPence);
+        var approved = claimed;
+        var why = reason?.Trim() ?? "";
+        var problems = new List<FieldProblem>();
+        if (!string.IsNullOrWhiteSpace(amount) && (!Money.TryParse(amount, out approved) || approved.Pence == 0 || approved > claimed))
+        {
+            problems.Add(new("Amount", $"Enter the amount to approve, in pounds and pence, up to the {claimed} claimed; leave it blank to approve all of it. To approve nothing, refuse the claim"));
+        }
+        else if (approved < claimed && why.Length == 0)
+        {
+            problems.Add(new("Reason", $"Say why {claimed - approved} of the claim is not approved. The claimant reads this"));
+        }
+
+        if (why.Length > ReasonMaxLength)
+        {
+            problems.Add(new("Reason", $"The reason must be {ReasonMaxLength:N0} characters or fewer; it is {why.Length:N0}"));
+        }
+
+        return problems.Count > 0 ? throw new RefusedException(problems) : approved;
     }
 
     private async Task SaveAsync(ProtectionClaim claim, Actor actor, string action, string? detail, CancellationToken cancellationToken)

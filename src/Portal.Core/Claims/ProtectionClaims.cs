@@ -181,7 +181,7 @@ public sealed class ProtectionClaims(PortalDbContext db, ClaimSchemes schemes, R
 
     private static string Field(string? text, string field, string missing, List<FieldProblem> problems)
     {
-        var value = BidiControls.Strip(text?.Trim() ?? "");
+        var value = text?.Trim() ?? "";
         if (value.Length == 0)
         {
             problems.Add(new(field, missing));

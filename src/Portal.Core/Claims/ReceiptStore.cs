@@ -32,25 +32,12 @@ public sealed partial class ReceiptStore(IOptions<ClaimsOptions> options)
         var name = $"{personId}-{Guid.NewGuid():N}";
         var path = Path.Combine(Directory, name);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        long written = 0;
+        long written;
         await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
         {
             sha.AppendData(head, 0, read);
             await file.WriteAsync(head.AsMemory(0, read), cancellationToken);
-            written += read;
-            var buffer = new byte[81920];
-            int n;
-            while ((n = await content.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                written += n;
-                if (written > ReceiptFiles.MaxBytes)
-                {
-                    break;
-                }
-
-                sha.AppendData(buffer, 0, n);
-                await file.WriteAsync(buffer.AsMemory(0, n), cancellationToken);
-            }
+            written = read + await Files.HashingCopy.CopyAsync(content, file, sha, ReceiptFiles.MaxBytes - read, cancellationToken);
         }
 
         if (written > ReceiptFiles.MaxBytes)

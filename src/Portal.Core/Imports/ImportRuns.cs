@@ -59,15 +59,7 @@ public sealed class ImportRuns(PortalDbContext db, AuditLog audit, IBackgroundJo
                 await using (var file = File.Create(path + ".part"))
                 using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
                 {
-                    var buffer = new byte[81920];
-                    int read;
-                    while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                    {
-                        sha.AppendData(buffer, 0, read);
-                        await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                        run.SizeBytes += read;
-                    }
-
+                    run.SizeBytes = await Files.HashingCopy.CopyAsync(content, file, sha, long.MaxValue, cancellationToken);
                     run.FileSha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
                 }
 

@@ -17,21 +17,7 @@ public static class SendingCampaign
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         for (var i = 0; i < people; i++)
         {
-            var pay = (700_000 + i).ToString(CultureInfo.InvariantCulture);
-            db.People.Add(new Person
-            {
-                PayNumber = pay,
-                GivenName = "Given",
-                FamilyName = "Family",
-                RankOrGrade = "Constable",
-                Unit = "Custody",
-                WorkLocation = "Northgate",
-                Email = $"p{pay}@force.example",
-                EmailNormalised = $"p{pay}@force.example",
-                Status = PersonStatus.Active,
-                CreatedUtc = DateTime.UtcNow,
-                UpdatedUtc = DateTime.UtcNow,
-            });
+            db.People.Add(NewPerson((700_000 + i).ToString(CultureInfo.InvariantCulture)));
         }
 
         var campaign = new NoticeCampaign { Subject = "Warning", BodyTemplate = "Dear ((given_name)), sign in: ((notice_link))", Audience = AudienceKind.EveryoneActive, Status = CampaignStatus.Sending, CreatedUtc = DateTime.UtcNow, StartedUtc = DateTime.UtcNow };
@@ -40,6 +26,22 @@ public static class SendingCampaign
         await new CampaignAudience(db).WriteDeliveriesAsync(campaign, TestContext.Current.CancellationToken);
         return campaign.Id;
     }
+
+    /// <summary>An active person with this pay number, for the tests that fill a database for a portal process.</summary>
+    public static Person NewPerson(string pay) => new()
+    {
+        PayNumber = pay,
+        GivenName = "Given",
+        FamilyName = "Family",
+        RankOrGrade = "Constable",
+        Unit = "Custody",
+        WorkLocation = "Northgate",
+        Email = $"p{pay}@force.example",
+        EmailNormalised = $"p{pay}@force.example",
+        Status = PersonStatus.Active,
+        CreatedUtc = DateTime.UtcNow,
+        UpdatedUtc = DateTime.UtcNow,
+    };
 
     /// <summary>
     /// The environment of a portal process sending through the SMTP sink on <paramref name="smtpPort"/>, with its files in

@@ -78,20 +78,7 @@ public sealed partial class PaymentExportKillTests
         await db.Database.MigrateAsync(Cancel);
         var scheme = new ProtectionScheme { Code = "HSP26", Name = "Home security payment", Covers = "Security", EvidenceNeeded = "Declaration", Kind = SchemeKind.FlatPayment, AmountPence = 25_000 };
         db.ProtectionSchemes.Add(scheme);
-        var people = Enumerable.Range(0, People).Select(i => (800_000 + i).ToString(CultureInfo.InvariantCulture)).Select(pay => new Person
-        {
-            PayNumber = pay,
-            GivenName = "Given",
-            FamilyName = "Family",
-            RankOrGrade = "Constable",
-            Unit = "Custody",
-            WorkLocation = "Northgate",
-            Email = $"p{pay}@force.example",
-            EmailNormalised = $"p{pay}@force.example",
-            Status = PersonStatus.Active,
-            CreatedUtc = DateTime.UtcNow,
-            UpdatedUtc = DateTime.UtcNow,
-        }).ToList();
+        var people = Enumerable.Range(0, People).Select(i => SendingCampaign.NewPerson((800_000 + i).ToString(CultureInfo.InvariantCulture))).ToList();
         db.People.AddRange(people);
         await db.SaveChangesAsync(Cancel);
         db.ProtectionClaims.AddRange(people.SelectMany(p => Enumerable.Range(0, ClaimsEach).Select(_ => new ProtectionClaim
