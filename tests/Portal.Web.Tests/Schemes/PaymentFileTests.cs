@@ -83,7 +83,10 @@ public sealed class PaymentFileTests(PortalFactory factory) : IClassFixture<Port
         var exported = await client.SubmitAsync("/admin/payments", "/admin/payments?handler=Export");
         var page = await client.FollowAsync(exported);
         Assert.Matches(@"^payments-\d{6}\.csv made: \d+ claims, £[\d,]+\.\d\d\. Download it for payroll$", page.Section("flash").TextContent);
-        var name = page.Section("files").QuerySelector("tr[data-file] a")!;
+        // Files are listed newest first; other tests in this class may have made files before this one.
+        var ours = page.Section("files").QuerySelector("tr[data-file]")!;
+        var fileCount = page.Section("files").QuerySelectorAll("tr[data-file]").Length;
+        var name = ours.QuerySelector("a")!;
         var first = await (await client.GetAsync(name.GetAttribute("href"), Cancel)).Content.ReadAsByteArrayAsync(Cancel);
         var again = await client.GetAsync(name.GetAttribute("href"), Cancel);
         Assert.Equal(first, await again.Content.ReadAsByteArrayAsync(Cancel));
@@ -97,10 +100,12 @@ public sealed class PaymentFileTests(PortalFactory factory) : IClassFixture<Port
         // Nothing is waiting now: a second export makes no file, and so no second payment.
         var second = await client.FollowAsync(await client.SubmitAsync("/admin/payments", "/admin/payments?handler=Export"));
         Assert.Equal("There were no approved claims waiting: no file was made", second.Section("flash").TextContent);
-        Assert.Single(second.Section("files").QuerySelectorAll("tr[data-file]"));
+        Assert.Equal(fileCount, second.Section("files").QuerySelectorAll("tr[data-file]").Length);
+        var row = $"tr[data-file='{ours.GetAttribute("data-file")}']";
+        var markPaid = second.Section("files").QuerySelector($"{row} form")!.GetAttribute("action")!;
 
-        var paid = await client.FollowAsync(await client.SubmitAsync("/admin/payments", second.QuerySelector("tr[data-file] form")!.GetAttribute("action")!));
-        Assert.NotNull(paid.Section("files").QuerySelector("[data-testid='paid']"));
+        var paid = await client.FollowAsync(await client.SubmitAsync("/admin/payments", markPaid));
+        Assert.NotNull(paid.Section("files").QuerySelector($"{row} [data-testid='paid']"));
         var mine = await Html.ReadAsync(await factory.ClientAs(people[0].PayNumber).GetAsync($"/me/claims/{ClaimReference.Format(claims[0])}", Cancel));
         Assert.Equal("Paid", mine.Section("status").TextContent);
 
@@ -111,7 +116,7 @@ public sealed class PaymentFileTests(PortalFactory factory) : IClassFixture<Port
         Assert.Equal(actions.Order(), (await db.AuditEvents.Where(e => actions.Contains(e.Action)).Select(e => e.Action).Distinct().ToListAsync(Cancel)).Order());
 
         // Marking it paid again is refused, and says why.
-        var twice = await Html.ReadAsync(await client.SubmitAsync("/admin/payments", second.QuerySelector("tr[data-file] form")!.GetAttribute("action")!));
+        var twice = await Html.ReadAsync(await client.SubmitAsync("/admin/payments", markPaid));
         Assert.Contains("Someone changed this payment file after you opened it", twice.QuerySelector(".govuk-error-summary")!.TextContent, StringComparison.Ordinal);
     }
 
