@@ -42,6 +42,16 @@ internal sealed class BenchPostgres : IDisposable
         return new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 64 }.ConnectionString;
     }
 
+    /// <summary>Drops a database <see cref="NewDatabase"/> made, so that a long run does not fill the disk.</summary>
+    public void Drop(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+        connection.Open();
+        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+        drop.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();

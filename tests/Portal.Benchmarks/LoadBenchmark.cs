@@ -92,23 +92,23 @@ internal static partial class LoadBenchmark
         return 0;
     }
 
-    private sealed record Result(int Requests, int Errors, TimeSpan Elapsed, double P50, double P99)
+    internal sealed record Result(int Requests, int Errors, TimeSpan Elapsed, double P50, double P99)
     {
         public double Rate => Requests / Elapsed.TotalSeconds;
     }
 
-    private static void Row(string provider, string endpoint, Result result, Result baseline, Result signedIn) =>
+    internal static void Row(string provider, string endpoint, Result result, Result baseline, Result signedIn) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {provider} | {endpoint} | {result.Rate:N0} | {result.P50:F1} ms | {result.P99:F1} ms | {result.Errors} | {result.Rate / baseline.Rate:F2} | {result.Rate / signedIn.Rate:F2} |"));
 
-    private static HttpClient NewClient(Uri address) =>
+    internal static HttpClient NewClient(Uri address) =>
         new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = Connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = address,
         };
 
     /// <summary>Signs each person in through the development sign-in, as a browser would, and keeps their cookies.</summary>
-    private static async Task<string[]> SignInAsync(HttpClient client, string[] payNumbers)
+    internal static async Task<string[]> SignInAsync(HttpClient client, string[] payNumbers, params string[] roles)
     {
         var cookies = new string[payNumbers.Length];
         await Parallel.ForAsync(0, payNumbers.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancellationToken) =>
@@ -118,7 +118,7 @@ internal static partial class LoadBenchmark
             var token = Token().Match(await form.Content.ReadAsStringAsync(cancellationToken)).Groups[1].Value;
             using var post = new HttpRequestMessage(HttpMethod.Post, "/dev/sign-in?handler=PayNumber")
             {
-                Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.PayNumber", payNumbers[i])]),
+                Content = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Input.PayNumber", payNumbers[i]), .. roles.Select(r => new KeyValuePair<string, string>("Input.Roles", r))]),
             };
             post.Headers.Add("Cookie", antiforgery);
             using var signedIn = await client.SendAsync(post, cancellationToken);
@@ -132,13 +132,13 @@ internal static partial class LoadBenchmark
         return cookies;
     }
 
-    private static string CookiesOf(HttpResponseMessage response) =>
+    internal static string CookiesOf(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
 
     /// <summary>Keeps <see cref="Connections"/> requests in flight, each person in turn, for the warm-up and then the measured time.</summary>
-    private static async Task<Result> DriveAsync(HttpClient client, string path, string[]? cookies)
+    internal static async Task<Result> DriveAsync(HttpClient client, string path, string[]? cookies, TimeSpan? warmUp = null)
     {
-        await LoopAsync(client, path, cookies, WarmUp, null);
+        await LoopAsync(client, path, cookies, warmUp ?? WarmUp, null);
         var latencies = new List<double>[Connections];
         var (requests, errors, elapsed) = await LoopAsync(client, path, cookies, Duration, latencies);
         var all = latencies.SelectMany(l => l).Order().ToArray();
@@ -180,5 +180,5 @@ internal static partial class LoadBenchmark
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+    internal static partial Regex Token();
 }

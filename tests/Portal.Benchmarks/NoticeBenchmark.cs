@@ -120,16 +120,17 @@ internal static class NoticeBenchmark
     }
 
     /// <summary>The baseline: N tasks, each one MailKit connection (TCP NoDelay, as the portal's), sending its share in a loop.</summary>
-    private static async Task<TimeSpan> PlainMailKitAsync(int port, int count, string run)
+    internal static async Task<TimeSpan> PlainMailKitAsync(int port, int count, string run, int? connections = null)
     {
+        var n = connections ?? Connections;
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, Connections).Select(async worker =>
+        await Task.WhenAll(Enumerable.Range(0, n).Select(async worker =>
         {
             using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             await socket.ConnectAsync("127.0.0.1", port);
             using var client = new SmtpClient();
             await client.ConnectAsync(socket, "127.0.0.1", port, SecureSocketOptions.None);
-            for (var i = worker; i < count; i += Connections)
+            for (var i = worker; i < count; i += n)
             {
                 var message = new MimeMessage { Subject = "Warning: the card supplier breach", MessageId = $"baseline-{run}-{i}@bench" };
                 message.From.Add(new MailboxAddress("Exposure Portal", "portal@force.example"));

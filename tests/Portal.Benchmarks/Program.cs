@@ -9,7 +9,7 @@ using Portal.Core.Imports;
 using Portal.Data.PostgreSql;
 using Portal.Data.Sqlite;
 
-/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--postgresql] [--requests N]|claims [--postgresql] [--people N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]</summary>
+/// <summary>Usage: dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--postgresql] [--requests N]|claims [--postgresql] [--people N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]|scale [--sizes 47000,150000,300000] [--requests N]</summary>
 internal static class Benchmarks
 {
     public static async Task<int> Main(string[] args)
@@ -17,7 +17,7 @@ internal static class Benchmarks
         var runs = args.SkipWhile(a => a != "--runs").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First();
         if (args.Contains("help") || args.Length == 0)
         {
-            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--postgresql] [--requests N]|claims [--postgresql] [--people N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]");
+            Console.WriteLine("dotnet run -c Release --project tests/Portal.Benchmarks -- import [--postgresql]|queue [--postgresql] [--requests N]|claims [--postgresql] [--people N]|notices|load|ladder [--postgresql]|texts [--texts N]|oversight [--postgresql] [--pack-to FILE] [--runs N]|scale [--sizes 47000,150000,300000] [--requests N]");
             return args.Length == 0 ? 2 : 0;
         }
 
@@ -25,6 +25,7 @@ internal static class Benchmarks
         {
             "queue" => await QueueBenchmark.RunAsync(args),
             "claims" => await ClaimsBenchmark.RunAsync(args),
+            "scale" => await ScaleBenchmark.RunAsync(args),
             "notices" => await NoticeBenchmark.RunAsync(args),
             "load" => await LoadBenchmark.RunAsync(args),
             "ladder" => await LadderBenchmark.RunDueAsync(args),
@@ -286,11 +287,16 @@ internal static class PostgreSqlImportBenchmark
         using var postgres = BenchPostgres.Start();
         try
         {
-            var personnel = WorkforceFiles.WriteAll(WorkforceGenerator.Generate(), Path.Combine(work, "files"));
+            var workforce = WorkforceGenerator.Generate();
+            var personnel = WorkforceFiles.WriteAll(workforce, Path.Combine(work, "files"));
+            var largest = workforce.Incidents.MaxBy(i => i.Manifest.Count)!;
+            var manifest = Path.Combine(work, "files", largest.ManifestFileName);
             Console.WriteLine($"PostgreSQL. Personnel extract: {WorkforceGenerator.DefaultSize:N0} rows, {new FileInfo(personnel).Length / 1024.0 / 1024.0:F1} MiB; best of {runs} runs, after one warm-up");
             var baseline = ImportBenchmark.Best(runs + 1, _ => CopyCsv(personnel, postgres.NewDatabase()));
             var import = ImportBenchmark.Best(runs + 1, _ => EngineImport(personnel, postgres.NewDatabase(), reimport: false));
             var reimport = ImportBenchmark.Best(runs + 1, _ => EngineImport(personnel, postgres.NewDatabase(), reimport: true));
+            var manifestBaseline = ImportBenchmark.Best(runs + 1, _ => CopyCsv(manifest, postgres.NewDatabase(), ScaleBenchmark.ManifestTable, "manifest"));
+            var manifestImport = ImportBenchmark.Best(runs + 1, _ => ScaleBenchmark.ImportAsync(postgres.NewDatabase(), workforce, personnel, Path.Combine(work, "files"), largest).GetAwaiter().GetResult().Manifest);
 
             Console.WriteLine();
             Console.WriteLine("| what | time | ratio to COPY of the CSV |");
@@ -298,6 +304,8 @@ internal static class PostgreSqlImportBenchmark
             ImportBenchmark.Row("COPY … FROM STDIN (FORMAT csv) into an equivalent table (baseline)", baseline, baseline);
             ImportBenchmark.Row("engine import, empty database", import, baseline);
             ImportBenchmark.Row("engine re-import, no change", reimport, baseline);
+            ImportBenchmark.Row($"COPY of the largest manifest ({largest.Manifest.Count:N0} rows) into an equivalent table (baseline)", manifestBaseline, manifestBaseline);
+            ImportBenchmark.Row("engine import of that manifest, into the imported workforce", manifestImport, manifestBaseline);
             return 0;
         }
         finally
@@ -307,22 +315,25 @@ internal static class PostgreSqlImportBenchmark
         }
     }
 
-    private static TimeSpan CopyCsv(string csv, string connectionString)
+    /// <summary>The same columns, keys and indexes as the people table, all text as the CSV is.</summary>
+    internal const string PeopleTable = "CREATE TABLE people (pay_number TEXT NOT NULL, given_name TEXT NOT NULL, family_name TEXT NOT NULL, personnel_type TEXT NOT NULL, " +
+        "rank_or_grade TEXT NOT NULL, unit TEXT NOT NULL, work_location TEXT NOT NULL, vetting_level TEXT NOT NULL, email TEXT NOT NULL, " +
+        "sensitive_role TEXT NOT NULL, status TEXT NOT NULL); CREATE UNIQUE INDEX ix_people_pay_number ON people (pay_number); " +
+        "CREATE INDEX ix_people_email ON people (email); CREATE INDEX ix_people_family_name ON people (family_name);";
+
+    /// <summary>Creates the table (<paramref name="schema"/> makes one called <paramref name="table"/>) and times COPY of the CSV file into it.</summary>
+    internal static TimeSpan CopyCsv(string csv, string connectionString, string schema = PeopleTable, string table = "people")
     {
         using var connection = new Npgsql.NpgsqlConnection(connectionString);
         connection.Open();
-        using (var schema = connection.CreateCommand())
+        using (var create = connection.CreateCommand())
         {
-            // The same columns, keys and indexes as the people table, all text as the CSV is.
-            schema.CommandText = "CREATE TABLE people (pay_number TEXT NOT NULL, given_name TEXT NOT NULL, family_name TEXT NOT NULL, personnel_type TEXT NOT NULL, " +
-                "rank_or_grade TEXT NOT NULL, unit TEXT NOT NULL, work_location TEXT NOT NULL, vetting_level TEXT NOT NULL, email TEXT NOT NULL, " +
-                "sensitive_role TEXT NOT NULL, status TEXT NOT NULL); CREATE UNIQUE INDEX ix_people_pay_number ON people (pay_number); " +
-                "CREATE INDEX ix_people_email ON people (email); CREATE INDEX ix_people_family_name ON people (family_name);";
-            schema.ExecuteNonQuery();
+            create.CommandText = schema;
+            create.ExecuteNonQuery();
         }
 
         var stopwatch = Stopwatch.StartNew();
-        using (var copy = connection.BeginTextImport("COPY people FROM STDIN (FORMAT csv, HEADER true)"))
+        using (var copy = connection.BeginTextImport($"COPY {table} FROM STDIN (FORMAT csv, HEADER true)"))
         using (var file = File.OpenText(csv))
         {
             var buffer = new char[65_536];

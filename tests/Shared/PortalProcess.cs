@@ -19,6 +19,11 @@ public sealed partial class PortalProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The process's peak resident memory so far (<c>VmHWM</c> in /proc: runtime, managed heap and native memory), in bytes.</summary>
+    public long PeakResidentBytes =>
+        File.ReadLines($"/proc/{process.Id}/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024).Single();
+
     public static PortalProcess Start(IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };

@@ -35,19 +35,7 @@ public sealed class DemoWorkforceSeeder(PortalDbContext db, PersonnelImporter pe
 
         foreach (var synthetic in workforce.Incidents)
         {
-            var incident = new Incident
-            {
-                Reference = synthetic.Reference,
-                Title = synthetic.Title,
-                Source = synthetic.Source,
-                Summary = synthetic.Summary,
-                Status = synthetic.Status,
-                OccurredOn = synthetic.OccurredOn,
-                DiscoveredOn = synthetic.DiscoveredOn,
-                NotIncluded = [.. synthetic.NotIncluded],
-                Updates = [.. synthetic.Updates.Select(u => new IncidentUpdate { PostedUtc = u.PostedUtc, Text = u.Text })],
-                CreatedUtc = clock.GetUtcNow().UtcDateTime,
-            };
+            var incident = NewIncident(synthetic, clock.GetUtcNow().UtcDateTime);
             db.Incidents.Add(incident);
             await db.SaveChangesAsync(cancellationToken);
 
@@ -63,6 +51,21 @@ public sealed class DemoWorkforceSeeder(PortalDbContext db, PersonnelImporter pe
             (int)(stopwatch.Elapsed - imported).TotalMilliseconds);
         return true;
     }
+
+    /// <summary>The incident a synthetic one describes, without its manifest (which is imported as a file).</summary>
+    public static Incident NewIncident(SyntheticIncident synthetic, DateTime createdUtc) => new()
+    {
+        Reference = synthetic.Reference,
+        Title = synthetic.Title,
+        Source = synthetic.Source,
+        Summary = synthetic.Summary,
+        Status = synthetic.Status,
+        OccurredOn = synthetic.OccurredOn,
+        DiscoveredOn = synthetic.DiscoveredOn,
+        NotIncluded = [.. synthetic.NotIncluded],
+        Updates = [.. synthetic.Updates.Select(u => new IncidentUpdate { PostedUtc = u.PostedUtc, Text = u.Text })],
+        CreatedUtc = createdUtc,
+    };
 
     private static void EnsureApplied(ImportReport report, string path)
     {

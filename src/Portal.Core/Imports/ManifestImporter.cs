@@ -172,7 +172,7 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
             $"WHERE {e.Name}.{e[nameof(Exposure.IncidentId)]} = @incident AND {e.Name}.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]} AND {e.Name}.{e[nameof(Exposure.Fields)]} <> s.fields",
             $"INSERT INTO {e.Name} ({e[nameof(Exposure.IncidentId)]}, {e[nameof(Exposure.PersonId)]}, {e[nameof(Exposure.Fields)]}, {e[nameof(Exposure.UpdatedUtc)]}) " +
             $"SELECT @incident, p.{p[nameof(Person.Id)]}, s.fields, @now FROM {sql.Listed} WHERE NOT EXISTS " +
-            $"(SELECT 1 FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]}) ORDER BY s.line",
+            $"(SELECT 1 FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]})",
         ];
         foreach (var statement in statements)
         {

@@ -10,54 +10,54 @@ namespace Portal.Core.Imports;
 /// <summary>
 /// A temporary table on the context's connection that holds a file's valid rows while they are checked against each
 /// other and compared with what is held, so an import keeps no row in memory: its memory is the same for 100 rows or
-/// 200,000. The table's unique keys find duplicates in file order: a row whose key an earlier row already holds is
-/// left out and passed to the <see cref="Duplicate"/> handler. Only this connection sees the table; it is dropped
-/// when disposed (connections are pooled) and with the connection if the process stops.
+/// 300,000. A row whose unique key an earlier row already holds is left out and passed to the
+/// <see cref="Duplicate"/> handler, in file order. Only this connection sees the table; it is dropped when disposed
+/// (connections are pooled) and with the connection if the process stops.
 /// <para>
-/// On SQLite each row goes in through one prepared <c>INSERT … ON CONFLICT DO NOTHING</c>, which costs no round trip.
-/// On PostgreSQL a round trip a row is what costs, so rows are gathered <see cref="BatchSize"/> at a time, sent by
-/// binary <c>COPY</c> to a second table without keys, and moved across in file order by one
-/// <c>INSERT … SELECT … ORDER BY line ON CONFLICT DO NOTHING RETURNING line</c>: the same rows are left out as one at a
-/// time would leave out, and memory is still bounded by the batch.
+/// On SQLite the table has the unique keys, and each row goes in through one prepared
+/// <c>INSERT … ON CONFLICT DO NOTHING</c>, which costs no round trip. On PostgreSQL the whole file goes in as one
+/// binary <c>COPY</c> stream into a table without keys, as fast as the server can take rows; then one query with a
+/// window over each unique column finds every row whose value an earlier row holds, they are reported and deleted,
+/// and the table's statistics are gathered for the joins that compare it with what is held.
 /// </para>
 /// </summary>
 internal sealed class StagingTable : IAsyncDisposable
 {
-    /// <summary>Rows gathered before each COPY on PostgreSQL.</summary>
-    public const int BatchSize = 5_000;
-
-    /// <summary>Told of each row left out because an earlier row holds one of its unique values, after that earlier row is in the table.</summary>
+    /// <summary>Told of each row left out because an earlier row holds one of its unique values.</summary>
     public delegate void Duplicate(StagingTable staging, int line, IReadOnlyDictionary<string, object?> values);
 
     private readonly PortalDbContext db;
     private readonly DbTransaction loading;
-    private readonly DbCommand insert;
+    private readonly DbCommand? insert;
     private readonly Duplicate duplicate;
     private readonly string[] columns;
+    private readonly string[] unique;
     private readonly NpgsqlDbType[] copyTypes;
-    private readonly List<(int Line, object?[] Values)>? batch;
+    private NpgsqlBinaryImporter? copy;
 
-    private StagingTable(PortalDbContext db, string name, DbTransaction loading, DbCommand insert, Duplicate duplicate, string[] columns, NpgsqlDbType[] copyTypes, bool batched)
+    /// <summary>On PostgreSQL, while a duplicate is reported: the line of the kept row holding each of its unique values (past the end if none).</summary>
+    private Dictionary<string, int>? firstLines;
+
+    private StagingTable(PortalDbContext db, string name, DbTransaction loading, DbCommand? insert, NpgsqlBinaryImporter? copy, Duplicate duplicate, string[] columns, string[] unique, NpgsqlDbType[] copyTypes)
     {
         this.db = db;
         Name = name;
         this.loading = loading;
         this.insert = insert;
+        this.copy = copy;
         this.duplicate = duplicate;
         this.columns = columns;
+        this.unique = unique;
         this.copyTypes = copyTypes;
-        batch = batched ? new List<(int, object?[])>(BatchSize) : null;
     }
 
     public string Name { get; }
 
-    private string Incoming => Name + "_incoming";
-
-    /// <summary>The insert's parameters, by column name in the order given.</summary>
+    /// <summary>The row's values, by column name in the order given: on SQLite the insert's parameters; on PostgreSQL they only carry the values into the COPY.</summary>
     public IReadOnlyDictionary<string, DbParameter> Values { get; private init; } = null!;
 
     /// <summary>
-    /// Creates the table, its first column <c>line INTEGER PRIMARY KEY</c> and then <paramref name="columns"/> (SQL column
+    /// Creates the table, its first column <c>line INTEGER</c> and then <paramref name="columns"/> (SQL column
     /// definitions, with their UNIQUE constraints), and starts loading it. Loading runs in a deferred transaction: on
     /// SQLite a temporary table lives in its own file, so filling it never takes the database's write lock and other
     /// writers (the notice sender) are not held up while a large file is read.
@@ -67,34 +67,23 @@ internal sealed class StagingTable : IAsyncDisposable
     {
         await db.OpenIfClosedAsync(cancellationToken);
         await ExecuteAsync(db, $"DROP TABLE IF EXISTS {name}", cancellationToken);
-        await ExecuteAsync(db, $"DROP TABLE IF EXISTS {name}_incoming", cancellationToken);
         var connection = db.Database.GetDbConnection();
-        var batched = connection is NpgsqlConnection;
+        var postgres = connection as NpgsqlConnection;
+        var unique = columns.Where(c => c.Definition.Contains("UNIQUE", StringComparison.Ordinal)).Select(c => c.Name).ToArray();
 
         // ReadUncommitted is how Microsoft.Data.Sqlite is asked for BEGIN DEFERRED; other providers read committed rows.
         var loading = await connection.BeginTransactionAsync(IsolationLevel.ReadUncommitted, cancellationToken);
-        var create = connection.CreateCommand();
-        await using (create)
+        await using (var create = connection.CreateCommand())
         {
             create.Transaction = loading;
-            create.CommandText = $"CREATE TEMP TABLE {name} (line INTEGER PRIMARY KEY, {string.Join(", ", columns.Select(c => $"{c.Name} {c.Definition}"))})";
+            create.CommandText = postgres is null
+                ? $"CREATE TEMP TABLE {name} (line INTEGER PRIMARY KEY, {string.Join(", ", columns.Select(c => $"{c.Name} {c.Definition}"))})"
+                : $"CREATE TEMP TABLE {name} (line INTEGER NOT NULL, {string.Join(", ", columns.Select(c => $"{c.Name} {c.Definition.Replace(" UNIQUE", "", StringComparison.Ordinal)}"))})";
             await create.ExecuteNonQueryAsync(cancellationToken);
-            if (batched)
-            {
-                create.CommandText = $"CREATE TEMP TABLE {name}_incoming (line INTEGER NOT NULL, {string.Join(", ", columns.Select(c => $"{c.Name} {(IsInteger(c.Definition) ? "INTEGER" : "TEXT")}"))})";
-                await create.ExecuteNonQueryAsync(cancellationToken);
-            }
         }
 
         var names = string.Join(", ", columns.Select(c => c.Name));
         var insert = connection.CreateCommand();
-        insert.Transaction = loading;
-        insert.CommandText = batched
-            ? $"INSERT INTO {name} (line, {names}) SELECT line, {names} FROM {name}_incoming ORDER BY line ON CONFLICT DO NOTHING RETURNING line"
-            : $"INSERT INTO {name} (line, {names}) VALUES (@line, {string.Join(", ", columns.Select(c => "@" + c.Name))}) ON CONFLICT DO NOTHING";
-
-        // The row being added: the insert's parameters on SQLite; on PostgreSQL the same objects only carry the
-        // values into the batch (the batch's insert takes none).
         var values = new Dictionary<string, DbParameter>();
         foreach (var (column, integer) in columns.Select(c => (c.Name, IsInteger(c.Definition))).Prepend(("line", true)))
         {
@@ -104,121 +93,151 @@ internal sealed class StagingTable : IAsyncDisposable
             values[column] = parameter;
         }
 
-        if (!batched)
+        var copyTypes = columns.Select(c => IsInteger(c.Definition) ? NpgsqlDbType.Integer : NpgsqlDbType.Text).ToArray();
+        if (postgres is not null)
         {
-            insert.Parameters.AddRange(values.Values.ToArray());
-            insert.Prepare();
+            await insert.DisposeAsync();
+            var copy = await postgres.BeginBinaryImportAsync($"COPY {name} (line, {names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            return new StagingTable(db, name, loading, null, copy, duplicate, [.. columns.Select(c => c.Name)], unique, copyTypes) { Values = values };
         }
 
-        var copyTypes = columns.Select(c => IsInteger(c.Definition) ? NpgsqlDbType.Integer : NpgsqlDbType.Text).ToArray();
-        return new StagingTable(db, name, loading, insert, duplicate, [.. columns.Select(c => c.Name)], copyTypes, batched) { Values = values };
+        insert.Transaction = loading;
+        insert.CommandText = $"INSERT INTO {name} (line, {names}) VALUES (@line, {string.Join(", ", columns.Select(c => "@" + c.Name))}) ON CONFLICT DO NOTHING";
+        insert.Parameters.AddRange(values.Values.ToArray());
+        insert.Prepare();
+        return new StagingTable(db, name, loading, insert, null, duplicate, [.. columns.Select(c => c.Name)], unique, copyTypes) { Values = values };
     }
 
     private static bool IsInteger(string definition) => definition.StartsWith("INTEGER", StringComparison.Ordinal);
 
     /// <summary>
     /// Adds the row whose values are set in <see cref="Values"/>. If a unique column already holds one of them, the
-    /// row is left out and the <see cref="Duplicate"/> handler told: at once on SQLite, when its batch is sent on
+    /// row is left out and the <see cref="Duplicate"/> handler told: at once on SQLite, once the whole file is in on
     /// PostgreSQL (the report keeps problems in line order however they arrive).
     /// </summary>
     public void Add(int line)
     {
-        if (batch is null)
+        if (copy is null)
         {
             Values["line"].Value = line;
-            if (insert.ExecuteNonQuery() == 0)
+            if (insert!.ExecuteNonQuery() == 0)
             {
-                duplicate(this, line, Row(CurrentValues()));
+                duplicate(this, line, columns.ToDictionary(c => c, c => Values[c].Value));
             }
 
             return;
         }
 
-        batch.Add((line, CurrentValues()));
-        if (batch.Count == BatchSize)
+        copy.StartRow();
+        copy.Write(line, NpgsqlDbType.Integer);
+        for (var i = 0; i < columns.Length; i++)
         {
-            SendBatch();
+            if (Values[columns[i]].Value is { } value and not DBNull)
+            {
+                copy.Write(value, copyTypes[i]);
+            }
+            else
+            {
+                copy.WriteNull();
+            }
         }
     }
 
-    private object?[] CurrentValues() => [.. columns.Select(c => Values[c].Value)];
-
-    private Dictionary<string, object?> Row(object?[] values) => columns.Zip(values).ToDictionary(v => v.First, v => v.Second);
-
-    /// <summary>PostgreSQL: the gathered rows by binary COPY, then across into the keyed table in file order.</summary>
-    private void SendBatch()
-    {
-        if (batch is not { Count: > 0 })
-        {
-            return;
-        }
-
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        using (var copy = connection.BeginBinaryImport($"COPY {Incoming} (line, {string.Join(", ", columns)}) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var (line, values) in batch)
-            {
-                copy.StartRow();
-                copy.Write(line, NpgsqlDbType.Integer);
-                for (var i = 0; i < values.Length; i++)
-                {
-                    if (values[i] is null or DBNull)
-                    {
-                        copy.WriteNull();
-                    }
-                    else
-                    {
-                        copy.Write(values[i], copyTypes[i]);
-                    }
-                }
-            }
-
-            copy.Complete();
-        }
-
-        var added = new HashSet<int>(batch.Count);
-        using (var reader = insert.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                added.Add(reader.GetInt32(0));
-            }
-        }
-
-        using (var empty = connection.CreateCommand())
-        {
-            empty.CommandText = $"TRUNCATE {Incoming}";
-            empty.ExecuteNonQuery();
-        }
-
-        foreach (var (line, values) in batch.Where(row => !added.Contains(row.Line)))
-        {
-            duplicate(this, line, Row(values));
-        }
-
-        batch.Clear();
-    }
-
-    /// <summary>
-    /// The line of the row before <paramref name="line"/> that holds <paramref name="value"/> in a unique column, or
-    /// null. (When a batch is sent, rows after a left-out one are already in the table.)
-    /// </summary>
+    /// <summary>The line of the first row before <paramref name="line"/> that holds <paramref name="value"/> in a unique column, or null.</summary>
     public int? LineOf(string column, object value, int line)
     {
+        if (firstLines is not null && firstLines.TryGetValue(column, out var first))
+        {
+            return first < line ? first : null;
+        }
+
         using var find = db.Database.GetDbConnection().CreateCommand();
         find.Transaction = loading;
-        find.CommandText = $"SELECT line FROM {Name} WHERE {column} = @value AND line < @line";
+        find.CommandText = $"SELECT MIN(line) FROM {Name} WHERE {column} = @value AND line < @line";
         find.AddParameter("@value").Value = value;
         find.AddParameter("@line").Value = line;
-        return find.ExecuteScalar() is { } first ? Convert.ToInt32(first, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return find.ExecuteScalar() is { } found and not DBNull ? Convert.ToInt32(found, System.Globalization.CultureInfo.InvariantCulture) : null;
     }
 
     /// <summary>Ends loading; the rows are then read or joined by commands in the context's own transactions.</summary>
     public async Task LoadedAsync(CancellationToken cancellationToken)
     {
-        SendBatch();
-        await insert.DisposeAsync();
+        if (insert is not null)
+        {
+            await insert.DisposeAsync();
+        }
+
+        if (copy is not null)
+        {
+            await copy.CompleteAsync(cancellationToken);
+            await copy.DisposeAsync();
+            copy = null;
+            await LeaveOutDuplicatesAsync(cancellationToken);
+        }
+
         await loading.CommitAsync(cancellationToken);
+        if (db.Database.GetDbConnection() is NpgsqlConnection)
+        {
+            // A temporary table is never analysed by autovacuum: without statistics the planner guesses a few hundred
+            // rows and may join a whole file to the people table row by row. Only the keys are joined on.
+            await ExecuteAsync(db, $"ANALYZE {Name} ({string.Join(", ", unique.DefaultIfEmpty("line"))})", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: leaves out each row that a keyed table would have refused, reports it in file order, and deletes it,
+    /// so the table holds what the keyed table on SQLite would. Only rows sharing a unique value with another row are
+    /// read back (none, for a good file); they are taken in file order, and a row is left out when an earlier row that
+    /// was kept holds one of its values, so a row left out never makes a later row a duplicate of it.
+    /// </summary>
+    private async Task LeaveOutDuplicatesAsync(CancellationToken cancellationToken)
+    {
+        if (unique.Length == 0)
+        {
+            return;
+        }
+
+        var suspects = new List<(int Line, Dictionary<string, object?> Values)>();
+        await using (var find = db.Database.GetDbConnection().CreateCommand())
+        {
+            find.Transaction = loading;
+            find.CommandText = $"SELECT * FROM (SELECT line, {string.Join(", ", columns)}, {string.Join(", ", unique.Select((c, i) => $"COUNT(*) OVER (PARTITION BY {c}) AS n{i}"))} " +
+                $"FROM {Name}) d WHERE {string.Join(" OR ", unique.Select((_, i) => $"n{i} > 1"))} ORDER BY line";
+            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                suspects.Add((reader.GetInt32(0), columns.Select((c, i) => (c, Value: reader.IsDBNull(i + 1) ? null : reader.GetValue(i + 1))).ToDictionary(v => v.c, v => v.Value)));
+            }
+        }
+
+        var kept = unique.ToDictionary(c => c, _ => new Dictionary<object, int>());
+        var leftOut = new List<int>();
+        foreach (var (line, values) in suspects)
+        {
+            if (unique.Any(c => kept[c].ContainsKey(values[c]!)))
+            {
+                firstLines = unique.ToDictionary(c => c, c => kept[c].TryGetValue(values[c]!, out var first) ? first : int.MaxValue);
+                duplicate(this, line, values);
+                leftOut.Add(line);
+            }
+            else
+            {
+                foreach (var c in unique)
+                {
+                    kept[c][values[c]!] = line;
+                }
+            }
+        }
+
+        firstLines = null;
+        if (leftOut.Count > 0)
+        {
+            await using var delete = db.Database.GetDbConnection().CreateCommand();
+            delete.Transaction = loading;
+            delete.CommandText = $"DELETE FROM {Name} WHERE line = ANY(@lines)";
+            delete.AddParameter("@lines").Value = leftOut.ToArray();
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>
@@ -245,10 +264,19 @@ internal sealed class StagingTable : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await insert.DisposeAsync();
+        if (insert is not null)
+        {
+            await insert.DisposeAsync();
+        }
+
+        if (copy is not null)
+        {
+            // Loading stopped part way (the file could not be read): the COPY is cancelled, with its rows.
+            await copy.DisposeAsync();
+        }
+
         await loading.DisposeAsync();
         await ExecuteAsync(db, $"DROP TABLE IF EXISTS {Name}", CancellationToken.None);
-        await ExecuteAsync(db, $"DROP TABLE IF EXISTS {Incoming}", CancellationToken.None);
     }
 
     private static async Task ExecuteAsync(PortalDbContext db, string sql, CancellationToken cancellationToken)

@@ -22,16 +22,30 @@ public sealed partial class CampaignDispatchJob(PortalDbContext db, DeliveryRows
             return;
         }
 
-        var ids = await db.Deliveries.AsNoTracking()
-            .Where(d => d.CampaignId == campaignId && (d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.FailedTemporary))
-            .OrderBy(d => d.Id).Select(d => d.Id).ToListAsync(cancellationToken);
-        foreach (var batch in ids.Chunk(options.Value.BatchSize))
+        // A batch's ids are read a batch at a time, after the last one queued, each status along its own range of the
+        // (campaign, status, id) index: a campaign to any number of people holds one batch's ids in memory, and its
+        // first batches are sending while the rest are still being queued. Rows waiting to be tried again are rare;
+        // their batches may overlap the pending rows' ranges, which is harmless, as a batch claims each row only once.
+        var (size, queued, batches) = (options.Value.BatchSize, 0, 0);
+        foreach (var status in (DeliveryStatus[])[DeliveryStatus.Pending, DeliveryStatus.FailedTemporary])
         {
-            queue.SendBatch(campaignId, batch[0], batch[^1]);
+            for (var after = 0L; ; batches++)
+            {
+                var ids = await db.Deliveries.AsNoTracking()
+                    .Where(d => d.CampaignId == campaignId && d.Status == status && d.Id > after)
+                    .OrderBy(d => d.Id).Select(d => d.Id).Take(size).ToListAsync(cancellationToken);
+                if (ids.Count == 0)
+                {
+                    break;
+                }
+
+                queue.SendBatch(campaignId, ids[0], ids[^1]);
+                (after, queued) = (ids[^1], queued + ids.Count);
+            }
         }
 
-        LogDispatched(campaignId, ids.Count, (ids.Count + options.Value.BatchSize - 1) / options.Value.BatchSize);
-        if (ids.Count == 0)
+        LogDispatched(campaignId, queued, batches);
+        if (queued == 0)
         {
             await rows.TryCompleteAsync(campaignId, cancellationToken);
         }

@@ -58,17 +58,27 @@ public sealed class CampaignReports(PortalDbContext db, TimeProvider clock)
             .Join(db.People, t => t.PersonId, p => p.Id, (t, p) => new TextFailure(p.PayNumber, p.GivenName + " " + p.FamilyName, p.Unit, t.Status, t.Attempts, t.LastError))
             .Take(take).ToListAsync(cancellationToken);
 
-    /// <summary>Acknowledgements by unit, among the people the campaign was for (not cancelled before it reached them).</summary>
-    public async Task<IReadOnlyList<UnitAcknowledgement>> AcknowledgementsByUnitAsync(int campaignId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Acknowledgements by unit, among the people the campaign was for (not cancelled before it reached them), and how
+    /// many active people it went to have not confirmed (the follow-up's audience), in one pass over its delivery rows.
+    /// </summary>
+    public async Task<(IReadOnlyList<UnitAcknowledgement> ByUnit, int NotAcknowledged)> AcknowledgementsByUnitAsync(int campaignId, CancellationToken cancellationToken = default)
     {
-        var recipients = await db.Deliveries.AsNoTracking().Where(d => d.CampaignId == campaignId && d.Status != DeliveryStatus.Cancelled)
-            .Join(db.People, d => d.PersonId, p => p.Id, (d, p) => p.Unit)
-            .GroupBy(unit => unit).Select(g => new { Unit = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var acknowledged = await db.Acknowledgements.AsNoTracking().Where(a => a.CampaignId == campaignId)
-            .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => p.Unit)
-            .GroupBy(unit => unit).Select(g => new { Unit = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Unit, g => g.Count, cancellationToken);
-        return recipients.Select(r => new UnitAcknowledgement(r.Unit, r.Count, acknowledged.GetValueOrDefault(r.Unit)))
-            .OrderBy(u => u.Rate).ThenBy(u => u.Unit, StringComparer.Ordinal).ToList();
+        var units = await (
+            from d in db.Deliveries.AsNoTracking().Where(d => d.CampaignId == campaignId)
+            join p in db.People.AsNoTracking() on d.PersonId equals p.Id
+            join a in db.Acknowledgements.AsNoTracking().Where(a => a.CampaignId == campaignId) on d.PersonId equals a.PersonId into acknowledgements
+            from a in acknowledgements.DefaultIfEmpty()
+            group new { Reached = d.Status != DeliveryStatus.Cancelled, Confirmed = a != null, Active = p.Status == PersonStatus.Active } by p.Unit into g
+            select new
+            {
+                Unit = g.Key,
+                Recipients = g.Count(x => x.Reached),
+                Confirmed = g.Count(x => x.Reached && x.Confirmed),
+                NotConfirmed = g.Count(x => x.Active && !x.Confirmed),
+            }).ToListAsync(cancellationToken);
+        return ([.. units.Where(u => u.Recipients > 0).Select(u => new UnitAcknowledgement(u.Unit, u.Recipients, u.Confirmed))
+            .OrderBy(u => u.Rate).ThenBy(u => u.Unit, StringComparer.Ordinal)], units.Sum(u => u.NotConfirmed));
     }
 
     /// <summary>How the people the campaign reached answered it, beyond confirming: support asked for, and something suspicious reported.</summary>
@@ -79,10 +89,4 @@ public sealed class CampaignReports(PortalDbContext db, TimeProvider clock)
             .ToDictionaryAsync(g => g.Suspicious, g => g.Count, cancellationToken);
         return new NoticeAnswers(counts.GetValueOrDefault(false), counts.GetValueOrDefault(true));
     }
-
-    /// <summary>How many of the people a campaign reached have not confirmed reading it: the follow-up's audience.</summary>
-    public Task<int> NotAcknowledgedCountAsync(int campaignId, CancellationToken cancellationToken = default) =>
-        db.Deliveries.AsNoTracking().CountAsync(d => d.CampaignId == campaignId
-            && !db.Acknowledgements.Any(a => a.CampaignId == campaignId && a.PersonId == d.PersonId)
-            && db.People.Any(p => p.Id == d.PersonId && p.Status == PersonStatus.Active), cancellationToken);
 }

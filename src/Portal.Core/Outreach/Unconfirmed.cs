@@ -28,14 +28,21 @@ public sealed class Unconfirmed(PortalDbContext db, AuditLog audit)
             .OrderBy(g => g.Rate).ThenBy(g => g.Unit, StringComparer.Ordinal).ThenBy(g => g.WorkLocation, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>One page of the people who have not confirmed, in a unit and work location when given; audited, as it names them.</summary>
-    public async Task<UnconfirmedPage> PageAsync(Actor actor, OutreachScope scope, string? unit, string? workLocation, int pageNumber, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the people who have not confirmed, in a unit and work location when given; audited, as it names them.
+    /// <paramref name="groups"/>, when the caller has them, give the number of pages without counting everyone again.
+    /// </summary>
+    public async Task<UnconfirmedPage> PageAsync(Actor actor, OutreachScope scope, string? unit, string? workLocation, int pageNumber,
+        IReadOnlyList<UnconfirmedGroup>? groups = null, CancellationToken cancellationToken = default)
     {
         var query = People(scope, unit, workLocation);
-        var total = await query.CountAsync(cancellationToken);
+        var total = groups is null ? await query.CountAsync(cancellationToken)
+            : groups.Where(g => (string.IsNullOrEmpty(unit) || g.Unit == unit) && (string.IsNullOrEmpty(workLocation) || g.WorkLocation == workLocation)).Sum(g => g.People - g.Confirmed);
         var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
         pageNumber = Math.Clamp(pageNumber, 1, pages);
-        var people = await query.Skip((pageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
+        // The page is chosen first and only its people's last message looked up: asked of every row before the sort,
+        // that lookup was most of the page's time, and grew faster than the number of people.
+        var people = await Named(scope, query.Skip((pageNumber - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
         await audit.RecordAsync(actor, AuditActions.UnconfirmedViewed, null, scope.Target, Describe(unit, workLocation, $"page {pageNumber} of {pages}, {people.Count} named"), cancellationToken);
         return new UnconfirmedPage(people, total, pageNumber, PageSize);
     }
@@ -48,13 +55,13 @@ public sealed class Unconfirmed(PortalDbContext db, AuditLog audit)
     {
         var query = People(scope, unit, null);
         await audit.RecordAsync(actor, action, null, scope.Target, Describe(unit, null, $"{await query.CountAsync(cancellationToken)} named"), cancellationToken);
-        return query.AsAsyncEnumerable();
+        return Named(scope, query).AsAsyncEnumerable();
     }
 
-    private IQueryable<UnconfirmedPerson> People(OutreachScope scope, string? unit, string? workLocation)
+    /// <summary>The people in scope who have not confirmed, in the order a briefing takes them.</summary>
+    private IQueryable<Person> People(OutreachScope scope, string? unit, string? workLocation)
     {
         var acknowledgements = Acknowledgements(scope);
-        var deliveries = Deliveries(scope);
         var people = InScope(scope).Where(p => !acknowledgements.Any(a => a.PersonId == p.Id));
         if (!string.IsNullOrEmpty(unit))
         {
@@ -66,6 +73,13 @@ public sealed class Unconfirmed(PortalDbContext db, AuditLog audit)
             people = people.Where(p => p.WorkLocation == workLocation);
         }
 
+        return people.OrderBy(p => p.Unit).ThenBy(p => p.WorkLocation).ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.PayNumber);
+    }
+
+    /// <summary>What is shown of each person, with when the last message reached them, keeping their order.</summary>
+    private IQueryable<UnconfirmedPerson> Named(OutreachScope scope, IQueryable<Person> people)
+    {
+        var deliveries = Deliveries(scope);
         return people
             .OrderBy(p => p.Unit).ThenBy(p => p.WorkLocation).ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.PayNumber)
             .Select(p => new UnconfirmedPerson(p.GivenName + " " + p.FamilyName, p.RankOrGrade, p.PayNumber, p.Unit, p.WorkLocation,

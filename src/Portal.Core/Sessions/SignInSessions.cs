@@ -8,6 +8,10 @@ namespace Portal.Core.Sessions;
 /// <summary>Opens, checks and ends sign-in sessions (see <see cref="SignInSession"/>).</summary>
 public sealed class SignInSessions(PortalDbContext db, TimeProvider clock)
 {
+    /// <summary>Every signed-in request asks this, so its query is translated once, not on each request.</summary>
+    private static readonly Func<PortalDbContext, string, CancellationToken, Task<bool>> Open =
+        EF.CompileAsyncQuery((PortalDbContext db, string id, CancellationToken cancellationToken) => db.SignInSessions.Any(s => s.Id == id && s.EndedUtc == null));
+
     /// <summary>Records a new session for this sign-in and returns its id, for the cookie to carry.</summary>
     public async Task<string> StartAsync(string subject, CancellationToken cancellationToken)
     {
@@ -24,8 +28,7 @@ public sealed class SignInSessions(PortalDbContext db, TimeProvider clock)
     }
 
     /// <summary>Whether the session is still open: it exists and has not been ended.</summary>
-    public Task<bool> IsOpenAsync(string id, CancellationToken cancellationToken) =>
-        db.SignInSessions.AsNoTracking().AnyAsync(s => s.Id == id && s.EndedUtc == null, cancellationToken);
+    public Task<bool> IsOpenAsync(string id, CancellationToken cancellationToken) => Open(db, id, cancellationToken);
 
     /// <summary>Ends the session, on every node at once. Ending one already ended, or unknown, does nothing.</summary>
     public Task EndAsync(string id, CancellationToken cancellationToken) =>

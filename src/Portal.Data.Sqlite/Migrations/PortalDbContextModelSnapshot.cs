@@ -851,9 +851,6 @@ namespace Portal.Data.Sqlite.Migrations
                     b.HasIndex("ImportRunId")
                         .HasDatabaseName("ix_exposure_changes_import_run_id");
 
-                    b.HasIndex("IncidentId")
-                        .HasDatabaseName("ix_exposure_changes_incident_id");
-
                     b.HasIndex("PersonId", "ChangedUtc")
                         .HasDatabaseName("ix_exposure_changes_person_id_changed_utc");
 
@@ -2697,46 +2694,6 @@ namespace Portal.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_deliveries_people_person_id");
-                });
-
-            modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
-                {
-                    b.HasOne("Portal.Core.Domain.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_exposures_incidents_incident_id");
-
-                    b.HasOne("Portal.Core.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_exposures_people_person_id");
-                });
-
-            modelBuilder.Entity("Portal.Core.Domain.ExposureChange", b =>
-                {
-                    b.HasOne("Portal.Core.Domain.ImportRun", null)
-                        .WithMany()
-                        .HasForeignKey("ImportRunId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_exposure_changes_import_runs_import_run_id");
-
-                    b.HasOne("Portal.Core.Domain.Incident", null)
-                        .WithMany()
-                        .HasForeignKey("IncidentId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_exposure_changes_incidents_incident_id");
-
-                    b.HasOne("Portal.Core.Domain.Person", null)
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_exposure_changes_people_person_id");
                 });
 
             modelBuilder.Entity("Portal.Core.Domain.ExposureView", b =>

@@ -13,7 +13,7 @@ internal sealed class ExposureConfiguration : IEntityTypeConfiguration<Exposure>
         builder.Property(e => e.Fields).HasConversion<int>();
         builder.HasIndex(e => new { e.IncidentId, e.PersonId }).IsUnique();
         builder.HasIndex(e => e.PersonId);
-        builder.HasOne<Incident>().WithMany().HasForeignKey(e => e.IncidentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.PersonId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign keys, as with exposure changes: exposures are only written by the manifest import, from the people
+        // table and an incident it checks first, and people and incidents are never deleted.
     }
 }

@@ -40,7 +40,8 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
                 i.Id,
                 i.Reference,
                 i.Title,
-                People = db.Exposures.Count(e => e.IncidentId == i.Id),
+                // What the manifest import recorded (its rows less those matching no one) rather than a count of every exposure.
+                People = i.ManifestRows != null ? i.ManifestRows.Value - (i.ManifestUnmatched ?? 0) : db.Exposures.Count(e => e.IncidentId == i.Id),
                 ManifestUnderway = db.ImportRuns.Any(r => r.IncidentId == i.Id && r.Kind == ImportKind.Manifest &&
                     (r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Checked || r.Status == ImportRunStatus.Applying)),
                 Campaign = db.NoticeCampaigns.Where(c => c.Audience == AudienceKind.Incident && c.AudienceIncidentId == i.Id && c.Status != CampaignStatus.Cancelled)

@@ -26,7 +26,7 @@ public sealed record UnconfirmedView(OutreachScope Scope, string ListPage, IRead
     public static async Task<UnconfirmedView> LoadAsync(Unconfirmed unconfirmed, Actor actor, OutreachScope scope, string listPage, string? unit, string? workLocation, int pageNumber, CancellationToken cancellationToken)
     {
         var groups = await unconfirmed.GroupsAsync(scope, cancellationToken);
-        var page = await unconfirmed.PageAsync(actor, scope, unit, workLocation, pageNumber, cancellationToken);
+        var page = await unconfirmed.PageAsync(actor, scope, unit, workLocation, pageNumber, groups, cancellationToken);
         return new UnconfirmedView(scope, listPage, groups, page, unit, workLocation);
     }
 

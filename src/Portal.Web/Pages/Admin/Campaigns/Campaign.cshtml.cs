@@ -101,8 +101,7 @@ public sealed class CampaignModel(
         }
 
         Progress = await reports.ProgressAsync(Id, cancellationToken);
-        ByUnit = await reports.AcknowledgementsByUnitAsync(Id, cancellationToken);
-        NotAcknowledged = await reports.NotAcknowledgedCountAsync(Id, cancellationToken);
+        (ByUnit, NotAcknowledged) = await reports.AcknowledgementsByUnitAsync(Id, cancellationToken);
         Answers = await reports.AnswersAsync(Id, cancellationToken);
         Ladder = await ladder.ProgressAsync(Campaign, cancellationToken);
         LetterBatches = await ladder.LetterBatchesAsync(Id, cancellationToken);
