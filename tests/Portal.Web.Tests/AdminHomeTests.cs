@@ -66,6 +66,26 @@ public sealed class AdminHomeTests
     }
 
     [Fact]
+    public async Task AnIncidentsPeople_AreThoseItsManifestMatched_NotCountingPayNumbersOfNoOne()
+    {
+        await using var factory = new PortalFactory();
+        var people = await factory.Data.CreatePeopleAsync(3);
+        var incident = await factory.Data.CreateIncidentAsync();
+        var manifest = "pay_number,fields_held\r\n" + string.Concat(people.Select(p => $"{p.PayNumber},name;photo\r\n")) + "999999,name\r\n";
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<Portal.Core.Imports.ManifestImporter>()
+                .ImportAsync(incident.Id, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(manifest)), cancellationToken: TestContext.Current.CancellationToken);
+            Assert.True(report.Applied);
+            Assert.Equal(1, report.UnmatchedCount);
+        }
+
+        var page = await Html.ReadAsync(await factory.ClientAs(TestData.NewPayNumber(), RoleNames.Admin).GetAsync("/admin", TestContext.Current.CancellationToken));
+
+        Assert.Contains("3 people in it", page.Section($"tasks-{incident.Reference}").TextContent);
+    }
+
+    [Fact]
     public async Task ATaskListsLinks_OpenTheManifestUploadAndTheNotice_AlreadyPointedAtItsIncident()
     {
         await using var factory = new PortalFactory();

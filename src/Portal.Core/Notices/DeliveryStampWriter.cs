@@ -13,8 +13,8 @@ namespace Portal.Core.Notices;
 /// every worker, go in one transaction. A worker asks a message before it would have to wait, and goes on sending
 /// while the commit runs, so a crash can repeat at most <see cref="Jobs.NoticeBatchJob.MostUnrecorded"/> messages a worker —
 /// but 47,000 stamps cost about 10,000 commits rather than 47,000: on SQLite (one writer at a time, index pages
-/// rewritten per commit) the difference is seconds of a campaign. On PostgreSQL a commit's "sent" stamps are one
-/// statement, so a commit is one round trip whatever it holds. A fixed wait for stamps to gather would not do:
+/// rewritten per commit) the difference is seconds of a campaign. On PostgreSQL a commit's "sent" stamps go to the
+/// server as one batch, so a commit is one round trip whatever it holds. A fixed wait for stamps to gather would not do:
 /// on two busy cores a 1 ms timer fires late, and every worker stands waiting for it.
 /// </summary>
 public sealed class DeliveryStampWriter(IServiceScopeFactory scopes) : IAsyncDisposable
@@ -111,10 +111,6 @@ public sealed class DeliveryStampWriter(IServiceScopeFactory scopes) : IAsyncDis
             $"UPDATE {t.Name} SET {t[nameof(Delivery.Status)]} = @status, {t[nameof(Delivery.LastError)]} = @error, {t[nameof(Delivery.NextAttemptUtc)]} = @next, " +
             $"{t[nameof(Delivery.Attempts)]} = {t[nameof(Delivery.Attempts)]} + 1, {t[nameof(Delivery.ClaimToken)]} = NULL {guard}", "@error", "@next");
 
-        // PostgreSQL: every "sent" stamp of a commit in one statement, the values as arrays, so a commit costs one round
-        // trip to the server rather than one a stamp. (SQLite has no round trip to save.)
-        await using var sentMany = connection is Npgsql.NpgsqlConnection postgres ? SentManyCommand(postgres, t) : null;
-
         var batch = new List<Stamp>(MostPerCommit);
         while (await queue.Reader.WaitToReadAsync())
         {
@@ -141,16 +137,13 @@ public sealed class DeliveryStampWriter(IServiceScopeFactory scopes) : IAsyncDis
                 await using (var transaction = await connection.BeginTransactionAsync())
                 {
                     sent.Transaction = failed.Transaction = transaction;
-                    if (sentMany is not null && batch.Where(stamp => stamp.Status == DeliveryStatus.Sent).ToArray() is { Length: > 0 } sentStamps)
+                    var postgres = connection as Npgsql.NpgsqlConnection;
+                    if (postgres is not null && batch.Where(stamp => stamp.Status == DeliveryStatus.Sent).ToArray() is { Length: > 0 } sentStamps)
                     {
-                        sentMany.Transaction = (Npgsql.NpgsqlTransaction)transaction;
-                        sentMany.Parameters["ids"].Value = sentStamps.Select(stamp => stamp.DeliveryId).ToArray();
-                        sentMany.Parameters["tokens"].Value = sentStamps.Select(stamp => stamp.Token).ToArray();
-                        sentMany.Parameters["times"].Value = sentStamps.Select(stamp => stamp.SentUtc!.Value).ToArray();
-                        await sentMany.ExecuteNonQueryAsync();
+                        await SendManyAsync(postgres, (Npgsql.NpgsqlTransaction)transaction, sent.CommandText, sentStamps);
                     }
 
-                    foreach (var stamp in sentMany is null ? batch : batch.Where(stamp => stamp.Status != DeliveryStatus.Sent))
+                    foreach (var stamp in postgres is null ? batch : batch.Where(stamp => stamp.Status != DeliveryStatus.Sent))
                     {
                         var command = stamp.Status == DeliveryStatus.Sent ? sent : failed;
                         command.Parameters["@id"].Value = stamp.DeliveryId;
@@ -184,23 +177,26 @@ public sealed class DeliveryStampWriter(IServiceScopeFactory scopes) : IAsyncDis
     }
 
     /// <summary>
-    /// PostgreSQL: every "sent" stamp of a commit in one statement, the values as arrays, so a commit costs one round
-    /// trip to the server rather than one a stamp. (SQLite has no round trip to save.)
+    /// PostgreSQL: a commit's "sent" stamps as one batch of the same per-row statement (each finds its row by its
+    /// primary key), sent to the server in one round trip rather than one a stamp. (SQLite has no round trip to save.)
+    /// One statement joining arrays of ids was tried first: the planner chose the status index, and read every row
+    /// being sent for each commit, which made a campaign a fifth slower.
     /// </summary>
-    private static Npgsql.NpgsqlCommand SentManyCommand(Npgsql.NpgsqlConnection connection, TableMap t)
+    private static async Task SendManyAsync(Npgsql.NpgsqlConnection connection, Npgsql.NpgsqlTransaction transaction, string sql, IEnumerable<Stamp> stamps)
     {
-        var command = connection.CreateCommand();
-        command.CommandText =
-            $"UPDATE {t.Name} d SET {t[nameof(Delivery.Status)]} = @sent_status, {t[nameof(Delivery.SentUtc)]} = u.sent, {t[nameof(Delivery.Attempts)]} = d.{t[nameof(Delivery.Attempts)]} + 1, " +
-            $"{t[nameof(Delivery.LastError)]} = NULL, {t[nameof(Delivery.NextAttemptUtc)]} = NULL, {t[nameof(Delivery.ClaimToken)]} = NULL " +
-            $"FROM unnest(@ids, @tokens, @times) AS u(id, token, sent) " +
-            $"WHERE d.{t[nameof(Delivery.Id)]} = u.id AND d.{t[nameof(Delivery.ClaimToken)]} = u.token AND d.{t[nameof(Delivery.Status)]} = @sending";
-        command.Parameters.Add(new Npgsql.NpgsqlParameter("sent_status", nameof(DeliveryStatus.Sent)));
-        command.Parameters.Add(new Npgsql.NpgsqlParameter("sending", nameof(DeliveryStatus.Sending)));
-        command.Parameters.Add(new Npgsql.NpgsqlParameter("ids", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Bigint));
-        command.Parameters.Add(new Npgsql.NpgsqlParameter("tokens", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text));
-        command.Parameters.Add(new Npgsql.NpgsqlParameter("times", NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.TimestampTz));
-        return command;
+        await using var batch = new Npgsql.NpgsqlBatch(connection, transaction);
+        foreach (var stamp in stamps)
+        {
+            var command = new Npgsql.NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new Npgsql.NpgsqlParameter("id", stamp.DeliveryId));
+            command.Parameters.Add(new Npgsql.NpgsqlParameter("token", stamp.Token));
+            command.Parameters.Add(new Npgsql.NpgsqlParameter("sending", nameof(DeliveryStatus.Sending)));
+            command.Parameters.Add(new Npgsql.NpgsqlParameter("status", nameof(DeliveryStatus.Sent)));
+            command.Parameters.Add(new Npgsql.NpgsqlParameter("now", stamp.SentUtc!.Value));
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync();
     }
 
     private static readonly string[] CommonParameters = ["@id", "@token", "@sending", "@status"];
