@@ -177,6 +177,19 @@ internal static partial class ScaleBenchmark
             Console.WriteLine(Invariant($"| the campaign, send → last row stamped | {recipients:N0} | {elapsed.TotalSeconds:F1} | {recipients / elapsed.TotalSeconds:N0} | {recipients / elapsed.TotalSeconds / baselineRate:F2} | ≥ 0.8 |"));
             Console.WriteLine();
             Console.WriteLine($"{sent:N0} sent and {refused:N0} refused by the server (addresses ending in {Refused[0]}); {received.Count:N0} received, each {(everyoneOnce ? "exactly once" : "NOT exactly once")}; batches sent by {servers} node processes.");
+            if (!everyoneOnce)
+            {
+                // What the next look needs: how many got more than one, and what the nodes said went wrong (warnings and
+                // failures only; the addresses are the generator's, but none is printed).
+                Console.WriteLine($"{received.GroupBy(r => r, StringComparer.Ordinal).Count(g => g.Count() > 1)} addresses received more than one. The nodes' warnings:");
+                foreach (var (node, name) in nodes.Zip(["a", "b"]))
+                {
+                    foreach (var line in node.KeptLines(l => l.Contains("warn", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        Console.WriteLine($"  {name}: {line}");
+                    }
+                }
+            }
 
             var adminPages = await PagesAsync(addresses[1], adminCookie, 50,
             [

@@ -53,6 +53,9 @@ public sealed partial class PortalProcess : IDisposable
 
     public string LastOutput => string.Join('\n', output.TakeLast(40));
 
+    /// <summary>The lines it has written that are still kept (the last 200) and match <paramref name="wanted"/>.</summary>
+    public IReadOnlyList<string> KeptLines(Func<string, bool> wanted) => [.. output.Where(wanted)];
+
     public void Kill()
     {
         process.Kill(entireProcessTree: true);
