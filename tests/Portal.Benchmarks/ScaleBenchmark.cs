@@ -155,7 +155,8 @@ internal static partial class ScaleBenchmark
             var campaign = await SendCampaignAsync(client, adminCookie, ("Input.Audience", nameof(AudienceKind.EveryoneActive)));
             var last = await WaitForCompletionAsync(database, campaign, nodes);
             var elapsed = last - pressed;
-            var received = sink.Received().Skip(receivedBefore).Select(r => r.Recipient).ToList();
+            var messages = sink.Received().Skip(receivedBefore).ToList();
+            var received = messages.Select(r => r.Recipient).ToList();
             var after = await NoticeBenchmark.PlainMailKitAsync(sink.Port, baselineCount, "after", NodeCount * NodeParallelism);
             var baselineRate = baselineCount / ((before + after) / 2).TotalSeconds;
 
@@ -181,7 +182,8 @@ internal static partial class ScaleBenchmark
             {
                 // What the next look needs: how many got more than one, and what the nodes said went wrong (warnings and
                 // failures only; the addresses are the generator's, but none is printed).
-                Console.WriteLine($"{received.GroupBy(r => r, StringComparer.Ordinal).Count(g => g.Count() > 1)} addresses received more than one. The nodes' warnings:");
+                var twice = messages.GroupBy(m => m.Recipient, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
+                Console.WriteLine($"{twice.Count} addresses received more than one; their messages' ids: {string.Join("; ", twice.Take(5).Select(g => string.Join(", ", g.Select(m => m.MessageId))))}. The nodes' warnings:");
                 foreach (var (node, name) in nodes.Zip(["a", "b"]))
                 {
                     foreach (var line in node.KeptLines(l => l.Contains("warn", StringComparison.OrdinalIgnoreCase) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)))
