@@ -16,7 +16,8 @@ public sealed class DatabaseLogTests
     {
         const long megabyte = 1024 * 1024;
         await using var sink = await SmtpSink.StartAsync();
-        // 6,000 messages write about 75 MB of log; the log must stay near 8 MB.
+        // 6,000 messages write about 75 MB of log; the log must stay near 8 MB: past it by at most what is written while
+        // the keeper looks again and checkpoints (it reached 11–16 MB when it looked every 250 ms, 8–9 MB at every 50 ms).
         await using var factory = NoticeHost.For(sink, ("Notices:BatchSize", "500"), ("Notices:Parallelism", "4"), ("Database:LogCheckpointMegabytes", "8"));
         await factory.Data.CreatePeopleAsync(6000);
         var log = Path.Combine(factory.DataDirectory, "portal.db-wal");
@@ -36,7 +37,7 @@ public sealed class DatabaseLogTests
         var reported = details.GetProperty("checks").GetProperty("database-log");
 
         Assert.Equal((6000, 6000), (progress.Total, progress.Sent));
-        Assert.True(largest <= 16 * megabyte, $"The log reached {largest / (double)megabyte:F1} MB while sending");
+        Assert.True(largest <= 12 * megabyte, $"The log reached {largest / (double)megabyte:F1} MB while sending");
         Assert.True(new FileInfo(log).Length <= 8 * megabyte, $"The log is {new FileInfo(log).Length / (double)megabyte:F1} MB after sending");
         Assert.Equal("Healthy", reported.GetProperty("status").GetString());
         Assert.InRange(reported.GetProperty("writeAheadLogBytes").GetInt64(), 0, 8 * megabyte);
