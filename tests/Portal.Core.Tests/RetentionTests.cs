@@ -69,7 +69,7 @@ public sealed class RetentionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeliveryRowsOfCampaignsFinishedPastThePeriod_Go_TheCampaignAndRecentOrUnfinishedOnesStay()
+    public async Task DeliveryRowsOfCampaignsFinishedPastThePeriod_Go_TheCampaignAndRecentOrUnfinishedOnesStay_KeepingHowManyTheySent()
     {
         var person = await AddPersonAsync();
         var old = await AddCampaignAsync(person, CampaignStatus.Completed, daysSinceFinished: 366);
@@ -84,6 +84,9 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal([recent, paused], await db.Deliveries.OrderBy(d => d.CampaignId).Select(d => d.CampaignId).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal([recent, paused], await db.Escalations.OrderBy(e => e.CampaignId).Select(e => e.CampaignId).ToListAsync(TestContext.Current.CancellationToken));
         Assert.Equal(4, await db.NoticeCampaigns.CountAsync(c => new[] { old, oldCancelled, recent, paused }.Contains(c.Id), TestContext.Current.CancellationToken));
+        // The campaigns whose rows went keep how many they sent (each had one sent row); the others are still counted from their rows.
+        Assert.Equal([(old, (int?)1), (oldCancelled, 1), (recent, null), (paused, null)],
+            (await db.NoticeCampaigns.Where(c => new[] { old, oldCancelled, recent, paused }.Contains(c.Id)).OrderBy(c => c.Id).Select(c => new { c.Id, c.SentCount }).ToListAsync(TestContext.Current.CancellationToken)).Select(c => (c.Id, c.SentCount)));
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.Action == AuditActions.RetentionApplied, TestContext.Current.CancellationToken));
     }
 

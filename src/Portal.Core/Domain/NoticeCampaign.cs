@@ -51,6 +51,12 @@ public sealed class NoticeCampaign
 
     /// <summary>How many delivery rows were written when sending started.</summary>
     public int? RecipientCount { get; set; }
+
+    /// <summary>
+    /// How many were sent, kept once it can no longer change: when the campaign completes, and by retention before it
+    /// removes the delivery rows. Until then it is counted from the rows.
+    /// </summary>
+    public int? SentCount { get; set; }
     public DateTime CreatedUtc { get; set; }
     public DateTime? StartedUtc { get; set; }
     public DateTime? CompletedUtc { get; set; }

@@ -37,6 +37,10 @@ public sealed class RetentionJob(
         await db.Escalations
             .Where(e => db.NoticeCampaigns.Any(c => c.Id == e.CampaignId && (c.Status == CampaignStatus.Completed || c.Status == CampaignStatus.Cancelled) && c.CompletedUtc < deliveriesBefore))
             .ExecuteDeleteAsync(cancellationToken);
+        // A campaign keeps how many it sent after its rows are gone (a completed one kept it when it completed).
+        await db.NoticeCampaigns
+            .Where(c => (c.Status == CampaignStatus.Completed || c.Status == CampaignStatus.Cancelled) && c.CompletedUtc < deliveriesBefore && c.SentCount == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.SentCount, c => (int?)db.Deliveries.Count(d => d.CampaignId == c.Id && d.Status == DeliveryStatus.Sent)), cancellationToken);
         var deliveries = await db.Deliveries
             .Where(d => db.NoticeCampaigns.Any(c => c.Id == d.CampaignId && (c.Status == CampaignStatus.Completed || c.Status == CampaignStatus.Cancelled) && c.CompletedUtc < deliveriesBefore))
             .ExecuteDeleteAsync(cancellationToken);

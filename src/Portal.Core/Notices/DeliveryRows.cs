@@ -19,12 +19,13 @@ public sealed class DeliveryRows(PortalDbContext db, TimeProvider clock)
         var c = TableMap.For<NoticeCampaign>(db);
         var d = TableMap.For<Delivery>(db);
         return ExecuteAsync(
-            $"UPDATE {c.Name} SET {c[nameof(NoticeCampaign.Status)]} = @completed, {c[nameof(NoticeCampaign.CompletedUtc)]} = @now, {c[nameof(NoticeCampaign.Version)]} = {c[nameof(NoticeCampaign.Version)]} + 1 " +
+            $"UPDATE {c.Name} SET {c[nameof(NoticeCampaign.Status)]} = @completed, {c[nameof(NoticeCampaign.CompletedUtc)]} = @now, {c[nameof(NoticeCampaign.Version)]} = {c[nameof(NoticeCampaign.Version)]} + 1, " +
+            $"{c[nameof(NoticeCampaign.SentCount)]} = (SELECT COUNT(*) FROM {d.Name} WHERE {d[nameof(Delivery.CampaignId)]} = @campaign AND {d[nameof(Delivery.Status)]} = @sent) " +
             $"WHERE {c[nameof(NoticeCampaign.Id)]} = @campaign AND {c[nameof(NoticeCampaign.Status)]} = @sending AND NOT EXISTS (SELECT 1 FROM {d.Name} " +
             $"WHERE {d[nameof(Delivery.CampaignId)]} = @campaign AND {d[nameof(Delivery.Status)]} IN (@pending, @claimed, @retry))",
             cancellationToken,
             ("@completed", nameof(CampaignStatus.Completed)), ("@now", Now), ("@campaign", campaignId), ("@sending", nameof(CampaignStatus.Sending)),
-            ("@pending", nameof(DeliveryStatus.Pending)), ("@claimed", nameof(DeliveryStatus.Sending)), ("@retry", nameof(DeliveryStatus.FailedTemporary)));
+            ("@pending", nameof(DeliveryStatus.Pending)), ("@claimed", nameof(DeliveryStatus.Sending)), ("@retry", nameof(DeliveryStatus.FailedTemporary)), ("@sent", nameof(DeliveryStatus.Sent)));
     }
 
     /// <summary>

@@ -1566,6 +1566,10 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_for_utc");
 
+                    b.Property<int?>("SentCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("sent_count");
+
                     b.Property<DateTime?>("StartedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_utc");

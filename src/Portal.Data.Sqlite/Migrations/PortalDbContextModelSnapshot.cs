@@ -1518,6 +1518,10 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("scheduled_for_utc");
 
+                    b.Property<int?>("SentCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_count");
+
                     b.Property<DateTime?>("StartedUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("started_utc");

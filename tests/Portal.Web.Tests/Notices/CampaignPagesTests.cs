@@ -145,6 +145,41 @@ public sealed class CampaignPagesTests
     }
 
     [Fact]
+    public async Task TheListOfNotices_ShowsTwentyFiveAPage_NewestFirst_AndAFinishedOnesSentCount_AfterRetentionRemovedItsRows()
+    {
+        await using var factory = new PortalFactory();
+        var (admin, _) = await AdminAsync(factory);
+        var person = await factory.Data.CreatePersonAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var start = DateTime.UtcNow.AddDays(-60);
+            // The oldest finished long ago: its rows are gone, and it kept how many it sent. The next is still sending.
+            db.NoticeCampaigns.Add(new NoticeCampaign { Subject = "Notice 1", BodyTemplate = Body, Status = CampaignStatus.Completed, RecipientCount = 47_000, SentCount = 46_512, CreatedUtc = start, StartedUtc = start, CompletedUtc = start });
+            var sending = new NoticeCampaign { Subject = "Notice 2", BodyTemplate = Body, Status = CampaignStatus.Sending, RecipientCount = 2, CreatedUtc = start.AddDays(1), StartedUtc = start.AddDays(1) };
+            db.NoticeCampaigns.Add(sending);
+            for (var i = 3; i <= 27; i++)
+            {
+                db.NoticeCampaigns.Add(new NoticeCampaign { Subject = $"Notice {i}", BodyTemplate = Body, Status = CampaignStatus.Draft, CreatedUtc = start.AddDays(i) });
+            }
+
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            db.Deliveries.Add(new Delivery { CampaignId = sending.Id, PersonId = person.Id, Status = DeliveryStatus.Sent, SentUtc = start });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var first = await Html.ReadAsync(await admin.GetAsync("/admin/campaigns", TestContext.Current.CancellationToken));
+        var second = await Html.ReadAsync(await admin.GetAsync("/admin/campaigns?page=2", TestContext.Current.CancellationToken));
+        var beyond = await Html.ReadAsync(await admin.GetAsync("/admin/campaigns?page=9", TestContext.Current.CancellationToken));
+
+        Assert.Equal(Enumerable.Range(3, 25).Reverse().Select(i => $"Notice {i}"), first.Texts("[data-testid=campaigns] tbody tr td:first-child"));
+        Assert.Equal(["Notice 2", "Notice 1"], second.Texts("[data-testid=campaigns] tbody tr td:first-child"));
+        Assert.Equal(["1 of 2", "46,512 of 47,000"], second.Texts("[data-testid=campaigns] tbody tr td:nth-child(4)"));
+        Assert.Contains("/admin/campaigns?page=2", first.QuerySelectorAll(".govuk-pagination a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(second.Texts("[data-testid=campaigns] tbody tr td:first-child"), beyond.Texts("[data-testid=campaigns] tbody tr td:first-child"));
+    }
+
+    [Fact]
     public async Task PreviewOfANoticeAlreadySent_GoesToItsOverview_AndLooksUpNoOne()
     {
         await using var factory = new PortalFactory();

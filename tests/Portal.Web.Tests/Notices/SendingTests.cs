@@ -46,6 +46,9 @@ public sealed class SendingTests
         Assert.All(failures, f => Assert.Equal((DeliveryStatus.FailedPermanent, 1), (f.Status, f.Attempts)));
         Assert.All(failures, f => Assert.StartsWith("550", f.Reason, StringComparison.Ordinal));
         Assert.All(failures, f => Assert.Contains("User unknown", f.Reason, StringComparison.Ordinal));
+        // Finished, it keeps how many it sent, which the list of notices shows without counting its rows.
+        Assert.Equal(108, await scope.ServiceProvider.GetRequiredService<Portal.Core.Data.PortalDbContext>().NoticeCampaigns
+            .Where(c => c.Id == id).Select(c => c.SentCount).SingleAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
