@@ -201,8 +201,9 @@ internal sealed class StagingTable : IAsyncDisposable
         await using (var find = db.Database.GetDbConnection().CreateCommand())
         {
             find.Transaction = loading;
-            find.CommandText = $"SELECT * FROM (SELECT line, {string.Join(", ", columns)}, {string.Join(", ", unique.Select((c, i) => $"COUNT(*) OVER (PARTITION BY {c}) AS n{i}"))} " +
-                $"FROM {Name}) d WHERE {string.Join(" OR ", unique.Select((_, i) => $"n{i} > 1"))} ORDER BY line";
+            // Each key's shared values by hashing (a window over each key sorted the whole file: a tenth of a manifest's import).
+            find.CommandText = $"SELECT line, {string.Join(", ", columns)} FROM {Name} " +
+                $"WHERE {string.Join(" OR ", unique.Select(c => $"{c} IN (SELECT {c} FROM {Name} GROUP BY {c} HAVING COUNT(*) > 1)"))} ORDER BY line";
             await using var reader = await find.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
