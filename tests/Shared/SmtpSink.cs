@@ -5,7 +5,8 @@ namespace Portal.Testing;
 /// <summary>
 /// A real SMTP server on loopback (tests/smtp/smtp_sink.py, on Debian's python3 and aiosmtpd) that records the
 /// recipient and Message-ID of every message it accepts. It can be stopped and started again on the same port to
-/// play a relay that goes away, and told to refuse some addresses for good (550) or for now (450).
+/// play a relay that goes away, and told to refuse some addresses for good (550) or for now (450), or to take two
+/// seconds to answer a message it has already recorded (a relay slow to say it has a message).
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
@@ -13,12 +14,14 @@ public sealed class SmtpSink : IAsyncDisposable
     private readonly string directory = Directory.CreateTempSubdirectory("smtp-sink-").FullName;
     private readonly string? reject;
     private readonly string? defer;
+    private readonly string? slow;
     private Process? process;
 
-    private SmtpSink(string? reject, string? defer)
+    private SmtpSink(string? reject, string? defer, string? slow)
     {
         this.reject = reject;
         this.defer = defer;
+        this.slow = slow;
     }
 
     public int Port { get; private set; }
@@ -35,9 +38,9 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    public static async Task<SmtpSink> StartAsync(string? reject = null, string? defer = null)
+    public static async Task<SmtpSink> StartAsync(string? reject = null, string? defer = null, string? slow = null)
     {
-        var sink = new SmtpSink(reject, defer);
+        var sink = new SmtpSink(reject, defer, slow);
         await sink.StartProcessAsync(0);
         return sink;
     }
@@ -121,6 +124,12 @@ public sealed class SmtpSink : IAsyncDisposable
         {
             start.ArgumentList.Add("--defer");
             start.ArgumentList.Add(defer);
+        }
+
+        if (slow is not null)
+        {
+            start.ArgumentList.Add("--slow");
+            start.ArgumentList.Add(slow);
         }
 
         process = Process.Start(start)!;

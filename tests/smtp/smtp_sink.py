@@ -4,7 +4,8 @@
 It accepts every message and appends one line per message to --log: the recipient and the Message-ID,
 tab-separated, flushed at once so a test can read what has arrived while sending goes on. --reject and
 --defer are regular expressions over the recipient address: matching addresses get a permanent 550 or a
-temporary 450 at RCPT. Prints "ready <port>" once listening. Run it with Debian's /usr/bin/python3.
+temporary 450 at RCPT. A message to an address matching --slow is recorded at once and answered two seconds
+later, as a relay that is slow to confirm a message it already has. Prints "ready <port>" once listening. Run it with Debian's /usr/bin/python3.
 """
 import argparse
 import asyncio
@@ -22,10 +23,11 @@ MESSAGE_ID = re.compile(rb"^Message-ID:\s*(\S+)", re.IGNORECASE | re.MULTILINE)
 
 
 class Sink:
-    def __init__(self, log, reject, defer):
+    def __init__(self, log, reject, defer, slow):
         self.log = log
         self.reject = re.compile(reject) if reject else None
         self.defer = re.compile(defer) if defer else None
+        self.slow = re.compile(slow) if slow else None
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if self.reject and self.reject.search(address):
@@ -41,6 +43,8 @@ class Sink:
         for rcpt in envelope.rcpt_tos:
             self.log.write("%s\t%s\n" % (rcpt, message_id))
         self.log.flush()
+        if self.slow and any(self.slow.search(rcpt) for rcpt in envelope.rcpt_tos):
+            await asyncio.sleep(2)
         return "250 2.0.0 Queued"
 
 
@@ -50,10 +54,11 @@ async def main():
     parser.add_argument("--log", required=True)
     parser.add_argument("--reject")
     parser.add_argument("--defer")
+    parser.add_argument("--slow")
     args = parser.parse_args()
 
     log = open(args.log, "a", encoding="utf-8")
-    sink = Sink(log, args.reject, args.defer)
+    sink = Sink(log, args.reject, args.defer, args.slow)
     loop = asyncio.get_running_loop()
     server = await loop.create_server(
         lambda: SMTP(sink, hostname="localhost", ident="portal-test-sink", enable_SMTPUTF8=True),

@@ -196,7 +196,11 @@ public sealed partial class NoticeBatchJob(
         {
             try
             {
-                await connection.SendAsync(message, cancellationToken);
+                // Not cancelled part way: a relay may already hold the message when the job is told to stop (the host
+                // stopping, or Hangfire aborting a job it has handed to another worker), and a message it holds but was
+                // never recorded would be sent again. The connection's own timeout bounds a relay that does not answer;
+                // the job stops between messages instead.
+                await connection.SendAsync(message, CancellationToken.None);
                 return (connection, null);
             }
             catch (Exception exception) when (exception is not OperationCanceledException && MailFailure.Classify(exception) is { Scope: FailureScope.Recipient } failure)

@@ -125,6 +125,31 @@ public sealed class SendingTests
     }
 
     [Fact]
+    public async Task TheNodeStopping_WhileTheRelayConfirmsAMessage_RecordsItSent_SoTheNextNodeDoesNotSendItAgain()
+    {
+        await using var sink = await SmtpSink.StartAsync(slow: "^slow");
+        await using var first = NoticeHost.For(sink);
+        await first.Data.CreatePersonAsync(p => p.Email = "slow.reader@force.example");
+        var id = await first.SendToEveryoneAsync();
+
+        // The relay has the message and takes two seconds to say so; meanwhile the node is told to stop, which
+        // cancels its jobs. Had the handover been cancelled, the row would go back as unsent for the next node.
+        await NoticeHost.WaitForAsync(() => Task.FromResult(sink.Received().Count), n => n == 1);
+        var lifetime = first.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+        var stopped = new TaskCompletionSource();
+        lifetime.ApplicationStopped.Register(() => stopped.TrySetResult());
+        lifetime.StopApplication();
+        await stopped.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        // The next node, on the same database, takes up what the first left.
+        await using var second = new PortalFactory { SameDatabaseAs = first }.SendingThrough(sink);
+        var progress = await NoticeHost.WaitForAsync(() => second.ProgressAsync(id), p => p.Status == CampaignStatus.Completed);
+
+        Assert.Equal(1, progress.Sent);
+        Assert.Single(sink.Received());
+    }
+
+    [Fact]
     public async Task PauseThenResume_StopsSending_ThenEveryoneGetsExactlyOne()
     {
         await using var sink = await SmtpSink.StartAsync();
