@@ -58,22 +58,26 @@ public sealed class BoardPacks(
             Csv = FiguresCsv.Write([.. lastDay.Select(t => ("The 24 hours to " + UkTime.Format(to, "HH:mm 'on' d MMMM yyyy"), t)),
                 .. figures.Scopes.SelectMany(s => s.Tables.Select(t => (s.Title, t)))], figures.Scopes),
         };
-        db.BoardPacks.Add(pack);
-        try
+        // One statement that leaves the day to whichever node writes it first: two nodes starting together both make
+        // up a missed pack, and the second finds the day taken (a failed insert would be logged as an error by each).
+        var t = TableMap.For<BoardPack>(db);
+        await db.OpenIfClosedAsync(cancellationToken);
+        await using var insert = db.CreateCommand(
+            $"INSERT INTO {t.Name} ({t[nameof(BoardPack.ForDate)]}, {t[nameof(BoardPack.PeriodFromUtc)]}, {t[nameof(BoardPack.PeriodToUtc)]}, {t[nameof(BoardPack.CreatedUtc)]}, " +
+            $"{t[nameof(BoardPack.MadeUp)]}, {t[nameof(BoardPack.Pdf)]}, {t[nameof(BoardPack.Csv)]}) VALUES (@day, @from, @to, @created, @madeUp, @pdf, @csv) " +
+            $"ON CONFLICT ({t[nameof(BoardPack.ForDate)]}) DO NOTHING RETURNING {t[nameof(BoardPack.Id)]}");
+        foreach (var (name, value) in new (string, object)[] { ("@day", day), ("@from", from), ("@to", to), ("@created", now), ("@madeUp", madeUp), ("@pdf", pack.Pdf), ("@csv", pack.Csv) })
         {
-            await db.SaveChangesAsync(cancellationToken);
+            insert.AddParameter(name).Value = value;
         }
-        catch (DbUpdateException)
-        {
-            if (!await db.BoardPacks.AsNoTracking().AnyAsync(p => p.ForDate == day, cancellationToken))
-            {
-                throw;
-            }
 
+        if (await insert.ExecuteScalarAsync(cancellationToken) is not { } id)
+        {
             // Another node wrote the day's pack first.
             return null;
         }
 
+        pack.Id = Convert.ToInt32(id, System.Globalization.CultureInfo.InvariantCulture);
         logger.LogInformation("Board pack {Day} written{MadeUp}", day, madeUp ? ", made up after the portal was down at its time" : "");
         return pack;
     }

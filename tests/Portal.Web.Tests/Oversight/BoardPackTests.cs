@@ -123,4 +123,26 @@ public sealed class BoardPackTests
         // The next start finds it written.
         Assert.Null(await RunJobAsync(factory));
     }
+
+    [Fact]
+    public async Task TwoNodesWritingTheSameDaysPackAtOnce_WriteOne_AndNeitherLogsAnError()
+    {
+        var clock = new TestClock();
+        clock.Set(new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.Zero));
+        var logs = new LogCapture();
+        await using var factory = new PortalFactory { AppClock = clock, Logs = logs, Settings = { ["Oversight:BoardPacks"] = "true" } };
+        await WaitForPacksAsync(factory, 1);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().BoardPacks.ExecuteDeleteAsync(Cancel);
+        }
+
+        // Both made up after the same downtime, as two nodes starting together do.
+        var written = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RunJobAsync(factory), Cancel)));
+
+        var pack = Assert.Single(await PacksAsync(factory));
+        Assert.Equal(pack.Id, Assert.Single(written, id => id is not null));
+        Assert.DoesNotContain(logs.Lines, line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Critical", StringComparison.Ordinal));
+    }
+
 }
