@@ -196,11 +196,8 @@ public sealed partial class NoticeBatchJob(
         {
             try
             {
-                // Not cancelled part way: a relay may already hold the message when the job is told to stop (the host
-                // stopping, or Hangfire aborting a job it has handed to another worker), and a message it holds but was
-                // never recorded would be sent again. The connection's own timeout bounds a relay that does not answer;
-                // the job stops between messages instead.
-                await connection.SendAsync(message, CancellationToken.None);
+                // Cancelled only before the handover starts, never part way (see IMailConnection.SendAsync).
+                await connection.SendAsync(message, cancellationToken);
                 return (connection, null);
             }
             catch (Exception exception) when (exception is not OperationCanceledException && MailFailure.Classify(exception) is { Scope: FailureScope.Recipient } failure)

@@ -13,13 +13,15 @@ internal sealed class PickupConnection(string directory) : IMailConnection
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(directory);
         var name = string.Concat((message.MessageId ?? Guid.NewGuid().ToString("N")).Split(Path.GetInvalidFileNameChars()));
         var path = Path.Combine(directory, name + ".eml");
         var temporary = path + ".tmp";
         await using (var file = File.Create(temporary))
         {
-            await message.WriteToAsync(file, cancellationToken);
+            // Not cancelled part way (see IMailConnection.SendAsync).
+            await message.WriteToAsync(file, CancellationToken.None);
         }
 
         File.Move(temporary, path, overwrite: true);

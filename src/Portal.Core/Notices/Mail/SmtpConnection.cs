@@ -59,9 +59,11 @@ internal sealed class SmtpConnection : IMailConnection
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            await client.SendAsync(message, cancellationToken);
+            // Not cancelled part way (see IMailConnection.SendAsync): the connection's timeout bounds a silent relay.
+            await client.SendAsync(message, CancellationToken.None);
         }
         catch (Exception exception) when (MailFailure.Classify(exception).Scope == FailureScope.Connection)
         {
