@@ -16,9 +16,10 @@ namespace Portal.Core.Imports;
 /// <para>
 /// On SQLite the table has the unique keys, and each row goes in through one prepared
 /// <c>INSERT … ON CONFLICT DO NOTHING</c>, which costs no round trip. On PostgreSQL the whole file goes in as one
-/// binary <c>COPY</c> stream into a table without keys, as fast as the server can take rows; then one query with a
-/// window over each unique column finds every row whose value an earlier row holds, they are reported and deleted,
-/// and the table's statistics are gathered for the joins that compare it with what is held.
+/// binary <c>COPY</c> stream into a table without keys, as fast as the server can take rows; then one query reads back
+/// the rows whose value in a unique column another row shares (each column's values grouped), those an earlier kept row
+/// holds are reported and deleted, and the table's statistics are gathered for the joins that compare it with what is
+/// held.
 /// </para>
 /// </summary>
 internal sealed class StagingTable : IAsyncDisposable
@@ -83,11 +84,11 @@ internal sealed class StagingTable : IAsyncDisposable
         }
 
         var names = string.Join(", ", columns.Select(c => c.Name));
-        var insert = connection.CreateCommand();
+        var factory = DbProviderFactories.GetFactory(connection) ?? throw new InvalidOperationException("The connection's provider makes no parameters.");
         var values = new Dictionary<string, DbParameter>();
         foreach (var (column, integer) in columns.Select(c => (c.Name, IsInteger(c.Definition))).Prepend(("line", true)))
         {
-            var parameter = insert.CreateParameter();
+            var parameter = factory.CreateParameter()!;
             parameter.ParameterName = "@" + column;
             parameter.DbType = integer ? DbType.Int32 : DbType.String;
             values[column] = parameter;
@@ -96,11 +97,11 @@ internal sealed class StagingTable : IAsyncDisposable
         var copyTypes = columns.Select(c => IsInteger(c.Definition) ? NpgsqlDbType.Integer : NpgsqlDbType.Text).ToArray();
         if (postgres is not null)
         {
-            await insert.DisposeAsync();
             var copy = await postgres.BeginBinaryImportAsync($"COPY {name} (line, {names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
             return new StagingTable(db, name, loading, null, copy, duplicate, [.. columns.Select(c => c.Name)], unique, copyTypes) { Values = values };
         }
 
+        var insert = connection.CreateCommand();
         insert.Transaction = loading;
         insert.CommandText = $"INSERT INTO {name} (line, {names}) VALUES (@line, {string.Join(", ", columns.Select(c => "@" + c.Name))}) ON CONFLICT DO NOTHING";
         insert.Parameters.AddRange(values.Values.ToArray());

@@ -73,15 +73,21 @@ public sealed class Unconfirmed(PortalDbContext db, AuditLog audit)
             people = people.Where(p => p.WorkLocation == workLocation);
         }
 
-        return people.OrderBy(p => p.Unit).ThenBy(p => p.WorkLocation).ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.PayNumber);
+        return InBriefingOrder(people);
     }
 
-    /// <summary>What is shown of each person, with when the last message reached them, keeping their order.</summary>
+    /// <summary>The order a briefing takes people in: by unit, work location and name.</summary>
+    private static IOrderedQueryable<Person> InBriefingOrder(IQueryable<Person> people) =>
+        people.OrderBy(p => p.Unit).ThenBy(p => p.WorkLocation).ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.PayNumber);
+
+    /// <summary>
+    /// What is shown of each person, with when the last message reached them. A page taken with Skip and Take is a
+    /// subquery here, whose order SQL does not keep, so the order is given again.
+    /// </summary>
     private IQueryable<UnconfirmedPerson> Named(OutreachScope scope, IQueryable<Person> people)
     {
         var deliveries = Deliveries(scope);
-        return people
-            .OrderBy(p => p.Unit).ThenBy(p => p.WorkLocation).ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.PayNumber)
+        return InBriefingOrder(people)
             .Select(p => new UnconfirmedPerson(p.GivenName + " " + p.FamilyName, p.RankOrGrade, p.PayNumber, p.Unit, p.WorkLocation,
                 deliveries.Where(d => d.PersonId == p.Id).Max(d => d.SentUtc)));
     }

@@ -66,7 +66,7 @@ public sealed class BoardPacks(
             $"INSERT INTO {t.Name} ({t[nameof(BoardPack.ForDate)]}, {t[nameof(BoardPack.PeriodFromUtc)]}, {t[nameof(BoardPack.PeriodToUtc)]}, {t[nameof(BoardPack.CreatedUtc)]}, " +
             $"{t[nameof(BoardPack.MadeUp)]}, {t[nameof(BoardPack.Pdf)]}, {t[nameof(BoardPack.Csv)]}) VALUES (@day, @from, @to, @created, @madeUp, @pdf, @csv) " +
             $"ON CONFLICT ({t[nameof(BoardPack.ForDate)]}) DO NOTHING RETURNING {t[nameof(BoardPack.Id)]}");
-        foreach (var (name, value) in new (string, object)[] { ("@day", day), ("@from", from), ("@to", to), ("@created", now), ("@madeUp", madeUp), ("@pdf", pack.Pdf), ("@csv", pack.Csv) })
+        foreach (var (name, value) in new (string, object)[] { ("@day", pack.ForDate), ("@from", pack.PeriodFromUtc), ("@to", pack.PeriodToUtc), ("@created", pack.CreatedUtc), ("@madeUp", pack.MadeUp), ("@pdf", pack.Pdf), ("@csv", pack.Csv) })
         {
             insert.AddParameter(name).Value = value;
         }
