@@ -135,12 +135,12 @@ internal static partial class LoadBenchmark
     internal static string CookiesOf(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var values) ? values.Select(v => v.Split(';')[0]) : []);
 
-    /// <summary>Keeps <see cref="Connections"/> requests in flight, each person in turn, for the warm-up and then the measured time.</summary>
-    internal static async Task<Result> DriveAsync(HttpClient client, string path, string[]? cookies, TimeSpan? warmUp = null)
+    /// <summary>Keeps <see cref="Connections"/> requests in flight, each person in turn, for the warm-up and then the measured time (15 s unless given).</summary>
+    internal static async Task<Result> DriveAsync(HttpClient client, string path, string[]? cookies, TimeSpan? warmUp = null, TimeSpan? measured = null)
     {
         await LoopAsync(client, path, cookies, warmUp ?? WarmUp, null);
         var latencies = new List<double>[Connections];
-        var (requests, errors, elapsed) = await LoopAsync(client, path, cookies, Duration, latencies);
+        var (requests, errors, elapsed) = await LoopAsync(client, path, cookies, measured ?? Duration, latencies);
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new Result(requests, errors, elapsed, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
     }

@@ -8,12 +8,15 @@ namespace Portal.Core.Imports;
 /// Imports a supplier's held-data manifest for one incident: which fields it held for each pay number.
 /// The manifest is the whole truth for its incident, so a person it no longer lists loses their exposure
 /// row. Pay numbers that match no person are listed as unmatched, not treated as errors. Like the personnel
-/// import, the file is read once into a staging table and compared and written by set-based SQL.
+/// import, the file is read once into a staging table and compared and written by set-based SQL; each row's pay number
+/// is looked up in the people table once, into a second table (<c>import_manifest_people</c>) that the checks and
+/// the writes then read.
 /// </summary>
 public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
 {
     private const int PayNumberColumn = 0, FieldsHeldColumn = 1;
     private const string Staging = "import_manifest";
+    private const string Resolved = "import_manifest_people";
 
     public static IReadOnlyList<string> Columns { get; } = ["pay_number", "fields_held"];
 
@@ -51,12 +54,42 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
             report.AddProblem(2, 1, "", "The file has a header row but no rows. Check that this is the whole manifest from the supplier.");
         }
 
-        await staging.CountThenWriteAsync(report, apply, () => CountAsync(sql, incidentId, report, cancellationToken), async () =>
-            {
-                await WriteAsync(sql, incidentId, importRunId, cancellationToken);
-                await RecordCountsAsync(incidentId, report, cancellationToken);
-            }, cancellationToken);
+        await ResolveAsync(sql, cancellationToken);
+        try
+        {
+            await staging.CountThenWriteAsync(report, apply, () => CountAsync(sql, incidentId, report, cancellationToken), async () =>
+                {
+                    await WriteAsync(sql, incidentId, importRunId, cancellationToken);
+                    await RecordCountsAsync(incidentId, report, cancellationToken);
+                }, cancellationToken);
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP TABLE IF EXISTS {Resolved}", CancellationToken.None);
+        }
+
         return report;
+    }
+
+    /// <summary>
+    /// Each staged row with the id of the person its pay number names (null for none), looked up once: the checks and
+    /// each write used to join the file to the people table again, a hash of every person each time.
+    /// </summary>
+    private async Task ResolveAsync(Sql sql, CancellationToken cancellationToken)
+    {
+        var p = sql.People;
+        await ExecuteAsync($"DROP TABLE IF EXISTS {Resolved}", cancellationToken);
+        await ExecuteAsync($"CREATE TEMP TABLE {Resolved} AS SELECT s.line, s.pay_number, s.fields, p.{p[nameof(Person.Id)]} AS person_id " +
+            $"FROM {Staging} s LEFT JOIN {p.Name} p ON p.{p[nameof(Person.PayNumber)]} = s.pay_number", cancellationToken);
+        // The exposures no longer listed are found by person: PostgreSQL hashes the table (it needs its statistics, as a
+        // temporary table is never analysed by autovacuum); SQLite looks each one up.
+        await ExecuteAsync(db.Database.GetDbConnection() is Npgsql.NpgsqlConnection ? $"ANALYZE {Resolved}" : $"CREATE INDEX ix_{Resolved}_person ON {Resolved} (person_id)", cancellationToken);
+    }
+
+    private async Task ExecuteAsync(string statement, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(statement);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void Load(CsvImportFile csv, StagingTable staging, ImportReport report)
@@ -107,9 +140,9 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
 
     private async Task CountAsync(Sql sql, int incidentId, ImportReport report, CancellationToken cancellationToken)
     {
-        var (e, p) = (sql.Exposures, sql.People);
+        var e = sql.Exposures;
         await using (var unmatched = db.CreateCommand(
-            $"SELECT s.line, s.pay_number FROM {Staging} s WHERE NOT EXISTS (SELECT 1 FROM {p.Name} p WHERE p.{p[nameof(Person.PayNumber)]} = s.pay_number) ORDER BY s.line"))
+            $"SELECT line, pay_number FROM {Resolved} WHERE person_id IS NULL ORDER BY line"))
         await using (var reader = await unmatched.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -120,10 +153,10 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
 
         await using var count = db.CreateCommand(
             $"SELECT COUNT(*), " +
-            $"COALESCE(SUM(CASE WHEN e.{e[nameof(Exposure.Id)]} IS NULL THEN 1 ELSE 0 END), 0), " +
+            $"COALESCE(SUM(CASE WHEN e.{e[nameof(Exposure.PersonId)]} IS NULL THEN 1 ELSE 0 END), 0), " +
             $"COALESCE(SUM(CASE WHEN e.{e[nameof(Exposure.Fields)]} <> s.fields THEN 1 ELSE 0 END), 0), " +
             $"(SELECT COUNT(*) FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND {sql.NotListed("e")}) " +
-            $"FROM {sql.Listed} LEFT JOIN {e.Name} e ON e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]}");
+            $"FROM {Sql.Listed} LEFT JOIN {e.Name} e ON e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = s.person_id");
         count.AddParameter("@incident").Value = incidentId;
         await using var counts = await count.ExecuteReaderAsync(cancellationToken);
         await counts.ReadAsync(cancellationToken);
@@ -154,7 +187,7 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
 
     private async Task WriteAsync(Sql sql, int incidentId, int? importRunId, CancellationToken cancellationToken)
     {
-        var (e, p) = (sql.Exposures, sql.People);
+        var e = sql.Exposures;
         var c = TableMap.For<ExposureChange>(db);
         var now = clock.GetUtcNow().UtcDateTime;
         var history = $"INSERT INTO {c.Name} ({c[nameof(ExposureChange.PersonId)]}, {c[nameof(ExposureChange.IncidentId)]}, {c[nameof(ExposureChange.ImportRunId)]}, " +
@@ -162,17 +195,17 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
         string[] statements =
         [
             // Each person's history first, from what was held before: fields added and removed, by whom listed or not.
-            history + $"SELECT p.{p[nameof(Person.Id)]}, @incident, @run, @now, s.fields & ~e.{e[nameof(Exposure.Fields)]}, e.{e[nameof(Exposure.Fields)]} & ~s.fields FROM {sql.Listed} " +
-            $"JOIN {e.Name} e ON e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]} WHERE e.{e[nameof(Exposure.Fields)]} <> s.fields",
-            history + $"SELECT p.{p[nameof(Person.Id)]}, @incident, @run, @now, s.fields, 0 FROM {sql.Listed} WHERE NOT EXISTS " +
-            $"(SELECT 1 FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]})",
+            history + $"SELECT s.person_id, @incident, @run, @now, s.fields & ~e.{e[nameof(Exposure.Fields)]}, e.{e[nameof(Exposure.Fields)]} & ~s.fields FROM {Sql.Listed} " +
+            $"JOIN {e.Name} e ON e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = s.person_id WHERE e.{e[nameof(Exposure.Fields)]} <> s.fields",
+            history + $"SELECT s.person_id, @incident, @run, @now, s.fields, 0 FROM {Sql.Listed} WHERE NOT EXISTS " +
+            $"(SELECT 1 FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = s.person_id)",
             history + $"SELECT e.{e[nameof(Exposure.PersonId)]}, @incident, @run, @now, 0, e.{e[nameof(Exposure.Fields)]} FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND {sql.NotListed("e")}",
             $"DELETE FROM {e.Name} WHERE {e.Name}.{e[nameof(Exposure.IncidentId)]} = @incident AND {sql.NotListed(e.Name)}",
-            $"UPDATE {e.Name} SET {e[nameof(Exposure.Fields)]} = s.fields, {e[nameof(Exposure.UpdatedUtc)]} = @now FROM {sql.Listed} " +
-            $"WHERE {e.Name}.{e[nameof(Exposure.IncidentId)]} = @incident AND {e.Name}.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]} AND {e.Name}.{e[nameof(Exposure.Fields)]} <> s.fields",
+            $"UPDATE {e.Name} SET {e[nameof(Exposure.Fields)]} = s.fields, {e[nameof(Exposure.UpdatedUtc)]} = @now FROM {Sql.Listed} " +
+            $"WHERE {e.Name}.{e[nameof(Exposure.IncidentId)]} = @incident AND {e.Name}.{e[nameof(Exposure.PersonId)]} = s.person_id AND {e.Name}.{e[nameof(Exposure.Fields)]} <> s.fields",
             $"INSERT INTO {e.Name} ({e[nameof(Exposure.IncidentId)]}, {e[nameof(Exposure.PersonId)]}, {e[nameof(Exposure.Fields)]}, {e[nameof(Exposure.UpdatedUtc)]}) " +
-            $"SELECT @incident, p.{p[nameof(Person.Id)]}, s.fields, @now FROM {sql.Listed} WHERE NOT EXISTS " +
-            $"(SELECT 1 FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = p.{p[nameof(Person.Id)]})",
+            $"SELECT @incident, s.person_id, s.fields, @now FROM {Sql.Listed} WHERE NOT EXISTS " +
+            $"(SELECT 1 FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = s.person_id)",
         ];
         foreach (var statement in statements)
         {
@@ -192,13 +225,12 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
         public TableMap Exposures => exposures;
         public TableMap People => people;
 
-        /// <summary>The staged rows <c>s</c> that match a person <c>p</c>.</summary>
-        public string Listed => $"{Staging} s JOIN {people.Name} p ON p.{people[nameof(Person.PayNumber)]} = s.pay_number";
+        /// <summary>The staged rows <c>s</c> that match a person, whose id is <c>s.person_id</c>.</summary>
+        public static string Listed => $"(SELECT line, fields, person_id FROM {Resolved} WHERE person_id IS NOT NULL) s";
 
         /// <summary>True for an exposure (named <paramref name="e"/> in the statement) whose person the manifest does not list.</summary>
         public string NotListed(string e) =>
-            $"NOT EXISTS (SELECT 1 FROM {people.Name} p JOIN {Staging} s ON s.pay_number = p.{people[nameof(Person.PayNumber)]} " +
-            $"WHERE p.{people[nameof(Person.Id)]} = {e}.{exposures[nameof(Exposure.PersonId)]})";
+            $"NOT EXISTS (SELECT 1 FROM {Resolved} r WHERE r.person_id = {e}.{exposures[nameof(Exposure.PersonId)]})";
     }
 
     private sealed record ManifestRow(string PayNumber, HeldFields Fields);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
 using Portal.Core.Domain;
+using Portal.Core.Incidents;
 using Portal.Core.Support;
 using Portal.Core.Text;
 using static Portal.Core.Oversight.OversightTables;
@@ -68,7 +69,7 @@ public sealed class OversightCounts(PortalDbContext db, IOptions<OversightOption
         tables.AddRange(requestTables);
 
         var people = scope.IncidentId is { } incident
-            ? await db.Exposures.AsNoTracking().CountAsync(e => e.IncidentId == incident, cancellationToken)
+            ? await IncidentPeople.CountAsync(db, incident, cancellationToken)
             : await db.People.AsNoTracking().CountAsync(p => p.Status == PersonStatus.Active, cancellationToken);
         return new ScopeFigures(scope.Key, scope.Title, scope.SinceUtc, people is > 0 and < Suppression.Threshold ? null : people, tables, toContact, toResolution);
     }

@@ -803,38 +803,24 @@ namespace Portal.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("Portal.Core.Domain.Exposure", b =>
                 {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<int>("PersonId")
                         .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("Fields")
-                        .HasColumnType("integer")
-                        .HasColumnName("fields");
+                        .HasColumnName("person_id");
 
                     b.Property<int>("IncidentId")
                         .HasColumnType("integer")
                         .HasColumnName("incident_id");
 
-                    b.Property<int>("PersonId")
+                    b.Property<int>("Fields")
                         .HasColumnType("integer")
-                        .HasColumnName("person_id");
+                        .HasColumnName("fields");
 
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_utc");
 
-                    b.HasKey("Id")
+                    b.HasKey("PersonId", "IncidentId")
                         .HasName("pk_exposures");
-
-                    b.HasIndex("PersonId")
-                        .HasDatabaseName("ix_exposures_person_id");
-
-                    b.HasIndex("IncidentId", "PersonId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_exposures_incident_id_person_id");
 
                     b.ToTable("exposures", (string)null);
                 });
@@ -874,12 +860,6 @@ namespace Portal.Data.PostgreSql.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_exposure_changes");
-
-                    b.HasIndex("ChangedUtc")
-                        .HasDatabaseName("ix_exposure_changes_changed_utc");
-
-                    b.HasIndex("ImportRunId")
-                        .HasDatabaseName("ix_exposure_changes_import_run_id");
 
                     b.HasIndex("PersonId", "ChangedUtc")
                         .HasDatabaseName("ix_exposure_changes_person_id_changed_utc");

@@ -166,7 +166,7 @@ public sealed class IncidentModel(PortalDbContext db, IncidentAdmin incidents, A
         if (Id is { } id)
         {
             Timeline = await db.IncidentUpdates.AsNoTracking().Where(u => u.IncidentId == id).OrderByDescending(u => u.PostedUtc).ToListAsync(cancellationToken);
-            People = await db.Exposures.CountAsync(e => e.IncidentId == id, cancellationToken);
+            People = await IncidentPeople.CountAsync(db, id, cancellationToken);
             FieldStatuses = await db.IncidentFieldStatuses.AsNoTracking().Where(s => s.IncidentId == id).OrderBy(s => s.RecordedUtc).ThenBy(s => s.Id).ToListAsync(cancellationToken);
         }
     }

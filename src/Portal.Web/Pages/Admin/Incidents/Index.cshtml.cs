@@ -15,7 +15,9 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Incidents = await db.Incidents.AsNoTracking().OrderByDescending(i => i.DiscoveredOn).ThenByDescending(i => i.Id)
             .Select(i => new Row(i.Id, i.Reference, i.Title, i.Status, i.DiscoveredOn,
-                db.Exposures.Count(e => e.IncidentId == i.Id), db.IncidentUpdates.Count(u => u.IncidentId == i.Id)))
+                // As IncidentPeople counts them: what the manifest import recorded, rather than reading every exposure.
+                i.ManifestRows != null ? i.ManifestRows.Value - (i.ManifestUnmatched ?? 0) : db.Exposures.Count(e => e.IncidentId == i.Id),
+                db.IncidentUpdates.Count(u => u.IncidentId == i.Id)))
             .ToListAsync(cancellationToken);
 
     public static string TagClass(IncidentStatus status) => status switch
