@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Domain;
+using Portal.Core.Imports;
+using Portal.Core.People;
 
 namespace Portal.Core.Tests;
 
@@ -86,7 +88,7 @@ public sealed class ManifestImportTests : IAsyncLifetime
         await database.ManifestImporter().ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name;email", "100003,unit"), importRunId: null, TestContext.Current.CancellationToken);
 
         await using var db = database.NewContext();
-        var history = await db.ExposureChanges.AsNoTracking().Where(c => c.IncidentId == incidentId).OrderBy(c => c.Id)
+        var history = await ExposureHistory.Lines(db).Where(c => c.IncidentId == incidentId)
             .Join(db.People, c => c.PersonId, p => p.Id, (c, p) => new { p.PayNumber, c.Added, c.Removed }).ToListAsync(TestContext.Current.CancellationToken);
 
         (string, HeldFields, HeldFields)[] expected =
@@ -96,6 +98,46 @@ public sealed class ManifestImportTests : IAsyncLifetime
             ("100002", HeldFields.None, HeldFields.Name),
         ];
         Assert.Equal(expected.Order(), history.Select(h => (h.PayNumber, h.Added, h.Removed)).Order());
+    }
+
+    [Fact]
+    public async Task APersonRemovedAndListedAgain_KeepsEachListingAndTheRemoval_InOrder_AndIsInEachImportsAudience()
+    {
+        var clock = new SteppedClock(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var db = database.NewContext();
+        var runs = Enumerable.Range(0, 3).Select(_ => new ImportRun { Kind = ImportKind.Manifest, IncidentId = incidentId, FileName = "manifest.csv", UploadedBySubject = "admin" }).ToList();
+        db.ImportRuns.AddRange(runs);
+        await db.SaveChangesAsync(cancellationToken);
+        await database.ManifestImporter(clock).ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,name;photo", "100002,name"), runs[0].Id, cancellationToken);
+        clock.Now += TimeSpan.FromDays(1);
+        await database.ManifestImporter(clock).ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100002,name"), runs[1].Id, cancellationToken);
+        clock.Now += TimeSpan.FromDays(1);
+        await database.ManifestImporter(clock).ImportAsync(incidentId, Csv.File("pay_number,fields_held", "100001,unit", "100002,name"), runs[2].Id, cancellationToken);
+
+        var history = await ExposureHistory.Lines(db).Join(db.People.Where(p => p.PayNumber == "100001"), c => c.PersonId, p => p.Id, (c, _) => c)
+            .OrderBy(c => c.ChangedUtc).ToListAsync(cancellationToken);
+        Assert.Equal(
+            [(runs[0].Id, 2, HeldFields.Name | HeldFields.Photo, HeldFields.None), (runs[1].Id, 3, HeldFields.None, HeldFields.Name | HeldFields.Photo), (runs[2].Id, 4, HeldFields.Unit, HeldFields.None)],
+            history.Select(c => (c.ImportRunId!.Value, c.ChangedUtc.Day, c.Added, c.Removed)));
+        Assert.Equal(HeldFields.Unit, (await ExposuresAsync())["100001"]);
+
+        // "People whose exposure an import changed", for each import: whether the line is a change or a listing a row keeps.
+        foreach (var (run, expected) in new[] { (runs[0].Id, new[] { "100001", "100002" }), (runs[1].Id, ["100001"]), (runs[2].Id, ["100001"]) })
+        {
+            var campaign = new NoticeCampaign { Subject = "What changed", BodyTemplate = "Please sign in.", CreatedUtc = DateTime.UtcNow, Audience = AudienceKind.ExposureChanged, AudienceImportRunId = run };
+            db.NoticeCampaigns.Add(campaign);
+            await db.SaveChangesAsync(cancellationToken);
+            await new Notices.CampaignAudience(database.NewContext()).WriteDeliveriesAsync(campaign, cancellationToken);
+            Assert.Equal(expected, await db.Deliveries.Where(d => d.CampaignId == campaign.Id).Join(db.People, d => d.PersonId, p => p.Id, (_, p) => p.PayNumber).OrderBy(x => x).ToListAsync(cancellationToken));
+        }
+    }
+
+    private sealed class SteppedClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 
     [Fact]

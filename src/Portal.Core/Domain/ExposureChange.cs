@@ -2,7 +2,8 @@ namespace Portal.Core.Domain;
 
 /// <summary>
 /// A change a manifest import made to what one incident is recorded as holding about one person: the fields it added
-/// and removed, when, and by which import. Written with the change, in the import's transaction.
+/// and removed, when, and by which import. Written with the change, in the import's transaction. A first listing is
+/// kept on the exposure row instead, and written here only as the row is removed (see <see cref="People.ExposureHistory"/>).
 /// </summary>
 public sealed class ExposureChange
 {

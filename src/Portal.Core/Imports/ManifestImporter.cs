@@ -23,7 +23,7 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
     public Task<ImportReport> CheckAsync(int incidentId, Stream file, CancellationToken cancellationToken = default) =>
         RunAsync(incidentId, file, apply: false, cancellationToken);
 
-    /// <summary>Applies the manifest; each person's exposure that changes keeps its history, naming <paramref name="importRunId"/>.</summary>
+    /// <summary>Applies the manifest; each person's exposure that changes keeps its history (see <see cref="People.ExposureHistory"/>), naming <paramref name="importRunId"/>.</summary>
     public Task<ImportReport> ImportAsync(int incidentId, Stream file, int? importRunId = null, CancellationToken cancellationToken = default) =>
         RunAsync(incidentId, file, apply: true, cancellationToken, importRunId);
 
@@ -194,17 +194,20 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
             $"{c[nameof(ExposureChange.ChangedUtc)]}, {c[nameof(ExposureChange.Added)]}, {c[nameof(ExposureChange.Removed)]}) ";
         string[] statements =
         [
-            // Each person's history first, from what was held before: fields added and removed, by whom listed or not.
+            // Each person's history first, from what was held before: fields added and removed, by whom listed or not. A
+            // person listed for the first time has no line: their exposure row keeps its listing (see ExposureHistory).
             history + $"SELECT s.person_id, @incident, @run, @now, s.fields & ~e.{e[nameof(Exposure.Fields)]}, e.{e[nameof(Exposure.Fields)]} & ~s.fields FROM {Sql.Listed} " +
             $"JOIN {e.Name} e ON e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = s.person_id WHERE e.{e[nameof(Exposure.Fields)]} <> s.fields",
-            history + $"SELECT s.person_id, @incident, @run, @now, s.fields, 0 FROM {Sql.Listed} WHERE NOT EXISTS " +
-            $"(SELECT 1 FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = s.person_id)",
+            // A row about to be removed writes out the listing it kept, before the line that removes it.
+            history + $"SELECT e.{e[nameof(Exposure.PersonId)]}, @incident, e.{e[nameof(Exposure.ListedImportRunId)]}, e.{e[nameof(Exposure.ListedUtc)]}, e.{e[nameof(Exposure.ListedFields)]}, 0 " +
+            $"FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.ListedUtc)]} IS NOT NULL AND {sql.NotListed("e")}",
             history + $"SELECT e.{e[nameof(Exposure.PersonId)]}, @incident, @run, @now, 0, e.{e[nameof(Exposure.Fields)]} FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND {sql.NotListed("e")}",
             $"DELETE FROM {e.Name} WHERE {e.Name}.{e[nameof(Exposure.IncidentId)]} = @incident AND {sql.NotListed(e.Name)}",
             $"UPDATE {e.Name} SET {e[nameof(Exposure.Fields)]} = s.fields, {e[nameof(Exposure.UpdatedUtc)]} = @now FROM {Sql.Listed} " +
             $"WHERE {e.Name}.{e[nameof(Exposure.IncidentId)]} = @incident AND {e.Name}.{e[nameof(Exposure.PersonId)]} = s.person_id AND {e.Name}.{e[nameof(Exposure.Fields)]} <> s.fields",
-            $"INSERT INTO {e.Name} ({e[nameof(Exposure.IncidentId)]}, {e[nameof(Exposure.PersonId)]}, {e[nameof(Exposure.Fields)]}, {e[nameof(Exposure.UpdatedUtc)]}) " +
-            $"SELECT @incident, s.person_id, s.fields, @now FROM {Sql.Listed} WHERE NOT EXISTS " +
+            $"INSERT INTO {e.Name} ({e[nameof(Exposure.IncidentId)]}, {e[nameof(Exposure.PersonId)]}, {e[nameof(Exposure.Fields)]}, {e[nameof(Exposure.UpdatedUtc)]}, " +
+            $"{e[nameof(Exposure.ListedUtc)]}, {e[nameof(Exposure.ListedFields)]}, {e[nameof(Exposure.ListedImportRunId)]}) " +
+            $"SELECT @incident, s.person_id, s.fields, @now, @now, s.fields, @run FROM {Sql.Listed} WHERE NOT EXISTS " +
             $"(SELECT 1 FROM {e.Name} e WHERE e.{e[nameof(Exposure.IncidentId)]} = @incident AND e.{e[nameof(Exposure.PersonId)]} = s.person_id)",
         ];
         foreach (var statement in statements)

@@ -67,6 +67,10 @@ public sealed class CampaignAudience(PortalDbContext db)
                 var which = campaign.AudienceImportRunId is { } run
                     ? $"c.{changes[nameof(ExposureChange.ImportRunId)]} = @run"
                     : $"c.{changes[nameof(ExposureChange.ChangedUtc)]} >= @since";
+                // A first listing is kept on the exposure row (see ExposureHistory).
+                var listed = campaign.AudienceImportRunId is not null
+                    ? $"x.{exposures[nameof(Exposure.ListedImportRunId)]} = @run"
+                    : $"x.{exposures[nameof(Exposure.ListedUtc)]} >= @since";
                 if (campaign.AudienceImportRunId is { } importRun)
                 {
                     parameters["@run"] = importRun;
@@ -76,7 +80,8 @@ public sealed class CampaignAudience(PortalDbContext db)
                     parameters["@since"] = campaign.AudienceChangedSinceUtc ?? throw new InvalidOperationException("A changed-exposure audience needs an import or a date.");
                 }
 
-                return ($"{active} AND EXISTS (SELECT 1 FROM {changes.Name} c WHERE c.{changes[nameof(ExposureChange.PersonId)]} = {id} AND {which})", parameters);
+                return ($"{active} AND (EXISTS (SELECT 1 FROM {changes.Name} c WHERE c.{changes[nameof(ExposureChange.PersonId)]} = {id} AND {which}) " +
+                    $"OR EXISTS (SELECT 1 FROM {exposures.Name} x WHERE x.{exposures[nameof(Exposure.PersonId)]} = {id} AND {listed}))", parameters);
             default:
                 parameters["@earlier"] = campaign.AudienceCampaignId ?? throw new InvalidOperationException("A follow-up needs the earlier campaign.");
                 return ($"{active} AND EXISTS (SELECT 1 FROM {deliveries.Name} d WHERE d.{deliveries[nameof(Delivery.CampaignId)]} = @earlier AND d.{deliveries[nameof(Delivery.PersonId)]} = {id}) " +

@@ -51,8 +51,9 @@ public sealed class SubjectAccess(PortalDbContext db, Texts.MobileNumbers mobile
         var texts = await db.TextMessages.AsNoTracking().Where(t => t.PersonId == personId).OrderBy(t => t.Id)
             .Select(t => new TextEntry(t.Purpose.ToString(), t.Status.ToString(), t.CreatedUtc, t.DeliveredUtc)).ToListAsync(cancellationToken);
         var number = mobile is null ? null : await mobiles.NumberAsync(personId, cancellationToken);
-        var history = await db.ExposureChanges.AsNoTracking().Where(c => c.PersonId == personId).OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id)
-            .Join(db.Incidents, c => c.IncidentId, i => i.Id, (c, i) => new { i.Reference, c.ChangedUtc, c.Added, c.Removed, c.ImportRunId }).ToListAsync(cancellationToken);
+        var history = await ExposureHistory.Lines(db).Where(c => c.PersonId == personId)
+            .Join(db.Incidents, c => c.IncidentId, i => i.Id, (c, i) => new { i.Reference, c.IncidentId, c.ChangedUtc, c.Added, c.Removed, c.ImportRunId })
+            .OrderBy(c => c.ChangedUtc).ThenBy(c => c.IncidentId).ToListAsync(cancellationToken);
 
         return new SubjectAccessCopy(
             clock.GetUtcNow().UtcDateTime,

@@ -815,6 +815,18 @@ namespace Portal.Data.PostgreSql.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("fields");
 
+                    b.Property<int?>("ListedFields")
+                        .HasColumnType("integer")
+                        .HasColumnName("listed_fields");
+
+                    b.Property<int?>("ListedImportRunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("listed_import_run_id");
+
+                    b.Property<DateTime?>("ListedUtc")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("listed_utc");
+
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_utc");

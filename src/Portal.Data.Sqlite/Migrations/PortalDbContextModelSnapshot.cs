@@ -789,6 +789,18 @@ namespace Portal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("fields");
 
+                    b.Property<int?>("ListedFields")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listed_fields");
+
+                    b.Property<int?>("ListedImportRunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("listed_import_run_id");
+
+                    b.Property<DateTime?>("ListedUtc")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("listed_utc");
+
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT")
                         .HasColumnName("updated_utc");

@@ -6,6 +6,7 @@ using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Guidance;
 using Portal.Core.Notices;
+using Portal.Core.People;
 using Portal.Core.Support;
 using Portal.Web.Infrastructure;
 
@@ -65,7 +66,10 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
     /// </summary>
     private async Task<IReadOnlyList<ExposureDifference>> ChangesSinceLastLookAsync(int personId, PersonForPage me, Dictionary<int, HeldFields> held, CancellationToken cancellationToken)
     {
-        if (me.LastChangedUtc is null)
+        // The last line of their history: a change an import recorded, or an incident's first listing of them, which its
+        // exposure row keeps (see ExposureHistory).
+        var lastChanged = me.Held.Select(h => h.ListedUtc).Append(me.LastChangedUtc).Max();
+        if (lastChanged is null)
         {
             return [];
         }
@@ -76,13 +80,13 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
             return [];
         }
 
-        if (me.LastChangedUtc <= seen)
+        if (lastChanged <= seen)
         {
             return [];
         }
 
-        var changes = await db.ExposureChanges.AsNoTracking().Where(c => c.PersonId == personId && c.ChangedUtc > seen)
-            .OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id).ToListAsync(cancellationToken);
+        var changes = await ExposureHistory.Lines(db).Where(c => c.PersonId == personId && c.ChangedUtc > seen)
+            .OrderBy(c => c.ChangedUtc).ThenBy(c => c.IncidentId).ToListAsync(cancellationToken);
         return [.. changes.GroupBy(c => c.IncidentId).Select(g =>
         {
             // Walk back from what is held now to what was held when they last looked.
@@ -115,14 +119,14 @@ public sealed class IndexModel(PortalDbContext db, CurrentPerson currentPerson, 
                 new MyDetails(p.GivenName, p.FamilyName, p.RankOrGrade, p.VettingLevel, p.SensitiveRole,
                     db.People.Where(q => q.FamilyName == p.FamilyName).Take(moreThanRare).Count() < moreThanRare),
                 db.Deliveries.Any(d => d.PersonId == p.Id && d.Status != DeliveryStatus.Cancelled),
-                db.Exposures.Where(e => e.PersonId == p.Id).Select(e => new HeldByIncident(e.IncidentId, e.Fields)).ToList(),
+                db.Exposures.Where(e => e.PersonId == p.Id).Select(e => new HeldByIncident(e.IncidentId, e.Fields, e.ListedUtc)).ToList(),
                 db.ExposureViews.Where(v => v.PersonId == p.Id).Select(v => (DateTime?)v.SeenUtc).FirstOrDefault(),
                 db.ExposureChanges.Where(c => c.PersonId == p.Id).Max(c => (DateTime?)c.ChangedUtc)))
             .Single());
 
     private sealed record PersonForPage(MyDetails Details, bool Notified, List<HeldByIncident> Held, DateTime? SeenUtc, DateTime? LastChangedUtc);
 
-    private sealed record HeldByIncident(int IncidentId, HeldFields Fields);
+    private sealed record HeldByIncident(int IncidentId, HeldFields Fields, DateTime? ListedUtc);
 
     /// <summary>Why a held field matters for this person in particular, where their role or name makes it matter more.</summary>
     public string? PersonalNote(DataField field) => field.Flag switch
