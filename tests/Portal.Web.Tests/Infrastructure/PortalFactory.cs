@@ -22,6 +22,11 @@ public class PortalFactory : WebApplicationFactory<Program>
 {
     private readonly string directory = Directory.CreateTempSubdirectory("portal-web-").FullName;
 
+    // Each portal watches its web root (for asp-append-version) and its settings files, and each watcher is an inotify
+    // instance; with the suite's many portals alive in one process, Linux's default limit of 128 a user ran out and a
+    // page failed with an IOException. The portals in tests poll for changes instead, which needs no instances.
+    static PortalFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+
     /// <summary>
     /// The environment tests run their portals in unless they say otherwise: <c>PORTAL_TEST_ENVIRONMENT</c>, Development when
     /// unset. ./test.sh runs its PostgreSQL pass in Production, so that every page test also meets Production's settings
