@@ -15,6 +15,13 @@ internal static class DbCommandExtensions
         return command;
     }
 
+    /// <summary>Runs a statement with no parameters and no rows (DDL, ANALYZE) on the context's connection and transaction.</summary>
+    public static async Task ExecuteAsync(this DbContext db, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = db.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public static DbParameter AddParameter(this DbCommand command, string name)
     {
         var parameter = command.CreateParameter();

@@ -65,7 +65,7 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
         }
         finally
         {
-            await ExecuteAsync($"DROP TABLE IF EXISTS {Resolved}", CancellationToken.None);
+            await db.ExecuteAsync($"DROP TABLE IF EXISTS {Resolved}", CancellationToken.None);
         }
 
         return report;
@@ -78,18 +78,12 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
     private async Task ResolveAsync(Sql sql, CancellationToken cancellationToken)
     {
         var p = sql.People;
-        await ExecuteAsync($"DROP TABLE IF EXISTS {Resolved}", cancellationToken);
-        await ExecuteAsync($"CREATE TEMP TABLE {Resolved} AS SELECT s.line, s.pay_number, s.fields, p.{p[nameof(Person.Id)]} AS person_id " +
+        await db.ExecuteAsync($"DROP TABLE IF EXISTS {Resolved}", cancellationToken);
+        await db.ExecuteAsync($"CREATE TEMP TABLE {Resolved} AS SELECT s.line, s.pay_number, s.fields, p.{p[nameof(Person.Id)]} AS person_id " +
             $"FROM {Staging} s LEFT JOIN {p.Name} p ON p.{p[nameof(Person.PayNumber)]} = s.pay_number", cancellationToken);
         // The exposures no longer listed are found by person: PostgreSQL hashes the table (it needs its statistics, as a
         // temporary table is never analysed by autovacuum); SQLite looks each one up.
-        await ExecuteAsync(db.Database.GetDbConnection() is Npgsql.NpgsqlConnection ? $"ANALYZE {Resolved}" : $"CREATE INDEX ix_{Resolved}_person ON {Resolved} (person_id)", cancellationToken);
-    }
-
-    private async Task ExecuteAsync(string statement, CancellationToken cancellationToken)
-    {
-        await using var command = db.CreateCommand(statement);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await db.ExecuteAsync(db.Database.GetDbConnection() is Npgsql.NpgsqlConnection ? $"ANALYZE {Resolved}" : $"CREATE INDEX ix_{Resolved}_person ON {Resolved} (person_id)", cancellationToken);
     }
 
     private static void Load(CsvImportFile csv, StagingTable staging, ImportReport report)

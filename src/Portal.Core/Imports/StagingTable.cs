@@ -67,7 +67,7 @@ internal sealed class StagingTable : IAsyncDisposable
         PortalDbContext db, string name, IReadOnlyList<(string Name, string Definition)> columns, Duplicate duplicate, CancellationToken cancellationToken)
     {
         await db.OpenIfClosedAsync(cancellationToken);
-        await ExecuteAsync(db, $"DROP TABLE IF EXISTS {name}", cancellationToken);
+        await db.ExecuteAsync($"DROP TABLE IF EXISTS {name}", cancellationToken);
         var connection = db.Database.GetDbConnection();
         var postgres = connection as NpgsqlConnection;
         var unique = columns.Where(c => c.Definition.Contains("UNIQUE", StringComparison.Ordinal)).Select(c => c.Name).ToArray();
@@ -181,7 +181,7 @@ internal sealed class StagingTable : IAsyncDisposable
         {
             // A temporary table is never analysed by autovacuum: without statistics the planner guesses a few hundred
             // rows and may join a whole file to the people table row by row. Only the keys are joined on.
-            await ExecuteAsync(db, $"ANALYZE {Name} ({string.Join(", ", unique.DefaultIfEmpty("line"))})", cancellationToken);
+            await db.ExecuteAsync($"ANALYZE {Name} ({string.Join(", ", unique.DefaultIfEmpty("line"))})", cancellationToken);
         }
     }
 
@@ -278,12 +278,6 @@ internal sealed class StagingTable : IAsyncDisposable
         }
 
         await loading.DisposeAsync();
-        await ExecuteAsync(db, $"DROP TABLE IF EXISTS {Name}", CancellationToken.None);
-    }
-
-    private static async Task ExecuteAsync(PortalDbContext db, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = db.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await db.ExecuteAsync($"DROP TABLE IF EXISTS {Name}", CancellationToken.None);
     }
 }

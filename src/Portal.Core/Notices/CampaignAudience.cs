@@ -64,19 +64,16 @@ public sealed class CampaignAudience(PortalDbContext db)
                 return ($"{active} AND p.{people[nameof(Person.Unit)]} IN ({string.Join(", ", names)})", parameters);
             case AudienceKind.ExposureChanged:
                 var changes = TableMap.For<ExposureChange>(db);
-                var which = campaign.AudienceImportRunId is { } run
-                    ? $"c.{changes[nameof(ExposureChange.ImportRunId)]} = @run"
-                    : $"c.{changes[nameof(ExposureChange.ChangedUtc)]} >= @since";
-                // A first listing is kept on the exposure row (see ExposureHistory).
-                var listed = campaign.AudienceImportRunId is not null
-                    ? $"x.{exposures[nameof(Exposure.ListedImportRunId)]} = @run"
-                    : $"x.{exposures[nameof(Exposure.ListedUtc)]} >= @since";
-                if (campaign.AudienceImportRunId is { } importRun)
+                // A person's history is its changes and the first listings their exposure rows keep (see ExposureHistory).
+                string which, listed;
+                if (campaign.AudienceImportRunId is { } run)
                 {
-                    parameters["@run"] = importRun;
+                    (which, listed) = ($"c.{changes[nameof(ExposureChange.ImportRunId)]} = @run", $"x.{exposures[nameof(Exposure.ListedImportRunId)]} = @run");
+                    parameters["@run"] = run;
                 }
                 else
                 {
+                    (which, listed) = ($"c.{changes[nameof(ExposureChange.ChangedUtc)]} >= @since", $"x.{exposures[nameof(Exposure.ListedUtc)]} >= @since");
                     parameters["@since"] = campaign.AudienceChangedSinceUtc ?? throw new InvalidOperationException("A changed-exposure audience needs an import or a date.");
                 }
 

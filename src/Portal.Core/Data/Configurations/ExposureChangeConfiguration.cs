@@ -13,9 +13,9 @@ internal sealed class ExposureChangeConfiguration : IEntityTypeConfiguration<Exp
         // No foreign keys: a change is only ever written by the manifest import, from its incident (checked first), the
         // people table and its own import run, and people, incidents and import runs are never deleted. A key's check
         // is a trigger a row: for a 300,000-row manifest they were most of the import's time on PostgreSQL.
-        // One index besides the key: a person's history in order, which also answers "did this person's exposure change
-        // in this import, or since then" for a notice's audience, person by person. An index on the import or on the
-        // time alone was a write a manifest row that no page needed.
+        // One index besides the key: a person's history in order. The notice audience "whose exposure this import, or
+        // anything since a date, changed" reads the changes through once (CampaignAudience); an index on the import or
+        // on the time alone was a write a manifest row for that one question.
         builder.HasIndex(c => new { c.PersonId, c.ChangedUtc });
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
 using Portal.Core.Imports;
+using Portal.Core.Incidents;
 
 namespace Portal.Web.Pages.Admin;
 
@@ -35,16 +36,16 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
             .Where(i => i.Status != IncidentStatus.Closed)
             .OrderByDescending(i => i.DiscoveredOn).ThenByDescending(i => i.Id)
             .Take(MostIncidentsShown)
-            .Select(i => new
+            .WithPeople(db)
+            .Select(x => new
             {
-                i.Id,
-                i.Reference,
-                i.Title,
-                // What the manifest import recorded (its rows less those matching no one) rather than a count of every exposure.
-                People = i.ManifestRows != null ? i.ManifestRows.Value - (i.ManifestUnmatched ?? 0) : db.Exposures.Count(e => e.IncidentId == i.Id),
-                ManifestUnderway = db.ImportRuns.Any(r => r.IncidentId == i.Id && r.Kind == ImportKind.Manifest &&
+                x.Incident.Id,
+                x.Incident.Reference,
+                x.Incident.Title,
+                x.People,
+                ManifestUnderway = db.ImportRuns.Any(r => r.IncidentId == x.Incident.Id && r.Kind == ImportKind.Manifest &&
                     (r.Status == ImportRunStatus.Checking || r.Status == ImportRunStatus.Checked || r.Status == ImportRunStatus.Applying)),
-                Campaign = db.NoticeCampaigns.Where(c => c.Audience == AudienceKind.Incident && c.AudienceIncidentId == i.Id && c.Status != CampaignStatus.Cancelled)
+                Campaign = db.NoticeCampaigns.Where(c => c.Audience == AudienceKind.Incident && c.AudienceIncidentId == x.Incident.Id && c.Status != CampaignStatus.Cancelled)
                     .OrderByDescending(c => c.Id).Select(c => new { c.Id, c.Status }).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Domain;
+using Portal.Core.Incidents;
 
 namespace Portal.Web.Pages.Admin.Incidents;
 
@@ -13,11 +14,9 @@ public sealed class IndexModel(PortalDbContext db) : PageModel
     public IReadOnlyList<Row> Incidents { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Incidents = await db.Incidents.AsNoTracking().OrderByDescending(i => i.DiscoveredOn).ThenByDescending(i => i.Id)
-            .Select(i => new Row(i.Id, i.Reference, i.Title, i.Status, i.DiscoveredOn,
-                // As IncidentPeople counts them: what the manifest import recorded, rather than reading every exposure.
-                i.ManifestRows != null ? i.ManifestRows.Value - (i.ManifestUnmatched ?? 0) : db.Exposures.Count(e => e.IncidentId == i.Id),
-                db.IncidentUpdates.Count(u => u.IncidentId == i.Id)))
+        Incidents = await db.Incidents.AsNoTracking().OrderByDescending(i => i.DiscoveredOn).ThenByDescending(i => i.Id).WithPeople(db)
+            .Select(x => new Row(x.Incident.Id, x.Incident.Reference, x.Incident.Title, x.Incident.Status, x.Incident.DiscoveredOn, x.People,
+                db.IncidentUpdates.Count(u => u.IncidentId == x.Incident.Id)))
             .ToListAsync(cancellationToken);
 
     public static string TagClass(IncidentStatus status) => status switch
