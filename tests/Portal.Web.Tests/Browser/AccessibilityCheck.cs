@@ -73,7 +73,7 @@ public sealed class AccessibilityCheck(string journey)
     /// <summary>Checks the page as it is now and saves its screenshot as "{step}-{name}.png".</summary>
     public async Task PageAsync(IPage page, string name)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserPortal.LoadedAsync(page);
         step++;
         Pages.Add(name);
         System.IO.Directory.CreateDirectory(Directory);

@@ -106,6 +106,26 @@ public class BrowserPortal : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Waits until the page's document has loaded, asking the document itself (its readyState is "complete"). Waiting
+    /// for Playwright's "load" event instead twice waited out its 10 s in CI on a page that had settled ("networkidle"
+    /// had fired after it), in a different test each time and never on this machine; asking the document does not
+    /// depend on that event reaching the test. A page still loading after 30 s fails, saying what it was still loading.
+    /// </summary>
+    public static async Task LoadedAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { PollingInterval = 100, Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var state = await page.EvaluateAsync<string>(
+                "() => document.readyState + '; not yet loaded: ' + (performance.getEntriesByType('resource').filter(r => r.responseEnd === 0).map(r => r.name).join(', ') || 'nothing')");
+            throw new TimeoutException($"{page.Url} had not loaded after 30 s: {state}", e);
+        }
+    }
+
     public virtual async ValueTask DisposeAsync()
     {
         if (browser is not null)

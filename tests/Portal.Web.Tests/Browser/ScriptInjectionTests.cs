@@ -189,7 +189,7 @@ public sealed class ScriptInjectionTests(BrowserPortal portal) : IClassFixture<B
     /// </summary>
     private async Task CheckedAsync(IPage page, string what, bool showsTheText = true, bool showsAnError = false)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        await BrowserPortal.LoadedAsync(page);
         if (!showsAnError && await page.Locator(".govuk-error-summary").CountAsync() > 0)
         {
             problems.Add($"{what} ({page.Url}) showed an error instead of the content: {await page.Locator(".govuk-error-summary").InnerTextAsync()}");
