@@ -83,7 +83,14 @@ public sealed class ManifestImporter(PortalDbContext db, TimeProvider clock)
             $"FROM {Staging} s LEFT JOIN {p.Name} p ON p.{p[nameof(Person.PayNumber)]} = s.pay_number", cancellationToken);
         // The exposures no longer listed are found by person: PostgreSQL hashes the table (it needs its statistics, as a
         // temporary table is never analysed by autovacuum); SQLite looks each one up.
-        await db.ExecuteAsync(db.Database.GetDbConnection() is Npgsql.NpgsqlConnection ? $"ANALYZE {Resolved}" : $"CREATE INDEX ix_{Resolved}_person ON {Resolved} (person_id)", cancellationToken);
+        if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection)
+        {
+            await StagingTable.AnalyseAsync(db, Resolved, ["person_id"], cancellationToken);
+        }
+        else
+        {
+            await db.ExecuteAsync($"CREATE INDEX ix_{Resolved}_person ON {Resolved} (person_id)", cancellationToken);
+        }
     }
 
     private static void Load(CsvImportFile csv, StagingTable staging, ImportReport report)
