@@ -52,6 +52,21 @@ public sealed class PersonnelImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Import_TextWithBackslashes_IsStoredAsWritten()
+    {
+        // PostgreSQL's COPY reads a backslash as the start of an escape (\N is null, \t a tab): the import writes what
+        // the file says, whatever the database.
+        string[] units = [@"Ops\Central", @"\N", @"C:\teams\new\records", @"Ends with \"];
+        var lines = units.Select((u, i) => Csv.Person($"3000{i}", unit: u)).Prepend(Csv.PersonnelHeader).ToArray();
+
+        var report = await ImportAsync(Csv.File(lines));
+
+        Assert.True(report.Applied, string.Join("\n", report.Problems));
+        await using var db = database.NewContext();
+        Assert.Equal(units, await db.People.OrderBy(p => p.PayNumber).Select(p => p.Unit).ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Reimport_SameFile_ChangesNothing()
     {
         var file = Csv.File(Csv.PersonnelHeader, Csv.Person("100001"), Csv.Person("100002"), Csv.Person("100003", status: "leaver"));

@@ -20,10 +20,11 @@ public static class Enumerations
     private static readonly (PersonStatus Value, string Text)[] Statuses =
         [(PersonStatus.Active, "active"), (PersonStatus.Leaver, "leaver")];
 
-    public static string AllowedPersonnelTypes => Allowed(PersonnelTypes);
-    public static string AllowedVettingLevels => Allowed(VettingLevels);
-    public static string AllowedSensitiveRoles => Allowed(SensitiveRoles);
-    public static string AllowedStatuses => Allowed(Statuses);
+    // Joined once: an import passes them with every value it checks.
+    public static string AllowedPersonnelTypes { get; } = Allowed(PersonnelTypes);
+    public static string AllowedVettingLevels { get; } = Allowed(VettingLevels);
+    public static string AllowedSensitiveRoles { get; } = Allowed(SensitiveRoles);
+    public static string AllowedStatuses { get; } = Allowed(Statuses);
 
     public static bool TryParse(string text, out PersonnelType value) => TryParse(PersonnelTypes, text, out value);
     public static bool TryParse(string text, out VettingLevel value) => TryParse(VettingLevels, text, out value);

@@ -1,8 +1,9 @@
+using System.Buffers;
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 using Portal.Core.Data;
 
 namespace Portal.Core.Imports;
@@ -16,7 +17,7 @@ namespace Portal.Core.Imports;
 /// <para>
 /// On SQLite the table has the unique keys, and each row goes in through one prepared
 /// <c>INSERT … ON CONFLICT DO NOTHING</c>, which costs no round trip. On PostgreSQL the whole file goes in as one
-/// binary <c>COPY</c> stream into a table without keys, as fast as the server can take rows; then one query reads back
+/// <c>COPY</c> stream into a table without keys, as fast as the server can take rows; then one query reads back
 /// the rows whose value in a unique column another row shares (each column's values grouped), those an earlier kept row
 /// holds are reported and deleted, and the table's statistics are gathered for the joins that compare it with what is
 /// held.
@@ -33,13 +34,22 @@ internal sealed class StagingTable : IAsyncDisposable
     private readonly Duplicate duplicate;
     private readonly string[] columns;
     private readonly string[] unique;
-    private readonly NpgsqlDbType[] copyTypes;
-    private NpgsqlBinaryImporter? copy;
+
+    /// <summary>
+    /// PostgreSQL: the COPY's rows, in its text format. Text, not binary: the server reads text about as fast, and
+    /// the client writes a row as one line instead of a value at a time through Npgsql's typed writers, which cost
+    /// more than reading and checking the file (measured: the binary COPY of a 47,000-row extract spent ~120 ms in
+    /// them; the text one spends ~20 ms).
+    /// </summary>
+    private NpgsqlCopyTextWriter? copy;
+
+    /// <summary>What COPY's text format escapes with a backslash.</summary>
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("\\\t\n\r");
 
     /// <summary>On PostgreSQL, while a duplicate is reported: the line of the kept row holding each of its unique values (past the end if none).</summary>
     private Dictionary<string, int>? firstLines;
 
-    private StagingTable(PortalDbContext db, string name, DbTransaction loading, DbCommand? insert, NpgsqlBinaryImporter? copy, Duplicate duplicate, string[] columns, string[] unique, NpgsqlDbType[] copyTypes)
+    private StagingTable(PortalDbContext db, string name, DbTransaction loading, DbCommand? insert, NpgsqlCopyTextWriter? copy, Duplicate duplicate, string[] columns, string[] unique)
     {
         this.db = db;
         Name = name;
@@ -49,7 +59,6 @@ internal sealed class StagingTable : IAsyncDisposable
         this.duplicate = duplicate;
         this.columns = columns;
         this.unique = unique;
-        this.copyTypes = copyTypes;
     }
 
     public string Name { get; }
@@ -94,11 +103,10 @@ internal sealed class StagingTable : IAsyncDisposable
             values[column] = parameter;
         }
 
-        var copyTypes = columns.Select(c => IsInteger(c.Definition) ? NpgsqlDbType.Integer : NpgsqlDbType.Text).ToArray();
         if (postgres is not null)
         {
-            var copy = await postgres.BeginBinaryImportAsync($"COPY {name} (line, {names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-            return new StagingTable(db, name, loading, null, copy, duplicate, [.. columns.Select(c => c.Name)], unique, copyTypes) { Values = values };
+            var copy = (NpgsqlCopyTextWriter)await postgres.BeginTextImportAsync($"COPY {name} (line, {names}) FROM STDIN", cancellationToken);
+            return new StagingTable(db, name, loading, null, copy, duplicate, [.. columns.Select(c => c.Name)], unique) { Values = values };
         }
 
         var insert = connection.CreateCommand();
@@ -106,7 +114,7 @@ internal sealed class StagingTable : IAsyncDisposable
         insert.CommandText = $"INSERT INTO {name} (line, {names}) VALUES (@line, {string.Join(", ", columns.Select(c => "@" + c.Name))}) ON CONFLICT DO NOTHING";
         insert.Parameters.AddRange(values.Values.ToArray());
         insert.Prepare();
-        return new StagingTable(db, name, loading, insert, null, duplicate, [.. columns.Select(c => c.Name)], unique, copyTypes) { Values = values };
+        return new StagingTable(db, name, loading, insert, null, duplicate, [.. columns.Select(c => c.Name)], unique) { Values = values };
     }
 
     private static bool IsInteger(string definition) => definition.StartsWith("INTEGER", StringComparison.Ordinal);
@@ -129,19 +137,38 @@ internal sealed class StagingTable : IAsyncDisposable
             return;
         }
 
-        copy.StartRow();
-        copy.Write(line, NpgsqlDbType.Integer);
-        for (var i = 0; i < columns.Length; i++)
+        copy.Write(line.ToString(CultureInfo.InvariantCulture));
+        foreach (var column in columns)
         {
-            if (Values[columns[i]].Value is { } value and not DBNull)
+            copy.Write('\t');
+            switch (Values[column].Value)
             {
-                copy.Write(value, copyTypes[i]);
-            }
-            else
-            {
-                copy.WriteNull();
+                case null or DBNull:
+                    copy.Write("\\N");
+                    break;
+                case string text:
+                    WriteEscaped(copy, text);
+                    break;
+                case var value:
+                    copy.Write(Convert.ToString(value, CultureInfo.InvariantCulture));
+                    break;
             }
         }
+
+        copy.Write('\n');
+    }
+
+    private static void WriteEscaped(TextWriter copy, string text)
+    {
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOfAny(Escaped); at >= 0; at = rest.IndexOfAny(Escaped))
+        {
+            copy.Write(rest[..at]);
+            copy.Write(rest[at] switch { '\\' => "\\\\", '\t' => "\\t", '\n' => "\\n", _ => "\\r" });
+            rest = rest[(at + 1)..];
+        }
+
+        copy.Write(rest);
     }
 
     /// <summary>The line of the first row before <paramref name="line"/> that holds <paramref name="value"/> in a unique column, or null.</summary>
@@ -170,7 +197,7 @@ internal sealed class StagingTable : IAsyncDisposable
 
         if (copy is not null)
         {
-            await copy.CompleteAsync(cancellationToken);
+            // Disposing the writer ends the COPY, sending what it holds.
             await copy.DisposeAsync();
             copy = null;
             await LeaveOutDuplicatesAsync(cancellationToken);
@@ -260,6 +287,13 @@ internal sealed class StagingTable : IAsyncDisposable
     public async Task CountThenWriteAsync(ImportReport report, bool apply, Func<Task> count, Func<Task> write, CancellationToken cancellationToken)
     {
         await using var transaction = apply && report.IsClean ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        if (transaction is not null && db.Database.GetDbConnection() is NpgsqlConnection)
+        {
+            // The write sorts the file's rows into file order and hashes them against what is held: with PostgreSQL's
+            // default 4 MB a 47,000-row extract's sort spills to disk. For this transaction only.
+            await db.ExecuteAsync("SET LOCAL work_mem = '64MB'", cancellationToken);
+        }
+
         await count();
         if (transaction is null)
         {
@@ -285,6 +319,7 @@ internal sealed class StagingTable : IAsyncDisposable
         if (copy is not null)
         {
             // Loading stopped part way (the file could not be read): the COPY is cancelled, with its rows.
+            await copy.CancelAsync();
             await copy.DisposeAsync();
         }
 
