@@ -64,6 +64,14 @@ public sealed partial class SmsCentre : IAsyncDisposable
 
     public Task UpAsync() => RunAsync("up", directory);
 
+    /// <summary>
+    /// Stops the gateway's core where it is: a sendsms request is taken and not answered until <see cref="ResumeAsync"/>,
+    /// as a gateway that is slow to confirm a text it already holds.
+    /// </summary>
+    public Task PauseAsync() => RunAsync("pause", directory);
+
+    public Task ResumeAsync() => RunAsync("resume", directory);
+
     public async ValueTask DisposeAsync() => await RunAsync("stop", directory);
 
     private static async Task<string> RunAsync(string command, string directory)

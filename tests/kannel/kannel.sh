@@ -8,6 +8,9 @@
 #   tests/kannel/kannel.sh stop DIR    stops it and deletes DIR
 #   tests/kannel/kannel.sh down DIR    stops only smsbox, so its sendsms address refuses connections (a gateway that is down)
 #   tests/kannel/kannel.sh up DIR      starts smsbox again on the same address
+#   tests/kannel/kannel.sh pause DIR   stops bearerbox where it is (SIGSTOP): smsbox takes a sendsms request and waits
+#                                      for bearerbox to take the text before it answers (a gateway slow to confirm)
+#   tests/kannel/kannel.sh resume DIR  lets bearerbox go on (SIGCONT)
 #
 # The sendsms user is portal / portal-test-only (a loopback gateway with nothing behind it).
 set -euo pipefail
@@ -100,7 +103,14 @@ CONF
     echo $! > "$dir/smsbox.pid"
     wait_for_port "$(cat "$dir/sendsms.port")"
     ;;
+  pause)
+    kill -STOP "$(cat "$dir/bearerbox.pid")"
+    ;;
+  resume)
+    kill -CONT "$(cat "$dir/bearerbox.pid")"
+    ;;
   stop)
+    kill -CONT "$(cat "$dir/bearerbox.pid" 2>/dev/null)" 2>/dev/null || true
     for box in smsbox fakesmsc bearerbox; do
       if [ -f "$dir/$box.pid" ]; then kill "$(cat "$dir/$box.pid")" 2>/dev/null || true; fi
     done

@@ -24,8 +24,10 @@ public sealed class KannelGateway(HttpClient http, IOptions<SmsOptions> options,
             ("dlr-mask", ReportMask.ToString(CultureInfo.InvariantCulture)), ("dlr-url", reports.UrlFor(message.Id)),
         }.Select(p => p.Name + "=" + Uri.EscapeDataString(p.Value)));
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        // Cancelled only before the handover starts, never part way (see ISmsGateway.SendAsync): the gateway's own
+        // timeout bounds a gateway that does not answer.
+        cancellationToken.ThrowIfCancellationRequested();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds));
         try
         {
             using var response = await http.GetAsync(settings.KannelUrl + "?" + query, timeout.Token);
@@ -45,7 +47,7 @@ public sealed class KannelGateway(HttpClient http, IOptions<SmsOptions> options,
         {
             return new SmsSendResult(SmsOutcome.Unavailable, "The gateway cannot be reached: " + (e.HttpRequestError == HttpRequestError.ConnectionError ? "connection refused" : e.HttpRequestError.ToString()));
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             return new SmsSendResult(SmsOutcome.Unavailable, $"The gateway did not answer within {settings.TimeoutSeconds} s");
         }
