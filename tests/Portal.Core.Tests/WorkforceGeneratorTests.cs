@@ -95,7 +95,8 @@ public sealed class WorkforceGeneratorTests
         const HeldFields six = HeldFields.Name | HeldFields.RankOrGrade | HeldFields.Photo | HeldFields.VettingLevel | HeldFields.PayNumber | HeldFields.IdCardNumber;
         Assert.InRange(held.Values.Count(f => f == six) / (double)held.Count, 0.7, 0.9);
         Assert.Contains(held.Values, f => f != six && f.HasFlag(HeldFields.Name));
-        Assert.Contains(breach.Manifest, m => !People.Any(p => p.PayNumber == m.PayNumber));
+        var payNumbers = People.Select(p => p.PayNumber).ToHashSet();
+        Assert.Contains(breach.Manifest, m => !payNumbers.Contains(m.PayNumber));
     }
 
     [Fact]
