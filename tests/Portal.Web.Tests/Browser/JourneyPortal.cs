@@ -32,11 +32,7 @@ public sealed class JourneyPortal : BrowserPortal
     {
         smtp = await SmtpSink.StartAsync();
         texts = await SmsCentre.StartAsync();
-        Factory.SendingThrough(smtp);
-        Factory.Settings["Texts:Delivery"] = "Kannel";
-        Factory.Settings["Texts:KannelUrl"] = texts.SendSmsUrl;
-        Factory.Settings["Texts:Username"] = SmsCentre.Username;
-        Factory.Settings["Texts:Password"] = SmsCentre.Password;
+        Factory.SendingThrough(smtp).TextingThrough(texts);
         Factory.Settings["Notices:PortalUrl"] = $"http://localhost:{Port}";
         Factory.Settings["Notices:LadderCron"] = "0 0 31 2 *";
         // The journeys sign in more people within a minute, all from this one address, than the limit a real address has.

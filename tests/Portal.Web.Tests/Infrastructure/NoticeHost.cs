@@ -9,7 +9,7 @@ using Portal.Testing;
 
 namespace Portal.Web.Tests.Infrastructure;
 
-/// <summary>The portal sending through a real SMTP server on loopback, with small batches and short retries.</summary>
+/// <summary>The portal sending through real servers on loopback (SMTP, and Kannel for texts), with small batches and short retries.</summary>
 public static class NoticeHost
 {
     public static readonly Actor Admin = new(null, "admin-subject", "127.0.0.1");
@@ -40,6 +40,17 @@ public static class NoticeHost
         factory.Settings["Notices:RetryDelaysSeconds:0"] = "1";
         factory.Settings["Notices:SchedulePollingInterval"] = "00:00:01";
         factory.Settings["Notices:ApprovalThreshold"] = "100000";
+        return factory;
+    }
+
+    /// <summary>Sets a portal not yet started to send its texts through this Kannel gateway.</summary>
+    public static T TextingThrough<T>(this T factory, SmsCentre centre)
+        where T : PortalFactory
+    {
+        factory.Settings["Texts:Delivery"] = "Kannel";
+        factory.Settings["Texts:KannelUrl"] = centre.SendSmsUrl;
+        factory.Settings["Texts:Username"] = SmsCentre.Username;
+        factory.Settings["Texts:Password"] = SmsCentre.Password;
         return factory;
     }
 

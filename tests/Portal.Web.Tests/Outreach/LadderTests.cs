@@ -24,11 +24,7 @@ public sealed partial class LadderTests
     /// <summary>A portal sending mail through <paramref name="sink"/> and texts through <paramref name="centre"/>, whose delivery reports come back through <paramref name="forwarder"/>.</summary>
     private static PortalFactory Portal(SmtpSink sink, SmsCentre centre, LoopbackForwarder forwarder, PortalFactory factory)
     {
-        factory.SendingThrough(sink);
-        factory.Settings["Texts:Delivery"] = "Kannel";
-        factory.Settings["Texts:KannelUrl"] = centre.SendSmsUrl;
-        factory.Settings["Texts:Username"] = SmsCentre.Username;
-        factory.Settings["Texts:Password"] = SmsCentre.Password;
+        factory.SendingThrough(sink).TextingThrough(centre);
         factory.Settings["Notices:PortalUrl"] = forwarder.Address;
         // The tests run the ladder themselves, at the moments they choose.
         factory.Settings["Notices:LadderCron"] = "0 0 31 2 *";

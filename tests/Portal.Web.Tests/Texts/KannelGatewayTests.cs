@@ -14,11 +14,7 @@ public sealed class KannelGatewayTests
     public async Task TheSenderToldToStop_WhileTheGatewayConfirmsAText_WaitsForItsAnswer_AndAskedBeforeItStarts_SendsNothing()
     {
         await using var centre = await SmsCentre.StartAsync();
-        await using var factory = new PortalFactory();
-        factory.Settings["Texts:Delivery"] = "Kannel";
-        factory.Settings["Texts:KannelUrl"] = centre.SendSmsUrl;
-        factory.Settings["Texts:Username"] = SmsCentre.Username;
-        factory.Settings["Texts:Password"] = SmsCentre.Password;
+        await using var factory = new PortalFactory().TextingThrough(centre);
         using var scope = factory.Services.CreateScope();
         var gateway = scope.ServiceProvider.GetRequiredService<ISmsGateway>();
 

@@ -49,10 +49,7 @@ public sealed partial class MobileNumberTests
         var logs = new LogCapture();
         await using var factory = new PortalFactory { Logs = logs };
         await using var forwarder = new LoopbackForwarder(factory.AnonymousClient);
-        factory.Settings["Texts:Delivery"] = "Kannel";
-        factory.Settings["Texts:KannelUrl"] = centre.SendSmsUrl;
-        factory.Settings["Texts:Username"] = SmsCentre.Username;
-        factory.Settings["Texts:Password"] = SmsCentre.Password;
+        factory.TextingThrough(centre);
         factory.Settings["Notices:PortalUrl"] = forwarder.Address;
         var officer = await factory.Data.CreatePersonAsync();
         var client = factory.ClientAs(officer.PayNumber);
