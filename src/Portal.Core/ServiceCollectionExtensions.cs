@@ -37,8 +37,10 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.Delivery != Texts.SmsDelivery.Kannel || !string.IsNullOrWhiteSpace(o.KannelUrl), "Texts:Delivery is Kannel, so Texts:KannelUrl must name its sendsms address.")
             .ValidateOnStart();
         services.AddSingleton<Texts.DeliveryReportTokens>();
-        // Its HTTP client logs nothing: the address it calls carries the number, the text and the password.
-        services.AddHttpClient<Texts.KannelGateway>().RemoveAllLoggers();
+        // Its HTTP client logs nothing: the address it calls carries the number, the text and the password. Nor does
+        // it time out by itself (100 s by default, under Texts:TimeoutSeconds' 120): the gateway's own timeout is the one
+        // that ends a request, and says so, as the caller's cancellation no longer may once the text is handed over.
+        services.AddHttpClient<Texts.KannelGateway>(http => http.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddSingleton<Texts.PickupSmsGateway>();
         services.AddScoped<Texts.ISmsGateway>(provider => provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Texts.SmsOptions>>().Value.Delivery == Texts.SmsDelivery.Kannel
             ? provider.GetRequiredService<Texts.KannelGateway>()
