@@ -34,9 +34,11 @@ internal sealed record ProcessorTimes(IReadOnlyDictionary<string, TimeSpan> ByPa
                     continue;
                 }
 
-                // Fields after the command name: state is the first; utime and stime are the 12th and 13th.
+                // Fields after the command name: state is the first; utime and stime are the 12th and 13th, then cutime
+                // and cstime, the time of children that have ended: PostgreSQL's server process counts there the
+                // connections and autovacuum workers that ended meanwhile, whose own time is gone with them.
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var ticks = fields[11..15].Sum(f => long.Parse(f, CultureInfo.InvariantCulture));
                 byPart[part] += TimeSpan.FromSeconds(ticks / ticksPerSecond);
             }
             catch (IOException)
